@@ -1,0 +1,154 @@
+"""JWT bearer auth (Ed25519) with the roles of DESIGN.md section 6, and token minting.
+
+Services hold only the public key; only the token command reads the private key.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Callable, Coroutine
+from pathlib import Path
+from typing import Annotated, Any, Literal, get_args
+
+import jwt
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import BaseModel
+
+from .problems import Problem
+
+Role = Literal["operator", "printer", "storekeeper", "supervisor", "admin", "viewer"]
+ROLES: tuple[str, ...] = get_args(Role)
+# Roles that may do anything an office role may (DESIGN.md: supervisor = everything in the
+# office, approvals; admin = the system's administrator).
+ALL_OFFICE = ("supervisor", "admin")
+ALGORITHM = "EdDSA"
+
+
+class Principal(BaseModel):
+    user: str
+    role: Role
+
+
+def generate_keypair(private_path: Path, public_path: Path) -> None:
+    """Create an Ed25519 key pair (PEM) unless one exists; the private key is 0600."""
+    if private_path.exists() and public_path.exists():
+        return
+    private_path.parent.mkdir(parents=True, exist_ok=True)
+    key = Ed25519PrivateKey.generate()
+    private_path.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+    private_path.chmod(0o600)
+    public_path.write_bytes(
+        key.public_key().public_bytes(
+            serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
+        )
+    )
+
+
+def issue_token(
+    private_key_pem: bytes,
+    *,
+    user: str,
+    role: str,
+    issuer: str,
+    audience: str,
+    ttl: dt.timedelta,
+    now: dt.datetime | None = None,
+) -> str:
+    if role not in ROLES:
+        raise ValueError(f"unknown role {role!r}; one of {', '.join(ROLES)}")
+    now = now or dt.datetime.now(dt.UTC)
+    claims = {
+        "sub": user,
+        "role": role,
+        "iss": issuer,
+        "aud": audience,
+        "iat": int(now.timestamp()),
+        "nbf": int(now.timestamp()) - 5,
+        "exp": int((now + ttl).timestamp()),
+        "jti": str(uuid.uuid4()),
+    }
+    return jwt.encode(claims, private_key_pem, algorithm=ALGORITHM)
+
+
+class TokenVerifier:
+    def __init__(self, public_key_pem: bytes, *, issuer: str, audience: str) -> None:
+        self.public_key_pem = public_key_pem
+        self.issuer = issuer
+        self.audience = audience
+
+    @classmethod
+    def from_file(cls, path: Path, *, issuer: str, audience: str) -> TokenVerifier:
+        return cls(path.read_bytes(), issuer=issuer, audience=audience)
+
+    def verify(self, token: str) -> Principal:
+        try:
+            claims = jwt.decode(
+                token,
+                self.public_key_pem,
+                algorithms=[ALGORITHM],
+                issuer=self.issuer,
+                audience=self.audience,
+                options={"require": ["exp", "iat", "sub", "iss", "aud"]},
+            )
+        except jwt.ExpiredSignatureError:
+            raise _unauthorized("The token has expired; ask for a new one.") from None
+        except jwt.PyJWTError as exc:
+            raise _unauthorized(f"The token is not valid: {exc}.") from None
+        role = claims.get("role")
+        if role not in ROLES:
+            raise _unauthorized(f"The token names an unknown role {role!r}.")
+        return Principal(user=str(claims["sub"]), role=role)
+
+
+def _unauthorized(detail: str) -> Problem:
+    return Problem(
+        401, "Unauthorized", detail, type="unauthorized",
+        headers={"WWW-Authenticate": 'Bearer realm="ektp"'},
+    )
+
+
+_bearer = HTTPBearer(auto_error=False)
+
+
+async def current_principal(
+    request: Request,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> Principal:
+    if credentials is None or credentials.scheme.lower() != "bearer":
+        raise _unauthorized("This call needs a bearer token (Authorization: Bearer ...).")
+    verifier: TokenVerifier = request.app.state.token_verifier
+    principal = verifier.verify(credentials.credentials)
+    request.state.principal = principal
+    return principal
+
+
+def require_role(*roles: str) -> Callable[..., Coroutine[Any, Any, Principal]]:
+    """A dependency that lets through the named roles (and supervisor and admin)."""
+    unknown = set(roles) - set(ROLES)
+    if unknown:
+        raise ValueError(f"unknown roles {unknown}")
+    allowed = set(roles) | set(ALL_OFFICE)
+
+    async def dependency(
+        principal: Annotated[Principal, Depends(current_principal)],
+    ) -> Principal:
+        if principal.role not in allowed:
+            raise Problem(
+                403, "Forbidden",
+                f"Role {principal.role!r} may not do this; it needs one of: "
+                f"{', '.join(sorted(allowed))}.",
+                type="forbidden",
+            )
+        return principal
+
+    return dependency

@@ -1,0 +1,67 @@
+"""The ``ektp`` operator command. Services add their sub-commands through the
+``ektp.cli`` entry-point group (e.g. ``ektp roster import``), so this package never
+imports a service.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from importlib.metadata import entry_points
+from typing import Annotated
+
+import typer
+
+from .auth import ROLES, generate_keypair, issue_token
+from .config import ServiceSettings
+from .sealed_packet import generate_centre_keypair
+
+app = typer.Typer(help="e-KTP office system: operator commands.", no_args_is_help=True)
+token_app = typer.Typer(help="Bearer tokens for the local stack.", no_args_is_help=True)
+keys_app = typer.Typer(help="The signing keys of the local stack.", no_args_is_help=True)
+app.add_typer(token_app, name="token")
+app.add_typer(keys_app, name="keys")
+
+
+@keys_app.command("init")
+def keys_init() -> None:
+    """Create the local stack's keys: token signing (Ed25519) and the simulated centre's
+    sealing pair (X25519). Existing keys are kept."""
+    s = ServiceSettings()
+    generate_keypair(s.jwt_private_key_file, s.jwt_public_key_file)
+    generate_centre_keypair(s.centre_private_key_file, s.centre_public_key_file)
+    typer.echo(f"token keys:  {s.jwt_private_key_file}, {s.jwt_public_key_file}")
+    typer.echo(f"centre keys: {s.centre_private_key_file}, {s.centre_public_key_file}")
+
+
+@token_app.command("issue")
+def token_issue(
+    user: Annotated[str, typer.Option(help="Who the token is for, e.g. a clerk's login")],
+    role: Annotated[str, typer.Option(help=f"One of: {', '.join(ROLES)}")],
+    hours: Annotated[float, typer.Option(help="How long the token is valid")] = 12.0,
+) -> None:
+    """Print a bearer token that every service of the local stack accepts."""
+    if role not in ROLES:
+        typer.echo(f"unknown role {role!r}; choose one of: {', '.join(ROLES)}", err=True)
+        raise typer.Exit(2)
+    s = ServiceSettings()
+    if not s.jwt_private_key_file.is_file():
+        generate_keypair(s.jwt_private_key_file, s.jwt_public_key_file)
+    token = issue_token(
+        s.jwt_private_key_file.read_bytes(), user=user, role=role, issuer=s.jwt_issuer,
+        audience=s.jwt_audience, ttl=dt.timedelta(hours=hours),
+    )
+    typer.echo(token)
+
+
+def _load_plugins() -> None:
+    for ep in entry_points(group="ektp.cli"):
+        try:
+            app.add_typer(ep.load(), name=ep.name)
+        except ImportError as exc:  # a service not installed: its commands are absent
+            typer.echo(f"warning: commands of {ep.name} unavailable: {exc}", err=True)
+
+
+_load_plugins()
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,65 @@
+"""Settings every service reads from the environment (prefix ``EKTP_``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def repo_root() -> Path:
+    """The workspace root (where ``.run`` and ``.cache`` live in development)."""
+    here = Path(__file__).resolve()
+    for parent in here.parents:
+        if (parent / "pyproject.toml").is_file() and (parent / "services").is_dir():
+            return parent
+    return Path.cwd()
+
+
+def default_key_dir() -> Path:
+    return repo_root() / ".run" / "keys"
+
+
+class ServiceSettings(BaseSettings):
+    """Settings shared by every service; each service subclasses it with its own fields.
+
+    Every address is configurable so that the same code runs under ``make up``, under
+    docker-compose and in the test fixtures.
+    """
+
+    model_config = SettingsConfigDict(env_prefix="EKTP_", env_file=None, extra="ignore")
+
+    service_name: str = "ektp"
+    kafka_bootstrap: str = "127.0.0.1:9092"
+    # Lets tests run several isolated copies of the topics on one broker.
+    topic_prefix: str = ""
+    database_url: str = "postgresql://ektp:ektp@127.0.0.1:5432/ektp"
+    db_pool_min: int = 1
+    db_pool_max: int = 10
+    http_host: str = "127.0.0.1"
+    http_port: int = 8000
+    log_level: str = "INFO"
+    log_json: bool = True
+
+    # Auth: services only ever hold the public key (least privilege); the token command
+    # holds the private key.
+    jwt_public_key_file: Path = Field(default_factory=lambda: default_key_dir() / "jwt.pub.pem")
+    jwt_private_key_file: Path = Field(default_factory=lambda: default_key_dir() / "jwt.pem")
+    jwt_issuer: str = "dukcapil-boltim"
+    jwt_audience: str = "ektp"
+    jwt_ttl_minutes: int = 12 * 60
+
+    # The national data centre's X25519 key pair (sealed biometric packets). Enrollment
+    # holds only the public half; only the centre (central-sim locally) holds the private.
+    centre_public_key_file: Path = Field(default_factory=lambda: default_key_dir() / "centre.pub")
+    centre_private_key_file: Path = Field(default_factory=lambda: default_key_dir() / "centre.key")
+
+    relay_batch_size: int = 500
+    relay_idle_seconds: float = 0.2
+    consumer_enabled: bool = True
+    relay_enabled: bool = True
+
+    def topic(self, name: str) -> str:
+        """Full topic name for a producing service, e.g. ``topic("enrollment")``."""
+        return f"{self.topic_prefix}ektp.{name}.events"

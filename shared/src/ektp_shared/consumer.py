@@ -1,0 +1,236 @@
+"""The consumer runner: inbox dedupe, commit after the database, DLQ for poison messages.
+
+For each message: parse the CloudEvent; open a transaction; record its ``ce_id`` in the
+inbox (a second delivery stops here); apply the handler; commit. Only after the database
+commit is the Kafka offset committed, so a crash in between means a redelivery that the
+inbox turns into a no-op. A message that cannot be parsed or applied is copied to
+``<topic>.dlq`` with the error in its headers, and the runner goes on with the next one.
+A database outage is not the message's fault: the runner waits and tries again instead.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+import traceback
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass
+
+import asyncpg
+from aiokafka import AIOKafkaConsumer, ConsumerRecord, TopicPartition
+from aiokafka.abc import ConsumerRebalanceListener
+from aiokafka.errors import CommitFailedError, KafkaError
+from prometheus_client import Counter, Gauge
+
+from .db import TRANSIENT_DB_ERRORS, Connection
+from .envelope import CloudEvent, EnvelopeError
+from .events import EventData, UnknownEventType
+from .kafka import dlq_topic, make_producer
+
+log = logging.getLogger(__name__)
+
+Handler = Callable[[Connection, CloudEvent, EventData], Awaitable[None]]
+
+APPLIED = Counter("ektp_consumer_applied_total", "Events applied", ["group", "ce_type"])
+DUPLICATES = Counter("ektp_consumer_duplicates_total", "Redelivered events skipped", ["group"])
+DEAD_LETTERED = Counter("ektp_consumer_dlq_total", "Messages sent to a DLQ", ["group"])
+CONNECTED = Gauge("ektp_consumer_kafka_connected", "1 while the consumer is connected", ["group"])
+
+
+class PermanentHandlerError(Exception):
+    """Raised by a handler for an event that can never be applied: it goes to the DLQ."""
+
+
+@dataclass
+class ConsumerState:
+    connected: bool = False
+    applied: int = 0
+    duplicates: int = 0
+    dead_lettered: int = 0
+    last_error: str | None = None
+    last_applied_at: float | None = None
+
+
+class _WaitForBatch(ConsumerRebalanceListener):
+    """Hold a rebalance until the batch in hand is applied and its offsets committed."""
+
+    def __init__(self, lock: asyncio.Lock) -> None:
+        self.lock = lock
+
+    async def on_partitions_revoked(self, revoked: object) -> None:
+        async with self.lock:
+            pass
+
+    async def on_partitions_assigned(self, assigned: object) -> None:
+        return None
+
+
+class ConsumerRunner:
+    def __init__(
+        self,
+        pool: asyncpg.Pool,
+        bootstrap: str,
+        *,
+        group_id: str,
+        topics: list[str],
+        handlers: Mapping[str, Handler],
+        client_id: str | None = None,
+        after_db_commit: Callable[[CloudEvent], None] | None = None,
+        max_records: int = 200,
+    ) -> None:
+        self.pool = pool
+        self.bootstrap = bootstrap
+        self.group_id = group_id
+        self.topics = topics
+        self.handlers = dict(handlers)
+        self.client_id = client_id or group_id
+        # Test seam and metrics hook: runs after the database commit, before the offset commit.
+        self.after_db_commit = after_db_commit
+        self.max_records = max_records
+        self.state = ConsumerState()
+        self._stop = asyncio.Event()
+        self._batch_lock = asyncio.Lock()
+
+    def stop(self) -> None:
+        self._stop.set()
+
+    async def run(self) -> None:
+        backoff = 1.0
+        while not self._stop.is_set():
+            consumer = AIOKafkaConsumer(
+                bootstrap_servers=self.bootstrap,
+                group_id=self.group_id,
+                client_id=self.client_id,
+                enable_auto_commit=False,
+                auto_offset_reset="earliest",
+                isolation_level="read_committed",
+                max_poll_records=self.max_records,
+                session_timeout_ms=30000,
+                heartbeat_interval_ms=3000,
+            )
+            dlq = make_producer(self.bootstrap, f"{self.client_id}-dlq")
+            try:
+                await consumer.start()
+                await dlq.start()
+                consumer.subscribe(self.topics, listener=_WaitForBatch(self._batch_lock))
+                self._set_connected(True)
+                backoff = 1.0
+                await self._consume(consumer, dlq)
+            except asyncio.CancelledError:
+                raise
+            except (TimeoutError, KafkaError, OSError) as exc:
+                self.state.last_error = f"{type(exc).__name__}: {exc}"
+                log.warning("consumer %s lost Kafka: %s", self.group_id, self.state.last_error)
+            finally:
+                self._set_connected(False)
+                with contextlib.suppress(Exception):
+                    await asyncio.wait_for(consumer.stop(), timeout=10)
+                with contextlib.suppress(Exception):
+                    await asyncio.wait_for(dlq.stop(), timeout=10)
+            with contextlib.suppress(asyncio.TimeoutError):
+                await asyncio.wait_for(self._stop.wait(), timeout=backoff)
+            backoff = min(backoff * 2, 30.0)
+
+    def _set_connected(self, up: bool) -> None:
+        self.state.connected = up
+        CONNECTED.labels(self.group_id).set(1 if up else 0)
+
+    async def _consume(self, consumer: AIOKafkaConsumer, dlq: object) -> None:
+        while not self._stop.is_set():
+            batches = await consumer.getmany(timeout_ms=500, max_records=self.max_records)
+            if not batches:
+                continue
+            async with self._batch_lock:
+                offsets: dict[TopicPartition, int] = {}
+                for tp, records in batches.items():
+                    for record in records:
+                        await self._process(record, dlq)
+                        offsets[tp] = record.offset + 1
+                try:
+                    await consumer.commit(offsets)
+                except CommitFailedError as exc:
+                    # Partitions moved to another member: it will redeliver, the inbox dedupes.
+                    log.warning("offset commit refused after rebalance: %s", exc)
+
+    async def _process(self, record: ConsumerRecord, dlq: object) -> None:
+        try:
+            event = CloudEvent.from_kafka(record.key, record.value, record.headers)
+            handler = self.handlers.get(event.type)
+            if handler is None:
+                payload = None
+                event.payload()  # unknown types are poison; known but unhandled are skipped
+            else:
+                payload = event.payload()
+        except (EnvelopeError, UnknownEventType) as exc:
+            await self._dead_letter(dlq, record, "unparseable", str(exc))
+            return
+        if handler is None or payload is None:
+            return
+        delay = 0.5
+        while True:
+            try:
+                applied = await self._apply(record, event, payload, handler)
+                break
+            except TRANSIENT_DB_ERRORS as exc:
+                # The database is down: the message is fine, wait for the database.
+                self.state.last_error = f"{type(exc).__name__}: {exc}"
+                log.warning("database unavailable while applying %s; retrying", event.type)
+                await asyncio.sleep(delay)
+                delay = min(delay * 2, 15.0)
+                if self._stop.is_set():
+                    raise
+            except Exception as exc:
+                log.error("cannot apply %s %s: %s", event.type, event.id, exc)
+                await self._dead_letter(
+                    dlq, record, "handler_failed", f"{type(exc).__name__}: {exc}",
+                    traceback.format_exc(limit=5),
+                )
+                return
+        if applied:
+            self.state.applied += 1
+            self.state.last_applied_at = time.time()
+            APPLIED.labels(self.group_id, event.type).inc()
+            if self.after_db_commit is not None:
+                self.after_db_commit(event)
+        else:
+            self.state.duplicates += 1
+            DUPLICATES.labels(self.group_id).inc()
+
+    async def _apply(
+        self, record: ConsumerRecord, event: CloudEvent, payload: EventData, handler: Handler
+    ) -> bool:
+        async with self.pool.acquire() as conn, conn.transaction():
+            fresh = await conn.fetchval(
+                """INSERT INTO inbox (ce_id, ce_type, topic, kafka_partition, kafka_offset)
+                   VALUES ($1, $2, $3, $4, $5) ON CONFLICT (ce_id) DO NOTHING RETURNING true""",
+                event.id, event.type, record.topic, record.partition, record.offset,
+            )
+            if not fresh:
+                return False
+            await handler(conn, event, payload)
+            return True
+
+    async def _dead_letter(
+        self, dlq: object, record: ConsumerRecord, reason: str, error: str, trace: str = ""
+    ) -> None:
+        headers = [
+            *(record.headers or ()),
+            ("dlq_reason", reason.encode()),
+            ("dlq_error", error[:2000].encode()),
+            ("dlq_original_topic", record.topic.encode()),
+            ("dlq_original_partition", str(record.partition).encode()),
+            ("dlq_original_offset", str(record.offset).encode()),
+            ("dlq_consumer_group", self.group_id.encode()),
+        ]
+        if trace:
+            headers.append(("dlq_trace", trace[-4000:].encode()))
+        # Awaited: the offset is committed only once the DLQ copy is safe.
+        await dlq.send_and_wait(  # type: ignore[attr-defined]
+            dlq_topic(record.topic), value=record.value, key=record.key, headers=headers
+        )
+        self.state.dead_lettered += 1
+        DEAD_LETTERED.labels(self.group_id).inc()
+        log.warning("message %s[%d]@%d sent to DLQ: %s", record.topic, record.partition,
+                    record.offset, error[:300])

@@ -1,0 +1,103 @@
+"""PostgreSQL access (asyncpg) and versioned migrations (Alembic), applied at start."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeAlias
+
+import asyncpg
+
+if TYPE_CHECKING:
+    from asyncpg.pool import PoolConnectionProxy
+
+    # What handlers receive: a plain connection or one borrowed from a pool.
+    Connection: TypeAlias = asyncpg.Connection | PoolConnectionProxy[asyncpg.Record]
+else:
+    Connection = asyncpg.Connection
+
+log = logging.getLogger(__name__)
+
+# Errors that mean "the database is not reachable right now", as opposed to "this
+# statement is wrong": callers retry the first kind and report the second.
+TRANSIENT_DB_ERRORS: tuple[type[BaseException], ...] = (
+    OSError,
+    asyncio.TimeoutError,
+    asyncpg.exceptions.ConnectionDoesNotExistError,
+    asyncpg.exceptions.CannotConnectNowError,
+    asyncpg.exceptions.TooManyConnectionsError,
+    asyncpg.exceptions.AdminShutdownError,
+    asyncpg.exceptions.CrashShutdownError,
+    asyncpg.exceptions.InterfaceError,
+    asyncpg.exceptions.ConnectionFailureError,
+    asyncpg.exceptions.SerializationError,
+    asyncpg.exceptions.DeadlockDetectedError,
+)
+
+
+async def _init_connection(conn: Connection) -> None:
+    for typename in ("json", "jsonb"):
+        await conn.set_type_codec(
+            typename, encoder=json.dumps, decoder=json.loads, schema="pg_catalog"
+        )
+
+
+async def create_pool(
+    dsn: str, *, min_size: int = 1, max_size: int = 10, attempts: int = 60
+) -> asyncpg.Pool:
+    """Open a pool, waiting (up to ``attempts`` seconds) for the server to come up."""
+    for attempt in range(1, attempts + 1):
+        try:
+            pool = await asyncpg.create_pool(
+                dsn, min_size=min_size, max_size=max_size, init=_init_connection,
+                command_timeout=60,
+            )
+            assert pool is not None
+            return pool
+        except TRANSIENT_DB_ERRORS as exc:
+            if attempt == attempts:
+                raise
+            log.warning("database not reachable yet (%s), retrying", type(exc).__name__)
+            await asyncio.sleep(1)
+    raise RuntimeError("unreachable")
+
+
+@asynccontextmanager
+async def transaction(pool: asyncpg.Pool) -> AsyncIterator[Connection]:
+    async with pool.acquire() as conn, conn.transaction():
+        yield conn
+
+
+def sqlalchemy_url(dsn: str) -> str:
+    for prefix in ("postgresql://", "postgres://"):
+        if dsn.startswith(prefix):
+            return "postgresql+asyncpg://" + dsn[len(prefix):]
+    return dsn
+
+
+def run_migrations(dsn: str, migrations_dir: Path) -> None:
+    """Upgrade the database to the newest revision (blocking; call in a thread).
+
+    Each service keeps its revisions in its own ``migrations/`` folder whose ``env.py`` calls
+    :func:`ektp_shared.migrations_env.run`.
+    """
+    from alembic import command
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(migrations_dir))
+    cfg.set_main_option("sqlalchemy.url", sqlalchemy_url(dsn).replace("%", "%%"))
+    command.upgrade(cfg, "head")
+
+
+async def migrate(dsn: str, migrations_dir: Path) -> None:
+    # Alembic's async env runs its own event loop, so it gets a thread of its own.
+    await asyncio.to_thread(run_migrations, dsn, migrations_dir)
+
+
+def record_to_dict(record: asyncpg.Record | None) -> dict[str, Any] | None:
+    return dict(record) if record is not None else None

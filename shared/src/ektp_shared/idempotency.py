@@ -1,0 +1,64 @@
+"""``Idempotency-Key`` for commands that create something (DESIGN.md section 4).
+
+The key row is inserted in the same transaction as the command's effect. A concurrent
+request with the same key blocks on that row until the first commits, then finds the
+stored answer; if the first rolls back, the key is free again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from .db import Connection
+from .problems import Problem
+
+
+@dataclass(frozen=True)
+class StoredResponse:
+    status_code: int
+    body: Any
+
+
+def request_fingerprint(payload: Any) -> str:
+    raw = json.dumps(payload, sort_keys=True, default=str, separators=(",", ":")).encode()
+    return hashlib.sha256(raw).hexdigest()
+
+
+async def claim(
+    conn: Connection, scope: str, key: str, fingerprint: str
+) -> StoredResponse | None:
+    """Claim ``key`` for this request, or return the answer already given for it."""
+    if not key or len(key) > 200:
+        raise Problem(400, "Bad Idempotency-Key", "Idempotency-Key must be 1 to 200 characters.")
+    inserted = await conn.fetchval(
+        """INSERT INTO idempotency_keys (scope, key, request_hash) VALUES ($1, $2, $3)
+           ON CONFLICT (scope, key) DO NOTHING RETURNING true""",
+        scope, key, fingerprint,
+    )
+    if inserted:
+        return None
+    row = await conn.fetchrow(
+        "SELECT request_hash, status_code, response FROM idempotency_keys"
+        " WHERE scope = $1 AND key = $2",
+        scope, key,
+    )
+    assert row is not None
+    if row["request_hash"] != fingerprint:
+        raise Problem(
+            422, "Idempotency-Key reused",
+            "This Idempotency-Key was already used for a different request; use a new key.",
+            type="idempotency-key-reused",
+        )
+    return StoredResponse(row["status_code"], row["response"])
+
+
+async def remember(
+    conn: Connection, scope: str, key: str, status_code: int, body: Any
+) -> None:
+    await conn.execute(
+        "UPDATE idempotency_keys SET status_code = $3, response = $4 WHERE scope = $1 AND key = $2",
+        scope, key, status_code, json.loads(json.dumps(body, default=str)),
+    )

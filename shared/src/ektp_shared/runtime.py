@@ -1,0 +1,147 @@
+"""What a service process runs besides HTTP: pool, migrations, outbox relay, consumer.
+
+Bootstrap code builds one :class:`ServiceRuntime` and hands it to the app factory (API
+process) or runs it alone (worker process). Kafka may be down at start: the relay and the
+consumer wait for it on their own, and the API keeps taking commands meanwhile.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import asyncpg
+
+from .config import ServiceSettings
+from .consumer import ConsumerRunner, Handler
+from .db import create_pool, migrate
+from .kafka import dlq_topic, ensure_topics_when_possible
+from .outbox import OutboxRelay
+
+log = logging.getLogger(__name__)
+
+PRODUCERS = ("enrollment", "central", "printing", "inventory")
+
+BackgroundTask = Callable[["ServiceRuntime", asyncio.Event], Awaitable[None]]
+
+
+@dataclass
+class ConsumerSpec:
+    group_id: str
+    topics: list[str]
+    handlers: Mapping[str, Handler]
+
+
+@dataclass
+class ServiceRuntime:
+    settings: ServiceSettings
+    migrations_dir: Path
+    consumer_spec: ConsumerSpec | None = None
+    background: list[BackgroundTask] = field(default_factory=list)
+    after_db_commit: Callable[[Any], None] | None = None
+
+    pool: asyncpg.Pool | None = None
+    relay: OutboxRelay | None = None
+    consumer: ConsumerRunner | None = None
+    _tasks: list[asyncio.Task[None]] = field(default_factory=list)
+    _stop: asyncio.Event = field(default_factory=asyncio.Event)
+
+    @property
+    def db(self) -> asyncpg.Pool:
+        if self.pool is None:
+            raise RuntimeError("runtime not started")
+        return self.pool
+
+    def all_topics(self) -> list[str]:
+        topics = [self.settings.topic(p) for p in PRODUCERS]
+        return topics + [dlq_topic(t) for t in topics]
+
+    async def start(self, *, workers: bool = True) -> None:
+        s = self.settings
+        await migrate(s.database_url, self.migrations_dir)
+        self.pool = await create_pool(
+            s.database_url, min_size=s.db_pool_min, max_size=s.db_pool_max
+        )
+        self._spawn(ensure_topics_when_possible(s.kafka_bootstrap, self.all_topics(), self._stop))
+        if workers and s.relay_enabled:
+            self.relay = OutboxRelay(
+                self.pool, s.kafka_bootstrap, client_id=f"{s.service_name}-relay",
+                batch_size=s.relay_batch_size, idle_seconds=s.relay_idle_seconds,
+            )
+            self._spawn(self.relay.run())
+        if workers and s.consumer_enabled and self.consumer_spec is not None:
+            spec = self.consumer_spec
+            self.consumer = ConsumerRunner(
+                self.pool, s.kafka_bootstrap, group_id=spec.group_id, topics=spec.topics,
+                handlers=spec.handlers, client_id=f"{s.service_name}-consumer",
+                after_db_commit=self.after_db_commit,
+            )
+            self._spawn(self.consumer.run())
+        if workers:
+            for task in self.background:
+                self._spawn(task(self, self._stop))
+
+    def _spawn(self, coro: Awaitable[None]) -> None:
+        task: asyncio.Task[None] = asyncio.ensure_future(coro)
+        task.add_done_callback(self._report_crash)
+        self._tasks.append(task)
+
+    @staticmethod
+    def _report_crash(task: asyncio.Task[None]) -> None:
+        if not task.cancelled() and task.exception() is not None:
+            log.error("background task died: %r", task.exception())
+
+    async def stop(self) -> None:
+        self._stop.set()
+        if self.relay:
+            self.relay.stop()
+        if self.consumer:
+            self.consumer.stop()
+        for task in self._tasks:
+            task.cancel()
+        for task in self._tasks:
+            with contextlib.suppress(BaseException):
+                await task
+        self._tasks.clear()
+        if self.pool is not None:
+            await self.pool.close()
+            self.pool = None
+
+    async def kafka_status(self) -> dict[str, Any]:
+        status: dict[str, Any] = {}
+        if self.relay is not None:
+            status["relay"] = {
+                "connected": self.relay.state.connected,
+                "leader": self.relay.state.is_leader,
+                "published": self.relay.state.published,
+                "last_error": self.relay.state.last_error,
+            }
+        if self.pool is not None:
+            with contextlib.suppress(Exception):
+                status["outbox_backlog"] = int(
+                    await self.pool.fetchval(
+                        "SELECT count(*) FROM outbox WHERE published_at IS NULL"
+                    )
+                )
+        if self.consumer is not None:
+            status["consumer"] = {
+                "connected": self.consumer.state.connected,
+                "applied": self.consumer.state.applied,
+                "duplicates": self.consumer.state.duplicates,
+                "dead_lettered": self.consumer.state.dead_lettered,
+                "last_error": self.consumer.state.last_error,
+            }
+        return status
+
+    async def run_forever(self) -> None:
+        """Worker process: relay, consumer and background tasks without HTTP."""
+        await self.start()
+        try:
+            await self._stop.wait()
+        finally:
+            await self.stop()

@@ -1,0 +1,53 @@
+"""Tables every service has: outbox, inbox, idempotency keys, audit trail.
+
+A service's first migration executes :data:`PLUMBING_DDL`, so the plumbing tables are
+versioned with the service's own schema.
+"""
+
+PLUMBING_DDL = """
+CREATE TABLE outbox (
+    id            BIGSERIAL PRIMARY KEY,
+    topic         TEXT NOT NULL,
+    key           TEXT NOT NULL,
+    ce_id         TEXT NOT NULL UNIQUE,
+    ce_type       TEXT NOT NULL,
+    headers       JSONB NOT NULL,
+    payload       BYTEA NOT NULL,
+    created_at    TIMESTAMPTZ NOT NULL DEFAULT now(),
+    published_at  TIMESTAMPTZ
+);
+CREATE INDEX outbox_unpublished ON outbox (id) WHERE published_at IS NULL;
+
+CREATE TABLE inbox (
+    ce_id         TEXT PRIMARY KEY,
+    ce_type       TEXT NOT NULL,
+    topic         TEXT NOT NULL,
+    kafka_partition INT NOT NULL,
+    kafka_offset  BIGINT NOT NULL,
+    applied_at    TIMESTAMPTZ NOT NULL DEFAULT now()
+);
+
+CREATE TABLE idempotency_keys (
+    scope         TEXT NOT NULL,
+    key           TEXT NOT NULL,
+    request_hash  TEXT NOT NULL,
+    status_code   INT,
+    response      JSONB,
+    created_at    TIMESTAMPTZ NOT NULL DEFAULT now(),
+    PRIMARY KEY (scope, key)
+);
+
+CREATE TABLE audit_log (
+    id            BIGSERIAL PRIMARY KEY,
+    at            TIMESTAMPTZ NOT NULL DEFAULT now(),
+    actor         TEXT NOT NULL,
+    role          TEXT NOT NULL,
+    action        TEXT NOT NULL,
+    target        TEXT,
+    request_id    TEXT,
+    detail        JSONB NOT NULL DEFAULT '{}'::jsonb
+);
+CREATE INDEX audit_log_target ON audit_log (target);
+"""
+
+PLUMBING_DROP = "DROP TABLE audit_log, idempotency_keys, inbox, outbox;"

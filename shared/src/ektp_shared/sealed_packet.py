@@ -1,0 +1,82 @@
+"""Biometric packets sealed for the national data centre (DESIGN.md section 3).
+
+The enrollment service seals with the centre's public key (a libsodium sealed box:
+X25519 + XSalsa20-Poly1305, anonymous sender), so the packet can be stored and published
+but only the holder of the centre's private key can open it. The clear images never
+touch a disk or a topic.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from pathlib import Path
+
+from nacl.exceptions import CryptoError
+from nacl.public import PrivateKey, PublicKey, SealedBox
+from pydantic import BaseModel, Field
+
+FINGERS = (
+    "R_THUMB", "R_INDEX", "R_MIDDLE", "R_RING", "R_LITTLE",
+    "L_THUMB", "L_INDEX", "L_MIDDLE", "L_RING", "L_LITTLE",
+)
+IRISES = ("R_IRIS", "L_IRIS")
+
+
+class BiometricPacket(BaseModel):
+    """What is sealed: biometric templates/images as base64, plus ids to match the answer."""
+
+    enrollment_id: str
+    nik: str
+    photo_jpeg_b64: str
+    signature_png_b64: str
+    fingerprints: dict[str, str] = Field(description="finger name -> base64 template")
+    finger_exceptions: dict[str, str] = Field(
+        default_factory=dict, description="finger name -> reason it is missing (e.g. amputasi)"
+    )
+    irises: dict[str, str] = Field(default_factory=dict)
+
+    def fingerprint_digest(self) -> str:
+        """A stable digest of the fingerprint templates, for deduplication at the centre."""
+        h = hashlib.sha256()
+        for finger in FINGERS:
+            h.update(finger.encode())
+            h.update(base64.b64decode(self.fingerprints.get(finger, "")))
+        return h.hexdigest()
+
+
+class SealError(ValueError):
+    pass
+
+
+def generate_centre_keypair(private_path: Path, public_path: Path) -> None:
+    """Create the centre's X25519 key pair (base64 files) unless it exists (dev and tests)."""
+    if private_path.exists() and public_path.exists():
+        return
+    private_path.parent.mkdir(parents=True, exist_ok=True)
+    key = PrivateKey.generate()
+    private_path.write_text(base64.b64encode(bytes(key)).decode() + "\n")
+    private_path.chmod(0o600)
+    public_path.write_text(base64.b64encode(bytes(key.public_key)).decode() + "\n")
+
+
+def load_public_key(path: Path) -> PublicKey:
+    return PublicKey(base64.b64decode(path.read_text().strip()))
+
+
+def load_private_key(path: Path) -> PrivateKey:
+    return PrivateKey(base64.b64decode(path.read_text().strip()))
+
+
+def seal(packet: BiometricPacket, centre_public_key: PublicKey) -> str:
+    raw = json.dumps(packet.model_dump(), separators=(",", ":")).encode()
+    return base64.b64encode(SealedBox(centre_public_key).encrypt(raw)).decode()
+
+
+def open_sealed(sealed_b64: str, centre_private_key: PrivateKey) -> BiometricPacket:
+    try:
+        raw = SealedBox(centre_private_key).decrypt(base64.b64decode(sealed_b64))
+    except (CryptoError, ValueError) as exc:
+        raise SealError("the packet does not open with this key") from exc
+    return BiometricPacket.model_validate_json(raw)

@@ -1,0 +1,184 @@
+"""``make up`` / ``make down``: run every service of the local stack as uvicorn processes.
+
+Each service gets its own database (``ektp_<name>``), port (DESIGN.md section 2), log file
+and pid file under ``.run/``. Services whose package is not installed are skipped, so the
+stack grows as services are added. Starting twice is harmless; a stale pid file (power
+cut) is noticed and replaced.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import os
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+import psutil
+
+from .config import repo_root
+
+
+@dataclass(frozen=True)
+class Service:
+    name: str
+    port: int
+    package: str
+    # extra environment the local stack sets for this service
+    env: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def database(self) -> str:
+        return "ektp_" + self.name.replace("-", "_")
+
+    @property
+    def factory(self) -> str:
+        return f"{self.package}.entrypoints.api:build_app"
+
+
+CENTRAL_URL = ("EKTP_CENTRAL_URL", "http://127.0.0.1:8009")
+SERVICES: tuple[Service, ...] = (
+    Service("central-sim", 8009, "ektp_central_sim"),
+    Service("enrollment", 8001, "ektp_enrollment"),
+    Service("sync", 8002, "ektp_sync", env=(CENTRAL_URL,)),
+    Service("printing", 8003, "ektp_printing"),
+    Service("inventory", 8004, "ektp_inventory"),
+    Service("dashboard", 8000, "ektp_dashboard", env=(
+        ("EKTP_ENROLLMENT_URL", "http://127.0.0.1:8001"),
+        ("EKTP_SYNC_URL", "http://127.0.0.1:8002"),
+        ("EKTP_PRINTING_URL", "http://127.0.0.1:8003"),
+        ("EKTP_INVENTORY_URL", "http://127.0.0.1:8004"),
+    )),
+)
+
+
+def run_dir() -> Path:
+    return Path(os.environ.get("EKTP_STATE_DIR", repo_root() / ".run"))
+
+
+def installed(service: Service) -> bool:
+    try:
+        return importlib.util.find_spec(f"{service.package}.entrypoints.api") is not None
+    except ModuleNotFoundError:
+        return False
+
+
+def available() -> list[Service]:
+    return [s for s in SERVICES if installed(s)]
+
+
+def service_env(service: Service, pg_port: int = 5432, kafka: str = "127.0.0.1:9092") -> dict[
+    str, str
+]:
+    return {
+        "EKTP_SERVICE_NAME": service.name,
+        "EKTP_HTTP_PORT": str(service.port),
+        "EKTP_DATABASE_URL": f"postgresql://ektp:ektp@127.0.0.1:{pg_port}/{service.database}",
+        "EKTP_KAFKA_BOOTSTRAP": kafka,
+        **dict(service.env),
+    }
+
+
+def _pid_file(service: Service) -> Path:
+    return run_dir() / "pids" / f"{service.name}.pid"
+
+
+def _running_pid(service: Service) -> int | None:
+    path = _pid_file(service)
+    try:
+        pid = int(path.read_text().strip())
+    except (FileNotFoundError, ValueError):
+        return None
+    try:
+        proc = psutil.Process(pid)
+        if proc.is_running() and "uvicorn" in " ".join(proc.cmdline()):
+            return pid
+    except psutil.Error:
+        pass
+    path.unlink(missing_ok=True)  # stale: left by a power cut or a kill -9
+    return None
+
+
+def start(service: Service) -> str:
+    url = f"http://127.0.0.1:{service.port}"
+    if _running_pid(service) is not None:
+        return url
+    logs = run_dir() / "logs"
+    logs.mkdir(parents=True, exist_ok=True)
+    _pid_file(service).parent.mkdir(parents=True, exist_ok=True)
+    log = (logs / f"{service.name}.log").open("ab")
+    proc = subprocess.Popen(  # noqa: S603
+        [sys.executable, "-m", "uvicorn", "--factory", service.factory,
+         "--host", "127.0.0.1", "--port", str(service.port), "--no-access-log"],
+        env={**os.environ, **service_env(service)},
+        stdout=log, stderr=subprocess.STDOUT, start_new_session=True, cwd=repo_root(),
+    )
+    _pid_file(service).write_text(str(proc.pid))
+    return url
+
+
+def wait_ready(service: Service, timeout: float = 90) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"http://127.0.0.1:{service.port}/readyz", timeout=2).status_code == 200:
+                return True
+        except httpx.HTTPError:
+            pass
+        if _running_pid(service) is None:
+            return False
+        time.sleep(0.3)
+    return False
+
+
+def stop(service: Service) -> None:
+    pid = _running_pid(service)
+    if pid is None:
+        return
+    try:
+        os.killpg(pid, signal.SIGTERM)
+        psutil.Process(pid).wait(20)
+    except psutil.TimeoutExpired:
+        os.killpg(pid, signal.SIGKILL)
+    except (ProcessLookupError, psutil.NoSuchProcess):
+        pass
+    _pid_file(service).unlink(missing_ok=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m ektp_shared.stack")
+    parser.add_argument("command", choices=["up", "down", "status", "databases"])
+    args = parser.parse_args(argv)
+    services = available()
+    if args.command == "databases":
+        print(" ".join(s.database for s in services))
+        return 0
+    if args.command == "down":
+        for s in reversed(services):
+            stop(s)
+            print(f"stopped {s.name}")
+        return 0
+    if args.command == "status":
+        for s in services:
+            pid = _running_pid(s)
+            print(f"{s.name:12} {'up' if pid else 'down':5} http://127.0.0.1:{s.port}  pid={pid}")
+        return 0
+    failed = []
+    for s in services:
+        start(s)
+    for s in services:
+        ok = wait_ready(s)
+        state = "ready" if ok else f"NOT READY, see {run_dir() / 'logs' / (s.name + '.log')}"
+        print(f"{s.name:12} http://127.0.0.1:{s.port}  (docs: /docs)  {state}")
+        if not ok:
+            failed.append(s.name)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,129 @@
+"""pytest plugin (``-p ektp_shared.testing.plugin``): the real infrastructure as fixtures.
+
+By default the fixtures start Kafka and PostgreSQL as local processes (the same manager as
+``make infra-up``; already running ones are reused). With ``EKTP_TEST_INFRA=testcontainers``
+on a machine with a Docker engine they run in containers instead.
+
+Every test session gets its own topic prefix and its own databases, so sessions never see
+each other's data, and a test may stop and restart the local broker.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import uuid
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from pathlib import Path
+
+import asyncpg
+import pytest
+import pytest_asyncio
+
+from ektp_shared.auth import generate_keypair, issue_token
+from ektp_shared.devinfra import InfraEndpoints
+from ektp_shared.sealed_packet import generate_centre_keypair
+
+
+@pytest.fixture(scope="session")
+def infra() -> Iterator[InfraEndpoints]:
+    from ektp_shared import devinfra
+
+    if os.environ.get("EKTP_TEST_INFRA") == "testcontainers":
+        endpoints, stop = devinfra.testcontainers_infra()
+        try:
+            yield endpoints
+        finally:
+            stop()
+    else:
+        yield devinfra.ensure_local_infra()
+
+
+@pytest.fixture(scope="session")
+def local_infra_only(infra: InfraEndpoints) -> InfraEndpoints:
+    """For tests that stop and start the broker: only possible with local processes."""
+    if os.environ.get("EKTP_TEST_INFRA") == "testcontainers":
+        pytest.skip("stops the local broker process; not applicable to testcontainers")
+    return infra
+
+
+@pytest.fixture(scope="session")
+def topic_prefix() -> str:
+    return f"t{uuid.uuid4().hex[:8]}."
+
+
+@pytest.fixture(scope="session")
+def jwt_keys(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    directory = tmp_path_factory.mktemp("keys")
+    private, public = directory / "jwt.pem", directory / "jwt.pub.pem"
+    generate_keypair(private, public)
+    os.environ["EKTP_JWT_PRIVATE_KEY_FILE"] = str(private)
+    os.environ["EKTP_JWT_PUBLIC_KEY_FILE"] = str(public)
+    return private, public
+
+
+@pytest.fixture(scope="session")
+def centre_keys(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The simulated centre's sealing key pair (private, public), also set in the env."""
+    directory = tmp_path_factory.mktemp("centre")
+    private, public = directory / "centre.key", directory / "centre.pub"
+    generate_centre_keypair(private, public)
+    os.environ["EKTP_CENTRE_PRIVATE_KEY_FILE"] = str(private)
+    os.environ["EKTP_CENTRE_PUBLIC_KEY_FILE"] = str(public)
+    return private, public
+
+
+@pytest.fixture(scope="session")
+def make_token(jwt_keys: tuple[Path, Path]) -> Callable[..., str]:
+    private = jwt_keys[0].read_bytes()
+
+    def make(user: str = "tester", role: str = "supervisor", ttl_minutes: float = 60) -> str:
+        return issue_token(
+            private, user=user, role=role, issuer="dukcapil-boltim", audience="ektp",
+            ttl=dt.timedelta(minutes=ttl_minutes),
+        )
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def auth_header(make_token: Callable[..., str]) -> Callable[..., dict[str, str]]:
+    def header(role: str = "supervisor", user: str = "tester") -> dict[str, str]:
+        return {"Authorization": f"Bearer {make_token(user=user, role=role)}"}
+
+    return header
+
+
+@pytest_asyncio.fixture(scope="session", loop_scope="session")
+async def create_database(
+    infra: InfraEndpoints,
+) -> AsyncIterator[Callable[[str], Awaitable[str]]]:
+    """``await create_database("enrollment")`` -> the DSN of a new, empty database."""
+    created: list[str] = []
+    admin_dsn = infra.postgres_admin_dsn
+
+    async def create(label: str) -> str:
+        name = f"test_{label}_{uuid.uuid4().hex[:8]}"
+        conn = await asyncpg.connect(admin_dsn)
+        try:
+            await conn.execute(f'CREATE DATABASE "{name}"')
+        finally:
+            await conn.close()
+        created.append(name)
+        return _dsn_for(admin_dsn, name)
+
+    yield create
+
+    if os.environ.get("EKTP_TEST_KEEP_DATABASES"):
+        return
+    conn = await asyncpg.connect(admin_dsn)
+    try:
+        for name in created:
+            await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    finally:
+        await conn.close()
+
+
+def _dsn_for(admin_dsn: str, database: str) -> str:
+    base, _, _ = admin_dsn.rpartition("/")
+    return f"{base}/{database}"

@@ -1,0 +1,82 @@
+"""Auth on a sample endpoint, health without a token, problem details for errors."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import httpx
+import pytest
+
+from ektp_shared.auth import generate_keypair, issue_token
+
+from .helpers import sample_settings
+
+pytestmark = [pytest.mark.integration, pytest.mark.asyncio(loop_scope="session")]
+
+
+@pytest.fixture
+async def client(infra, topic_prefix, create_database, jwt_keys):
+    from service import build_app
+
+    app = build_app(sample_settings(infra, await create_database("auth"), topic_prefix))
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://sample") as c:
+            yield c
+
+
+async def test_health_needs_no_token(client):
+    assert (await client.get("/healthz")).status_code == 200
+    ready = await client.get("/readyz")
+    assert ready.status_code == 200 and ready.json()["database"] == "up"
+    assert "ektp_http_requests_total" in (await client.get("/metrics")).text
+
+
+async def test_no_token_is_401_with_problem_details(client):
+    r = await client.post("/notes")
+    assert r.status_code == 401
+    assert r.headers["content-type"].startswith("application/problem+json")
+    assert r.json()["status"] == 401 and "bearer token" in r.json()["detail"]
+    assert r.headers["www-authenticate"].startswith("Bearer")
+
+
+async def test_expired_token_is_401(client, make_token):
+    expired = make_token(ttl_minutes=-5)
+    r = await client.post("/notes", headers={"Authorization": f"Bearer {expired}"})
+    assert r.status_code == 401 and "expired" in r.json()["detail"]
+
+
+async def test_forged_token_is_401(client, tmp_path: Path):
+    generate_keypair(tmp_path / "k.pem", tmp_path / "k.pub")
+    forged = issue_token((tmp_path / "k.pem").read_bytes(), user="mallory", role="admin",
+                         issuer="dukcapil-boltim", audience="ektp", ttl=dt.timedelta(hours=1))
+    r = await client.post("/notes", headers={"Authorization": f"Bearer {forged}"})
+    assert r.status_code == 401 and "not valid" in r.json()["detail"]
+
+
+async def test_garbage_token_is_401(client):
+    r = await client.post("/notes", headers={"Authorization": "Bearer not.a.jwt"})
+    assert r.status_code == 401
+
+
+async def test_wrong_role_is_403(client, auth_header):
+    r = await client.post("/notes", headers=auth_header("viewer"))
+    assert r.status_code == 403
+    assert "viewer" in r.json()["detail"] and "storekeeper" in r.json()["detail"]
+
+
+async def test_allowed_role_passes_and_is_audited(client, auth_header):
+    r = await client.post("/notes", headers={**auth_header("storekeeper", "siti"),
+                                             "X-Request-ID": "req-123"})
+    assert r.status_code == 201 and r.json() == {"by": "siti"}
+    assert r.headers["x-request-id"] == "req-123"
+    pool = client._transport.app.state.pool
+    row = await pool.fetchrow("SELECT actor, role, action, request_id FROM audit_log")
+    assert dict(row) == {"actor": "siti", "role": "storekeeper", "action": "note.add",
+                         "request_id": "req-123"}
+
+
+async def test_unknown_route_is_problem_404(client):
+    r = await client.get("/nothing-here")
+    assert r.status_code == 404 and r.json()["title"] == "Not found"

@@ -1,0 +1,67 @@
+"""A consumer killed between its database commit and its offset commit applies once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import asyncpg
+import pytest
+from aiokafka import AIOKafkaConsumer, TopicPartition
+
+from ektp_shared.kafka import dlq_topic, ensure_topics
+from ektp_shared.testing.kafka import publish
+from ektp_shared.testing.processes import ServiceProcess
+
+from .helpers import eventually, field_check, sample_env, sample_settings
+
+pytestmark = [pytest.mark.integration, pytest.mark.asyncio(loop_scope="session")]
+
+WORKER = Path(__file__).parents[1] / "sample_service" / "service.py"
+
+
+async def committed_offsets(bootstrap: str, group: str, topic: str) -> dict[int, int | None]:
+    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, group_id=group,
+                                enable_auto_commit=False)
+    await consumer.start()
+    try:
+        parts = consumer.partitions_for_topic(topic) or set()
+        return {p: await consumer.committed(TopicPartition(topic, p)) for p in parts}
+    finally:
+        await consumer.stop()
+
+
+async def test_sigkill_after_db_commit_applies_exactly_once(
+    infra, topic_prefix, create_database, tmp_path
+):
+    prefix = f"{topic_prefix}crash."
+    settings = sample_settings(infra, await create_database("crash"), prefix)
+    topic = settings.topic("enrollment")
+    await ensure_topics(infra.kafka_bootstrap, [topic, dlq_topic(topic)], partitions=1)
+    event = field_check("7110014501900001", 1)
+    await publish(infra.kafka_bootstrap, topic, [event])
+
+    env = sample_env(settings)
+    crashing = ServiceProcess([str(WORKER)], {**env, "SAMPLE_CRASH_AFTER_COMMIT": "1"},
+                              tmp_path / "worker1.log").start()
+    assert crashing.wait_exit(120) == -9, crashing.tail()
+
+    conn = await asyncpg.connect(settings.database_url)
+    try:
+        assert await conn.fetchval("SELECT count(*) FROM effects") == 1
+        assert await conn.fetchval("SELECT count(*) FROM inbox WHERE ce_id=$1", event.id) == 1
+        # The offset was never committed: Kafka will deliver the event again.
+        group = f"{prefix}sample"
+        assert (await committed_offsets(infra.kafka_bootstrap, group, topic)).get(0) in (None, 0)
+
+        worker = ServiceProcess([str(WORKER)], env, tmp_path / "worker2.log").start()
+        try:
+            async def offset_committed() -> bool:
+                offsets = await committed_offsets(infra.kafka_bootstrap, group, topic)
+                return offsets.get(0) == 1
+
+            await eventually(offset_committed, timeout=90, interval=1)
+        finally:
+            worker.terminate()
+        assert await conn.fetchval("SELECT count(*) FROM effects") == 1
+    finally:
+        await conn.close()

@@ -1,0 +1,66 @@
+"""A message that cannot be parsed or applied goes to the DLQ; the next one is processed."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from pathlib import Path
+
+import pytest
+
+from ektp_shared.consumer import ConsumerRunner
+from ektp_shared.db import create_pool, migrate
+from ektp_shared.events import EnrollmentFieldChecked
+from ektp_shared.kafka import dlq_topic, ensure_topics
+from ektp_shared.testing.kafka import publish, publish_raw, read_topic
+
+from .helpers import eventually, field_check, sample_settings
+
+pytestmark = [pytest.mark.integration, pytest.mark.asyncio(loop_scope="session")]
+
+MIGRATIONS = Path(__file__).parents[1] / "sample_service" / "migrations"
+
+
+async def test_malformed_and_poison_messages_go_to_the_dlq(infra, topic_prefix, create_database):
+    prefix = f"{topic_prefix}dlq."
+    settings = sample_settings(infra, await create_database("dlq"), prefix)
+    topic = settings.topic("enrollment")
+    await ensure_topics(infra.kafka_bootstrap, [topic, dlq_topic(topic)], partitions=1)
+    await migrate(settings.database_url, MIGRATIONS)
+    pool = await create_pool(settings.database_url)
+    from service import apply_field_check
+
+    good = field_check("7110014501900001", 7)
+    poison = field_check("7110014501900002", 0, note="poison")
+    await publish_raw(infra.kafka_bootstrap, topic, b"k", b"{not json",
+                      [("ce_specversion", b"1.0"), ("ce_id", b"x1"), ("ce_source", b"t"),
+                       ("ce_type", EnrollmentFieldChecked.ce_type().encode())])
+    await publish_raw(infra.kafka_bootstrap, topic, b"k", b"{}", [])  # no CloudEvents headers
+    await publish(infra.kafka_bootstrap, topic, [poison, good])
+
+    runner = ConsumerRunner(
+        pool, infra.kafka_bootstrap, group_id=f"{prefix}g", topics=[topic],
+        handlers={EnrollmentFieldChecked.ce_type(): apply_field_check},
+    )
+    task = asyncio.create_task(runner.run())
+    try:
+        async def good_applied() -> bool:
+            return await pool.fetchval("SELECT count(*) FROM effects") == 1
+
+        await eventually(good_applied, timeout=60)
+        assert await pool.fetchval("SELECT ce_id FROM effects") == good.id
+        dead = await read_topic(infra.kafka_bootstrap, dlq_topic(topic), expect=3, timeout=30)
+        assert len(dead) == 3
+        reasons = [dict(h)["dlq_reason"] for _, _, h in dead]
+        assert reasons == [b"unparseable", b"unparseable", b"handler_failed"]
+        assert b"not JSON" in dict(dead[0][2])["dlq_error"]
+        assert b"missing CloudEvents headers" in dict(dead[1][2])["dlq_error"]
+        assert b"poison" in dict(dead[2][2])["dlq_error"]
+        # The poison event's effect was rolled back together with its inbox row.
+        assert await pool.fetchval("SELECT count(*) FROM inbox WHERE ce_id=$1", poison.id) == 0
+    finally:
+        runner.stop()
+        task.cancel()
+        with contextlib.suppress(BaseException):
+            await task
+        await pool.close()
