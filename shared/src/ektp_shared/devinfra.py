@@ -25,11 +25,18 @@ Everything lives in :func:`state_dir` (``EKTP_STATE_DIR``, default ``<repo>/.run
     .run/*.lock                    flock()s that serialise concurrent up/down calls
 
 PostgreSQL refuses to run as root, so as root the cluster is run as the ``postgres`` user
-(``runuser -u postgres --``); as any other user it runs as that user. If the ``postgres`` user
-cannot reach the state dir (e.g. the repo sits under ``/root``, mode 700), the cluster and its
-socket go to ``/var/lib/postgresql/ektp-<hash of state dir>/`` instead (or
-``<tmp>/ektp-pg-<hash>/`` when that does not exist); ``status`` prints the data dir in use.
-The superuser is ``postgres`` with password ``postgres`` (scram over TCP, 127.0.0.1 only).
+(``runuser -u postgres --``); as any other user it runs as that user. As root, the state dir is
+made traversable (o+x) for ``postgres``; if ``postgres`` still cannot reach it (e.g. the repo
+sits under ``/root``, mode 700), the cluster and its socket go to
+``/var/lib/postgresql/ektp-<hash of state dir>/`` instead (``<tmp>/ektp-pg-<hash>/`` when that
+does not exist); ``status`` prints the data dir in use.
+The superuser is ``postgres`` with password ``postgres`` (scram over TCP, 127.0.0.1 only);
+:func:`ensure_databases` adds the login role ``ektp``/``ektp`` owning the service databases.
+
+CUPS (``up cups``, root only): starts ``cupsd`` if it is not running and adds the queue
+``ektp-cups-pdf`` (cups-pdf backend); its PDFs land in :func:`cups_pdf_output_dir`
+(``/var/spool/cups-pdf/ektp/*-job_<id>.pdf``). ``down cups`` stops cupsd only if devinfra
+started it.
 
 Ports: ``EKTP_KAFKA_PORT`` (9092), ``EKTP_KAFKA_CONTROLLER_PORT`` (9093), ``EKTP_PG_PORT``
 (5432). Other knobs: ``EKTP_KAFKA_HEAP_OPTS`` (``-Xms256m -Xmx768m``), ``EKTP_KAFKA_LOG_LEVEL``
@@ -590,7 +597,7 @@ def _pg_base(state: Path) -> Path:
     base = home / f"ektp-{tag}" if home.is_dir() else Path(tempfile.gettempdir()) / f"ektp-pg-{tag}"
     base.mkdir(parents=True, exist_ok=True)
     _chown_to_pg(base)
-    log.info("`%s` cannot use %s: PostgreSQL data goes to %s", PG_OS_USER, state, base)
+    log.debug("`%s` cannot use %s: PostgreSQL data goes to %s", PG_OS_USER, state, base)
     return base
 
 
@@ -655,7 +662,7 @@ def _pg_initdb(data: Path) -> None:
         shutil.rmtree(data)  # no PG_VERSION: an interrupted initdb, nothing to keep
     data.mkdir(mode=0o700, parents=True)
     _chown_to_pg(data)
-    with tempfile.NamedTemporaryFile("w", dir=data, prefix=".pw", delete=False) as fh:
+    with tempfile.NamedTemporaryFile("w", dir=data.parent, prefix=".pgpw", delete=False) as fh:
         fh.write(PG_SUPERUSER_PASSWORD + "\n")
     pwfile = Path(fh.name)
     try:
@@ -793,7 +800,12 @@ def _quote_literal(value: str) -> str:
 async def _ensure_databases(dsn: str, names: list[str], owner: str, password: str) -> None:
     import asyncpg
 
-    conn = await asyncpg.connect(dsn, timeout=15)
+    try:
+        conn = await asyncpg.connect(dsn, timeout=15)
+    except (TimeoutError, OSError) as exc:
+        raise InfraError(
+            f"PostgreSQL is not reachable ({exc}): run `devinfra up postgres`"
+        ) from exc
     try:
         role, secret = _quote_ident(owner), _quote_literal(password)
         if await conn.fetchval("SELECT 1 FROM pg_roles WHERE rolname = $1", owner) is None:
@@ -919,6 +931,10 @@ def start_cups() -> str:
             if proc is not None:
                 (state_dir() / "cupsd.pid").write_text(f"{proc.pid}\n")
 
+        if not _is_root():
+            if _cups_queue_uri() == f"cups-pdf:/{CUPS_PDF_INSTANCE}":
+                return CUPS_QUEUE
+            raise InfraError(f"only root can create the CUPS queue {CUPS_QUEUE}")
         out = cups_pdf_output_dir()
         out.mkdir(parents=True, exist_ok=True)
         out.chmod(0o1777)  # cups-pdf writes as the submitting user (or `nobody`)
