@@ -51,3 +51,40 @@ CREATE INDEX audit_log_target ON audit_log (target);
 """
 
 PLUMBING_DROP = "DROP TABLE audit_log, idempotency_keys, inbox, outbox;"
+
+
+def split_sql(script: str) -> list[str]:
+    """Split a SQL script into statements (respecting quotes and $$ bodies): Alembic runs
+    migrations over asyncpg prepared statements, which take one command each."""
+    statements, current = [], []
+    in_quote = in_dollar = False
+    i = 0
+    while i < len(script):
+        ch = script[i]
+        if not in_quote and script.startswith("$$", i):
+            in_dollar = not in_dollar
+            current.append("$$")
+            i += 2
+            continue
+        if not in_dollar and ch == "'":
+            in_quote = not in_quote
+        if ch == ";" and not in_quote and not in_dollar:
+            stmt = "".join(current).strip()
+            if stmt:
+                statements.append(stmt)
+            current = []
+        else:
+            current.append(ch)
+        i += 1
+    tail = "".join(current).strip()
+    if tail:
+        statements.append(tail)
+    return statements
+
+
+def run_script(script: str) -> None:
+    """``op.execute`` each statement of a SQL script; call from a migration's upgrade()."""
+    from alembic import op
+
+    for statement in split_sql(script):
+        op.execute(statement)

@@ -17,7 +17,7 @@ pytestmark = [pytest.mark.integration, pytest.mark.asyncio(loop_scope="session")
 
 @pytest.fixture
 async def client(infra, topic_prefix, create_database, jwt_keys):
-    from service import build_app
+    from sample_service.service import build_app
 
     app = build_app(sample_settings(infra, await create_database("auth"), topic_prefix))
     async with app.router.lifespan_context(app):

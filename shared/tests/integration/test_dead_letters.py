@@ -28,7 +28,7 @@ async def test_malformed_and_poison_messages_go_to_the_dlq(infra, topic_prefix, 
     await ensure_topics(infra.kafka_bootstrap, [topic, dlq_topic(topic)], partitions=1)
     await migrate(settings.database_url, MIGRATIONS)
     pool = await create_pool(settings.database_url)
-    from service import apply_field_check
+    from sample_service.service import apply_field_check
 
     good = field_check("7110014501900001", 7)
     poison = field_check("7110014501900002", 0, note="poison")

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from ektp_shared import devinfra
 from ektp_shared.consumer import ConsumerRunner
 from ektp_shared.db import create_pool, migrate
 from ektp_shared.envelope import CloudEvent
@@ -27,26 +26,28 @@ MIGRATIONS = Path(__file__).parents[1] / "sample_service" / "migrations"
 KEYS = [f"71100145019000{n:02d}" for n in range(1, 51)]
 
 
-async def test_outbox_survives_kafka_outage(local_infra_only, topic_prefix, create_database):
-    infra = local_infra_only
+async def test_outbox_survives_kafka_outage(
+    infra, private_kafka, topic_prefix, create_database
+):
+    bootstrap = private_kafka.bootstrap
     prefix = f"{topic_prefix}outage."
     producer_side = sample_settings(infra, await create_database("outbox"), prefix)
     consumer_side = sample_settings(infra, await create_database("inbox"), prefix)
     topic = producer_side.topic("enrollment")
-    await ensure_topics(infra.kafka_bootstrap, [topic, dlq_topic(topic)])
+    await ensure_topics(bootstrap, [topic, dlq_topic(topic)])
     for s in (producer_side, consumer_side):
         await migrate(s.database_url, MIGRATIONS)
     out_pool = await create_pool(producer_side.database_url)
     in_pool = await create_pool(consumer_side.database_url)
-    relay = OutboxRelay(out_pool, infra.kafka_bootstrap, client_id="outage-relay", send_timeout=5)
-    from service import apply_field_check  # the sample service's handler
+    relay = OutboxRelay(out_pool, bootstrap, client_id="outage-relay", send_timeout=5)
+    from sample_service.service import apply_field_check  # the sample service's handler
 
     consumer = ConsumerRunner(
-        in_pool, infra.kafka_bootstrap, group_id=f"{prefix}inbox", topics=[topic],
+        in_pool, bootstrap, group_id=f"{prefix}inbox", topics=[topic],
         handlers={EnrollmentFieldChecked.ce_type(): apply_field_check},
     )
     tasks: list[asyncio.Task[None]] = []
-    devinfra.stop_kafka()
+    private_kafka.stop()
     try:
         tasks.append(asyncio.create_task(relay.run()))
         sent: list[CloudEvent] = []
@@ -59,7 +60,7 @@ async def test_outbox_survives_kafka_outage(local_infra_only, topic_prefix, crea
         assert await relay.backlog() == 1000
         assert relay.state.connected is False
     finally:
-        devinfra.start_kafka()
+        private_kafka.start()
     try:
         tasks.append(asyncio.create_task(consumer.run()))
 
@@ -78,7 +79,7 @@ async def test_outbox_survives_kafka_outage(local_infra_only, topic_prefix, crea
         assert all(seqs == sorted(seqs) for seqs in per_key.values())
 
         # On the topic itself, each key's first deliveries are in order too.
-        on_topic = await read_events(infra.kafka_bootstrap, topic, expect=1000, timeout=60)
+        on_topic = await read_events(bootstrap, topic, expect=1000, timeout=60)
         seen: set[str] = set()
         topic_order: dict[str, list[int]] = defaultdict(list)
         for e in on_topic:

@@ -10,8 +10,10 @@ each other's data, and a test may stop and restart the local broker.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
+import socket
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from pathlib import Path
@@ -37,14 +39,6 @@ def infra() -> Iterator[InfraEndpoints]:
             stop()
     else:
         yield devinfra.ensure_local_infra()
-
-
-@pytest.fixture(scope="session")
-def local_infra_only(infra: InfraEndpoints) -> InfraEndpoints:
-    """For tests that stop and start the broker: only possible with local processes."""
-    if os.environ.get("EKTP_TEST_INFRA") == "testcontainers":
-        pytest.skip("stops the local broker process; not applicable to testcontainers")
-    return infra
 
 
 @pytest.fixture(scope="session")
@@ -127,3 +121,72 @@ async def create_database(
 def _dsn_for(admin_dsn: str, database: str) -> str:
     base, _, _ = admin_dsn.rpartition("/")
     return f"{base}/{database}"
+
+
+class PrivateKafka:
+    """A single-node broker of a test's own, on free ports and in its own state folder, so
+    that an outage test can stop and start it without disturbing the shared broker."""
+
+    def __init__(self, state: Path) -> None:
+        self.state = state
+        self.port, self.controller_port = _free_port(), _free_port()
+        self.bootstrap = f"127.0.0.1:{self.port}"
+
+    @contextlib.contextmanager
+    def _env(self) -> Iterator[None]:
+        saved = {k: os.environ.get(k) for k in _PRIVATE_ENV}
+        os.environ.update({
+            "EKTP_STATE_DIR": str(self.state),
+            "EKTP_KAFKA_PORT": str(self.port),
+            "EKTP_KAFKA_CONTROLLER_PORT": str(self.controller_port),
+        })
+        try:
+            yield
+        finally:
+            for k, v in saved.items():
+                if v is None:
+                    os.environ.pop(k, None)
+                else:
+                    os.environ[k] = v
+
+    def start(self) -> None:
+        from ektp_shared import devinfra
+
+        with self._env():
+            devinfra.start_kafka()
+
+    def stop(self) -> None:
+        from ektp_shared import devinfra
+
+        with self._env():
+            devinfra.stop_kafka()
+
+    def running(self) -> bool:
+        from ektp_shared import devinfra
+
+        with self._env():
+            return devinfra.kafka_running()
+
+
+_PRIVATE_ENV = ("EKTP_STATE_DIR", "EKTP_KAFKA_PORT", "EKTP_KAFKA_CONTROLLER_PORT")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def private_kafka(
+    infra: InfraEndpoints, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[PrivateKafka]:
+    """A broker the test may stop (``.stop()``) and start (``.start()``); ``.bootstrap``."""
+    if os.environ.get("EKTP_TEST_INFRA") == "testcontainers":
+        pytest.skip("needs local broker processes; not applicable to testcontainers")
+    broker = PrivateKafka(tmp_path_factory.mktemp("private-kafka"))
+    broker.start()
+    try:
+        yield broker
+    finally:
+        broker.stop()

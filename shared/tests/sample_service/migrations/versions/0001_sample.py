@@ -2,14 +2,14 @@
 
 from alembic import op
 
-from ektp_shared.schema import PLUMBING_DDL
+from ektp_shared.schema import PLUMBING_DDL, run_script
 
 revision = "0001"
 down_revision = None
 
 
 def upgrade() -> None:
-    op.execute(PLUMBING_DDL)
+    run_script(PLUMBING_DDL)
     op.execute(
         """CREATE TABLE effects (
                id BIGSERIAL PRIMARY KEY, ce_id TEXT NOT NULL, nik TEXT NOT NULL, seq INT NOT NULL,

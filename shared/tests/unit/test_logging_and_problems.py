@@ -1,0 +1,46 @@
+import json
+import logging
+
+from ektp_shared.logging import JsonFormatter, NikMaskingFilter, mask_nik
+from ektp_shared.problems import Problem, validation_problem
+from ektp_shared.schema import split_sql
+
+
+def test_niks_are_masked_keeping_region_and_serial():
+    assert mask_nik("NIK 7110014501900001 recorded") == "NIK 711001******0001 recorded"
+    # Longer digit runs (e.g. a chip UID) are not NIKs and stay as they are.
+    assert mask_nik("serial 12345678901234567890") == "serial 12345678901234567890"
+
+
+def test_log_records_with_arguments_are_masked():
+    record = logging.LogRecord("x", logging.INFO, __file__, 1, "lookup %s by %s", (
+        "7110014501900001", "budi"), None)
+    NikMaskingFilter().filter(record)
+    line = json.loads(JsonFormatter("enrollment").format(record))
+    assert line["message"] == "lookup 711001******0001 by budi"
+    assert line["service"] == "enrollment"
+
+
+def test_problem_document_shape():
+    body = Problem(409, "Already recorded", "NIK sudah direkam", existing_id="e1").body("/x")
+    assert body == {
+        "type": "https://ektp.boltim.go.id/problems/already-recorded",
+        "title": "Already recorded", "status": 409, "detail": "NIK sudah direkam",
+        "instance": "/x", "existing_id": "e1",
+    }
+
+
+def test_validation_problem_names_the_fields():
+    p = validation_problem([{"loc": ("body", "alamat", "rt"), "msg": "Field required"}])
+    assert p.status == 422
+    assert p.extensions["errors"] == [{"field": "alamat.rt", "message": "Field required"}]
+    assert p.detail == "alamat.rt: Field required"
+
+
+def test_split_sql_respects_quotes_and_dollar_bodies():
+    script = """CREATE TABLE a (x text default ';');
+    CREATE FUNCTION f() RETURNS int AS $$ BEGIN RETURN 1; END $$ LANGUAGE plpgsql;
+    SELECT 1"""
+    parts = split_sql(script)
+    assert len(parts) == 3
+    assert parts[1].endswith("LANGUAGE plpgsql")
