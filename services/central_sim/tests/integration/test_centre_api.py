@@ -1,0 +1,128 @@
+"""The simulated centre as the sync service meets it: packets, verdicts, roster, faults."""
+
+from __future__ import annotations
+
+import pytest
+
+from ektp_central_sim.testing import niks, recording
+
+pytestmark = [pytest.mark.integration, pytest.mark.asyncio(loop_scope="session")]
+
+
+def packet(event) -> dict:
+    return {"enrollment_id": event.enrollment_id, "nik": event.nik,
+            "demographics": event.demographics.model_dump(mode="json"),
+            "sealed_packet": event.sealed_packet}
+
+
+async def test_a_packet_sent_twice_is_taken_once_and_becomes_print_ready(centre, centre_keys):
+    nik = niks(1)[0]
+    event = recording(nik, "rek-1", centre_keys[1])
+    first = await centre.post("/v1/enrollments", json=packet(event))
+    again = await centre.post("/v1/enrollments", json=packet(event))
+    assert first.json()["status"] == "ACCEPTED"
+    assert again.json()["status"] == "ALREADY_RECEIVED"
+    counters = (await centre.get("/control/counters")).json()
+    assert (counters["received"], counters["accepted"], counters["repeats"]) == (2, 1, 1)
+
+    verdict = (await centre.post("/v1/verdicts/query",
+                                 json={"enrollment_ids": ["rek-1", "nope"]})).json()["verdicts"]
+    assert verdict[0]["status"] == "PRINT_READY_RECORD"
+    card = verdict[0]["card"]
+    assert card["nik"] == nik and card["photo_jpeg_b64"] and card["signature_png_b64"]
+    assert verdict[1]["status"] == "UNKNOWN"
+
+
+async def test_same_fingers_under_another_nik_is_a_duplicate_naming_the_first(
+    centre, centre_keys
+):
+    first_nik, second_nik = niks(2, start=10)
+    batch = [packet(recording(first_nik, "rek-a", centre_keys[1])),
+             packet(recording(second_nik, "rek-b", centre_keys[1], fingers_of=first_nik))]
+    results = (await centre.post("/v1/enrollments/batch", json={"packets": batch})).json()
+    assert [r["status"] for r in results["results"]] == ["ACCEPTED", "ACCEPTED"]
+    verdicts = (await centre.post("/v1/verdicts/query",
+                                  json={"enrollment_ids": ["rek-a", "rek-b"]})).json()["verdicts"]
+    assert verdicts[0]["status"] == "PRINT_READY_RECORD"
+    assert verdicts[1]["status"] == "DUPLICATE_RECORD"
+    assert verdicts[1]["duplicate_of"] == first_nik
+
+
+async def test_verdict_waits_for_the_configured_delay(centre, centre_keys):
+    await centre.put("/control/verdict-delay", json={"seconds": 3600})
+    event = recording(niks(1, start=20)[0], "rek-late", centre_keys[1])
+    await centre.post("/v1/enrollments", json=packet(event))
+    verdict = (await centre.post("/v1/verdicts/query",
+                                 json={"enrollment_ids": ["rek-late"]})).json()["verdicts"][0]
+    assert verdict["status"] == "PENDING" and verdict["card"] is None
+
+
+async def test_a_packet_sealed_for_another_key_is_rejected_for_good(centre, centre_keys, tmp_path):
+    from ektp_shared.sealed_packet import generate_centre_keypair
+
+    generate_centre_keypair(tmp_path / "k", tmp_path / "k.pub")
+    event = recording(niks(1, start=30)[0], "rek-x", tmp_path / "k.pub")
+    result = (await centre.post("/v1/enrollments", json=packet(event))).json()
+    assert result["status"] == "REJECTED" and result["retryable"] is False
+    assert "tidak dapat dibuka" in result["reason"]
+    no_fingers = recording(niks(1, start=31)[0], "rek-y", centre_keys[1], no_fingers=True)
+    await centre.post("/v1/enrollments", json=packet(no_fingers))
+    verdict = (await centre.post("/v1/verdicts/query",
+                                 json={"enrollment_ids": ["rek-y"]})).json()["verdicts"][0]
+    assert verdict["status"] == "ENROLL_FAILURE" and verdict["reason"]
+
+
+async def test_bad_requests_get_problem_details_naming_the_field(centre):
+    r = await centre.post("/v1/enrollments/batch", json={"packets": [{"nik": "123"}]})
+    assert r.status_code == 422
+    assert r.headers["content-type"].startswith("application/problem+json")
+    assert "nik" in r.json()["detail"]
+    r = await centre.put("/control/faults", json={"error_share": 0.8, "timeout_share": 0.5})
+    assert r.status_code == 422 and "exceed" in r.json()["detail"]
+    r = await centre.get("/v1/roster", params={"cursor": "abc"})
+    assert r.status_code == 422 and "cursor" in r.json()["detail"]
+
+
+async def test_roster_pages_by_cursor_and_drops_the_moved_and_recorded(centre, centre_keys):
+    made = (await centre.post("/control/population",
+                              json={"size": 3000, "card_share": 0.5, "seed": 1})).json()
+    assert made["inserted"] == 3000
+    seen: list[dict] = []
+    cursor = ""
+    pages = 0
+    while True:
+        page = (await centre.get("/v1/roster",
+                                 params={"cursor": cursor, "limit": 250})).json()
+        seen += page["entries"]
+        cursor = page["next_cursor"]
+        pages += 1
+        if not page["has_more"]:
+            break
+    assert pages > 2 and len({e["nik"] for e in seen}) == len(seen) > 300
+    assert all(e["kode_desa"].startswith("71.10.") for e in seen)
+
+    moved, recorded = seen[0]["nik"], seen[1]["nik"]
+    update = {"update_id": "cek-1", "nik": moved, "status": "PINDAH", "note": "ke Manado"}
+    assert (await centre.post("/v1/population-updates", json=update)).json()["applied"] is True
+    assert (await centre.post("/v1/population-updates", json=update)).json()["applied"] is False
+    await centre.post("/v1/enrollments", json=packet(recording(recorded, "rek-r",
+                                                               centre_keys[1])))
+    again = (await centre.get("/v1/roster", params={"limit": 2000})).json()["entries"]
+    niks_now = {e["nik"] for e in again}
+    assert moved not in niks_now and recorded not in niks_now
+    assert (await centre.get("/control/counters")).json()["population_updates"] == 1
+
+
+async def test_fault_plan_error_share_and_reset(centre, centre_keys):
+    await centre.put("/control/faults", json={"error_share": 1.0})
+    r = await centre.post("/v1/verdicts/query", json={"enrollment_ids": ["a"]})
+    assert r.status_code == 503
+    await centre.put("/control/faults", json={"partial_batch_share": 1.0})
+    event = recording(niks(1, start=40)[0], "rek-p", centre_keys[1])
+    result = (await centre.post("/v1/enrollments", json=packet(event))).json()
+    assert result["status"] == "REFUSED" and result["retryable"] is True
+    await centre.post("/control/reset", json={"counters": False})
+    assert (await centre.get("/control/faults")).json()["error_share"] == 0.0
+    counters = (await centre.get("/control/counters")).json()
+    assert counters["fault_error"] == 1 and counters["refused_partial"] == 1
+    assert counters["stored"] == 0
