@@ -1,0 +1,29 @@
+"""The inventory service's settings (env prefix ``EKTP_``)."""
+
+from __future__ import annotations
+
+from ektp_shared.config import ServiceSettings
+
+
+class Settings(ServiceSettings):
+    service_name: str = "inventory"
+    http_port: int = 8004
+    database_url: str = "postgresql://ektp:ektp@127.0.0.1:5432/ektp_inventory"
+
+    # An issue never sends more than this to the print room at once (manual or automatic).
+    max_per_issue: int = 500
+    # stock_low when fewer blanks than this are in store, or when the backlog exceeds stock.
+    low_stock_threshold: int = 500
+    # ... and again only when in store or the shortfall moved by this much.
+    stock_low_step: int = 100
+    stock_check_seconds: float = 300.0
+    # The print rate for the projection: cards printed over the last N days.
+    rate_window_days: int = 14
+    # At most this many serials in one request (a ministry shipment is a few thousand).
+    max_serials_per_request: int = 100_000
+    # Serials per published event, so a large receipt never exceeds Kafka's message size.
+    event_chunk_size: int = 2_000
+    # Days of the reconciliation report are office days (WITA).
+    office_timezone: str = "Asia/Makassar"
+    office_name: str = "Dinas Kependudukan dan Pencatatan Sipil Kabupaten Bolaang Mongondow Timur"
+    office_place: str = "Tutuyan"

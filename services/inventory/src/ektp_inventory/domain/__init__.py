@@ -1,0 +1,1 @@
+"""The blank-card ledger's rules: plain Python, no database, no Kafka, no HTTP."""
