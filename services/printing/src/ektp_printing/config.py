@@ -1,0 +1,51 @@
+"""Settings of the printing service (env prefix ``EKTP_``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field
+
+from ektp_shared.config import ServiceSettings, repo_root
+
+
+def default_spool_dir() -> Path:
+    return repo_root() / ".run" / "printing" / "spool"
+
+
+class Settings(ServiceSettings):
+    service_name: str = "printing"
+    http_port: int = 8003
+    database_url: str = "postgresql://ektp:ektp@127.0.0.1:5432/ektp_printing"
+
+    # Where the PDF driver leaves cards (PDF + PNG preview) and where Suket PDFs are kept.
+    spool_dir: Path = Field(default_factory=default_spool_dir)
+    # Seconds a print takes on top of rendering: the card printer's mechanical time. Tests
+    # raise it to have a window in which to kill the process mid-print.
+    print_seconds: float = 0.0
+    # Share of prints that fail (ENCODE_FAIL or PRINT_FAIL) for tests and demos; 0 in use.
+    fault_rate: float = Field(default=0.0, ge=0.0, le=1.0)
+    fault_seed: int | None = None
+
+    # The queue order: higher first, then first come first served.
+    priority_reprint: int = 100  # a spoiled card is reprinted before new ones
+    priority_elderly: int = 10
+    elderly_age: int = 60
+    # Raise before an election so that first-time holders get their card first.
+    priority_first_time: int = 0
+
+    # printing.blanks_low when the blanks on hand fall below this.
+    blanks_low_threshold: int = 20
+
+    # Printed on the card and the Suket.
+    issue_place: str = "BOLAANG MONGONDOW TIMUR"
+    issue_provinsi: str = "SULAWESI UTARA"
+    # The QR code of a Suket points at GET {public_url}/suket/{number}.
+    public_url: str = "http://127.0.0.1:8003"
+
+    # CUPS: the IPP endpoint of cupsd (printer queues are named per printer).
+    cups_url: str = "http://127.0.0.1:631"
+    cups_timeout_seconds: float = 60.0
+
+    # How often the print room looks for work when nothing woke it.
+    engine_poll_seconds: float = 0.3

@@ -1,0 +1,297 @@
+"""The printing HTTP API: printers, print jobs, handover, Suket, the print-room view."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+from collections.abc import Awaitable, Callable
+from pathlib import Path as FsPath
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, FastAPI, Query
+from fastapi.responses import FileResponse, JSONResponse
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+from ektp_shared import audit, idempotency
+from ektp_shared.app import create_app
+from ektp_shared.db import Connection, transaction
+from ektp_shared.events import PrinterStatusName
+from ektp_shared.problems import Problem
+
+from .. import handlers, views
+from ..bootstrap import build
+from ..config import Settings
+from ..domain import suket as suket_rules
+from ..domain.jobs import JobStatus
+from .deps import (
+    AnyUser,
+    HandlersDep,
+    IdempotencyKey,
+    Nik,
+    PoolDep,
+    PrintRoom,
+    PrintRoomReader,
+    SuketIssuer,
+    Supervisor,
+)
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+Reason = Annotated[str, StringConstraints(strip_whitespace=True, max_length=500)]
+
+router = APIRouter()
+
+
+class _Body(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class PrinterIn(_Body):
+    name: Text
+    model: Text
+    driver: Literal["pdf", "cups", "simulated"]
+    location: Text
+    queue: Text | None = Field(default=None, description="CUPS queue (driver cups only)")
+    status: PrinterStatusName = "ONLINE"
+    reason: Reason = ""
+
+
+class StatusIn(_Body):
+    status: PrinterStatusName
+    reason: Reason = Field(min_length=1, description="Why: breakdown, repair done, ...")
+
+
+class CheckIn(_Body):
+    outcome: Literal["PRINTED", "SPOILED"] = Field(
+        description="PRINTED: the card came out good; SPOILED: the blank is ruined")
+    reason: Literal["UNKNOWN_AFTER_CRASH", "DAMAGED", "ENCODE_FAIL", "PRINT_FAIL"] = (
+        "UNKNOWN_AFTER_CRASH")
+    note: Reason = ""
+
+
+class HandoverIn(_Body):
+    handed_to: Text = Field(description="Name of whoever took the card")
+    relationship: Text | None = Field(
+        default=None, description="Empty when the resident took it; else e.g. ISTRI, ANAK")
+
+
+class SuketIn(_Body):
+    nik: Annotated[str, StringConstraints(pattern=r"^\d{16}$")]
+    nama: Text | None = Field(default=None, description="Needed only before print-ready")
+
+    @model_validator(mode="after")
+    def _strip(self) -> SuketIn:
+        return self
+
+
+async def _command(
+    pool: Any, deps: handlers.Deps, scope: str, key: str | None, payload: Any,
+    status_code: int, fn: Callable[[Connection], Awaitable[dict[str, Any]]],
+) -> JSONResponse:
+    async with transaction(pool) as conn:
+        if key is not None:
+            stored = await idempotency.claim(conn, scope, key,
+                                             idempotency.request_fingerprint(payload))
+            if stored is not None:
+                return JSONResponse(stored.body, status_code=stored.status_code or status_code)
+        body = await fn(conn)
+        if key is not None:
+            await idempotency.remember(conn, scope, key, status_code, body)
+    deps.wake()
+    return JSONResponse(body, status_code=status_code)
+
+
+# --- printers ---------------------------------------------------------------------------
+
+
+@router.post("/printers", status_code=201, tags=["printers"], summary="Register a printer")
+async def register_printer(body: PrinterIn, principal: Supervisor, pool: PoolDep,
+                           deps: HandlersDep, key: IdempotencyKey = None) -> JSONResponse:
+    if body.driver == "cups" and not body.queue:
+        raise Problem(422, "Invalid request", "queue: a CUPS printer needs its CUPS queue name.",
+                      type="validation-error", errors=[{"field": "queue",
+                                                        "message": "required for driver cups"}])
+
+    async def run(conn: Connection) -> dict[str, Any]:
+        printer_id = await handlers.register_printer(
+            deps, conn, principal, name=body.name, model=body.model, driver=body.driver,
+            location=body.location, queue=body.queue, status=body.status, reason=body.reason)
+        return {"id": printer_id, **body.model_dump()}
+
+    return await _command(pool, deps, "printer.register", key, body.model_dump(), 201, run)
+
+
+@router.get("/printers", tags=["printers"], summary="Printers with their record")
+async def list_printers(_: PrintRoomReader, pool: PoolDep) -> list[dict[str, Any]]:
+    async with pool.acquire() as conn:
+        return await views.printers(conn)
+
+
+@router.get("/printers/{printer_id}", tags=["printers"])
+async def get_printer(printer_id: str, _: PrintRoomReader, pool: PoolDep) -> dict[str, Any]:
+    async with pool.acquire() as conn:
+        for p in await views.printers(conn):
+            if p["id"] == printer_id:
+                p["history"] = [
+                    {**dict(h), "at": h["at"].isoformat()}
+                    for h in await handlers.repo.history(conn, printer_id)
+                ]
+                return p
+    raise Problem(404, "Not found", f"No printer {printer_id}.", type="printer-not-found")
+
+
+@router.post("/printers/{printer_id}/status", tags=["printers"],
+             summary="Change a printer's status; its queued jobs move if it leaves ONLINE")
+async def change_status(printer_id: str, body: StatusIn, principal: PrintRoom, pool: PoolDep,
+                        deps: HandlersDep) -> dict[str, Any]:
+    async with transaction(pool) as conn:
+        moved = await handlers.change_printer_status(deps, conn, principal, printer_id,
+                                                     body.status, body.reason)
+    deps.wake()
+    return {"id": printer_id, "status": body.status, "reason": body.reason,
+            "jobs_moved": moved}
+
+
+# --- print jobs -------------------------------------------------------------------------
+
+
+@router.get("/print-jobs", tags=["print jobs"])
+async def list_jobs(
+    principal: PrintRoomReader, pool: PoolDep,
+    status: JobStatus | None = None,
+    nik: Annotated[str | None, Query(pattern=r"^\d{16}$")] = None,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> list[dict[str, Any]]:
+    async with transaction(pool) as conn:
+        if nik is not None:
+            await audit.record(conn, principal, "print_job.lookup", target=nik)
+        return await views.jobs(conn, status=status, nik=nik, limit=limit, offset=offset)
+
+
+@router.get("/print-jobs/{job_id}", tags=["print jobs"])
+async def get_job(job_id: str, principal: PrintRoomReader, pool: PoolDep) -> dict[str, Any]:
+    async with transaction(pool) as conn:
+        job = await views.job(conn, job_id)
+        if job is None:
+            raise Problem(404, "Not found", f"No print job {job_id}.", type="job-not-found")
+        await audit.record(conn, principal, "print_job.lookup", target=job["nik"])
+        return job
+
+
+@router.get("/print-jobs/{job_id}/preview", tags=["print jobs"], response_class=FileResponse,
+            summary="The PNG preview of a card the PDF driver rendered")
+async def job_preview(job_id: str, principal: PrintRoom, pool: PoolDep) -> FileResponse:
+    async with transaction(pool) as conn:
+        row = await conn.fetchrow("SELECT nik, preview_path FROM print_jobs WHERE id = $1",
+                                  job_id)
+        if row is None or not row["preview_path"]:
+            raise Problem(404, "Not found", f"Print job {job_id} has no card preview.",
+                          type="preview-not-found")
+        await audit.record(conn, principal, "print_job.preview", target=row["nik"])
+    path = FsPath(row["preview_path"])
+    if not await asyncio.to_thread(path.is_file):
+        raise Problem(404, "Not found", "The preview file is no longer in the spool folder.",
+                      type="preview-not-found")
+    return FileResponse(path, media_type="image/png")
+
+
+@router.post("/print-jobs/{job_id}/check", tags=["print jobs"],
+             summary="Say how a NEEDS_CHECK card came out (after a power cut)")
+async def check_job(job_id: str, body: CheckIn, principal: PrintRoom, pool: PoolDep,
+                    deps: HandlersDep) -> dict[str, Any]:
+    async with transaction(pool) as conn:
+        await handlers.resolve_check(deps, conn, principal, job_id, body.outcome, body.reason,
+                                     body.note)
+        job = await views.job(conn, job_id)
+    deps.wake()
+    assert job is not None
+    return job
+
+
+@router.get("/print-room", tags=["print room"], summary="Queue, printers, blanks, today")
+async def print_room(_: PrintRoomReader, pool: PoolDep, deps: HandlersDep) -> dict[str, Any]:
+    async with pool.acquire() as conn:
+        return await views.print_room(conn, deps.today())
+
+
+# --- handover ---------------------------------------------------------------------------
+
+
+@router.get("/cards/ready", tags=["handover"], summary="Cards waiting for pickup, per desa")
+async def cards_ready(principal: PrintRoom, pool: PoolDep,
+                      kode_desa: str | None = None) -> list[dict[str, Any]]:
+    async with transaction(pool) as conn:
+        await audit.record(conn, principal, "cards.ready.list", target=kode_desa)
+        return await views.ready_for_pickup(conn, kode_desa)
+
+
+@router.post("/cards/{nik}/handover", status_code=201, tags=["handover"],
+             summary="Record who took the card")
+async def handover(nik: Nik, body: HandoverIn, principal: PrintRoom, pool: PoolDep,
+                   deps: HandlersDep, key: IdempotencyKey = None) -> JSONResponse:
+    async def run(conn: Connection) -> dict[str, Any]:
+        return await handlers.handover(deps, conn, principal, nik, body.handed_to,
+                                       body.relationship)
+
+    return await _command(pool, deps, "card.handover", key, {"nik": nik, **body.model_dump()},
+                          201, run)
+
+
+# --- Suket ------------------------------------------------------------------------------
+
+
+@router.post("/suket", status_code=201, tags=["suket"], summary="Issue a Surat Keterangan")
+async def issue_suket(body: SuketIn, principal: SuketIssuer, pool: PoolDep, deps: HandlersDep,
+                      key: IdempotencyKey = None) -> JSONResponse:
+    async def run(conn: Connection) -> dict[str, Any]:
+        return await handlers.issue_suket(deps, conn, principal, body.nik, body.nama)
+
+    return await _command(pool, deps, "suket.issue", key, body.model_dump(), 201, run)
+
+
+@router.get("/suket/{number}", tags=["suket"], summary="Verify a Suket (its QR code)")
+async def verify_suket(number: str, principal: AnyUser, pool: PoolDep,
+                       deps: HandlersDep) -> dict[str, Any]:
+    async with transaction(pool) as conn:
+        row = await handlers.repo.suket_row(conn, number)
+        if row is None:
+            raise Problem(404, "Suket not found",
+                          f"No Surat Keterangan numbered {number!r} was issued here: it is not"
+                          " genuine.", type="suket-not-found")
+        await audit.record(conn, principal, "suket.verify", target=row["nik"],
+                           detail={"number": number})
+    valid = suket_rules.is_valid(row["valid_until"], deps.today())
+    return {"number": number, "nik": row["nik"], "nama": row["nama"],
+            "issued_on": row["issued_on"].isoformat(),
+            "valid_until": row["valid_until"].isoformat(),
+            "status": "VALID" if valid else "EXPIRED", "valid": valid}
+
+
+@router.get("/suket/{number}/pdf", tags=["suket"], response_class=FileResponse)
+async def suket_pdf(number: str, principal: SuketIssuer, pool: PoolDep) -> FileResponse:
+    async with transaction(pool) as conn:
+        row = await handlers.repo.suket_row(conn, number)
+        if row is None:
+            raise Problem(404, "Suket not found", f"No Surat Keterangan numbered {number!r}.",
+                          type="suket-not-found")
+        await audit.record(conn, principal, "suket.pdf", target=row["nik"])
+    path = FsPath(row["pdf_path"])
+    if not await asyncio.to_thread(path.is_file):
+        raise Problem(404, "Not found", "The Suket PDF is no longer in the spool folder.",
+                      type="suket-pdf-missing")
+    return FileResponse(path, media_type="application/pdf", filename=f"{number}.pdf")
+
+
+def build_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or Settings()
+    runtime, deps, engine = build(settings)
+    app = create_app(
+        title="e-KTP printing (pencetakan)", runtime=runtime, routers=[router],
+        description="Print queue, printer fleet, card rendering, handover and Suket.",
+    )
+    app.state.deps = deps
+    app.state.engine = engine
+    return app
+
+
+__all__ = ["build_app", "dt"]

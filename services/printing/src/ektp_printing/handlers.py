@@ -1,0 +1,426 @@
+"""One function per command or consumed event: load, decide (domain), save, outbox, audit.
+
+Every function here runs inside the caller's transaction and takes the print-room lock
+before it touches jobs, blanks or printers.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import logging
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from ektp_shared import audit
+from ektp_shared.auth import Principal
+from ektp_shared.consumer import PermanentHandlerError
+from ektp_shared.db import Connection
+from ektp_shared.envelope import CloudEvent
+from ektp_shared.events import (
+    CardData,
+    CentralPrintReady,
+    CentralSubmitted,
+    EventData,
+    InventoryIssued,
+    InventoryReturned,
+    PrintingBlanksLow,
+    PrintingBlankSpoiled,
+    PrintingCardIssued,
+    PrintingCardPrinted,
+    PrintingPrinterStatus,
+    PrintingSuketIssued,
+)
+from ektp_shared.outbox import add_event
+from ektp_shared.problems import Problem
+
+from .adapters import repository as repo
+from .adapters.card_pdf import CardDataError, decode_image
+from .adapters.drivers import CardJob, PrintOutcome
+from .adapters.suket_pdf import SuketContent, render_suket
+from .config import Settings
+from .domain import suket as suket_rules
+from .domain.blanks import blanks_low, plan_arrival, plan_return
+from .domain.dispatch import plan_dispatch
+from .domain.jobs import JobStateError, check_transition
+from .domain.printers import PrinterStatusError, check_status_change
+from .domain.priority import PriorityRules, job_priority
+
+log = logging.getLogger(__name__)
+
+PRINT_ROOM = "print-room"
+LOW_FLAG = "blanks_low"
+
+
+@dataclass
+class Deps:
+    """What the handlers need, supplied by bootstrap (tests swap in their own)."""
+
+    settings: Settings
+    today: Callable[[], dt.date] = dt.date.today
+    # Nudges the print engine after a commit that may have given it work.
+    wake: Callable[[], None] = field(default=lambda: None)
+
+    @property
+    def rules(self) -> PriorityRules:
+        s = self.settings
+        return PriorityRules(reprint=s.priority_reprint, elderly=s.priority_elderly,
+                             elderly_age=s.elderly_age, first_time=s.priority_first_time)
+
+    async def publish(self, conn: Connection, data: EventData) -> None:
+        await add_event(conn, self.settings.topic("printing"), data,
+                        source=self.settings.service_name)
+
+
+# --- the dispatcher -----------------------------------------------------------------------
+
+
+async def dispatch(deps: Deps, conn: Connection) -> int:
+    """Give free blanks to waiting jobs and jobs to printers; warn when blanks run low."""
+    await repo.lock_print_room(conn)
+    changed = plan_dispatch(
+        await repo.undispatched_jobs(conn), await repo.free_serials(conn),
+        await repo.printer_loads(conn),
+    )
+    await repo.save_dispatch(conn, changed)
+    await check_blanks_low(deps, conn)
+    return len(changed)
+
+
+async def check_blanks_low(deps: Deps, conn: Connection) -> None:
+    counts = await repo.blank_counts(conn)
+    on_hand = counts["ON_HAND"] + counts["RESERVED"]
+    decision = blanks_low(on_hand, deps.settings.blanks_low_threshold,
+                          await repo.get_flag(conn, LOW_FLAG))
+    await repo.set_flag(conn, LOW_FLAG, decision.now_low)
+    if decision.publish:
+        waiting = await conn.fetchval(
+            "SELECT count(*) FROM print_jobs WHERE status = 'WAITING_FOR_BLANK'"
+        )
+        wanted = max(0, int(waiting) + deps.settings.blanks_low_threshold - counts["ON_HAND"])
+        await deps.publish(conn, PrintingBlanksLow(on_hand=on_hand, wanted=wanted))
+
+
+# --- consumed events ----------------------------------------------------------------------
+
+
+async def on_print_ready(deps: Deps, conn: Connection, event: CloudEvent,
+                         data: EventData) -> None:
+    assert isinstance(data, CentralPrintReady)
+    card = data.card
+    if card.nik != data.nik:
+        raise PermanentHandlerError(f"card data is for NIK {card.nik}, the event for {data.nik}")
+    try:
+        decode_image(card.photo_jpeg_b64, "photo_jpeg_b64")
+        decode_image(card.signature_png_b64, "signature_png_b64")
+    except CardDataError as exc:
+        # A card without its photo cannot be printed: to the DLQ for the centre to resend.
+        raise PermanentHandlerError(str(exc)) from exc
+    await repo.lock_print_room(conn)
+    first_time = not await repo.has_card(conn, data.nik)
+    priority = job_priority(deps.rules, tanggal_lahir=card.tanggal_lahir, today=deps.today(),
+                            first_time=first_time)
+    job_id = str(uuid.uuid4())
+    created = await repo.insert_job(
+        conn, job_id=job_id, nik=data.nik, enrollment_id=data.enrollment_id, nama=card.nama,
+        kode_desa=card.kode_desa, card=card.model_dump(mode="json"), priority=priority,
+    )
+    await repo.upsert_resident(conn, data.nik, data.enrollment_id, "PRINT_READY_RECORD")
+    if not created:
+        log.info("print_ready for enrollment %s already has a job", data.enrollment_id)
+        return
+    await audit.record(conn, None, "print_job.create", target=data.nik,
+                       detail={"job_id": job_id, "enrollment_id": data.enrollment_id,
+                               "priority": priority, "ce_id": event.id})
+    await dispatch(deps, conn)
+
+
+async def on_submitted(deps: Deps, conn: Connection, event: CloudEvent,
+                       data: EventData) -> None:
+    assert isinstance(data, CentralSubmitted)
+    await repo.upsert_resident(conn, data.nik, data.enrollment_id, "SENT_FOR_ENROLLMENT")
+
+
+async def on_blanks_issued(deps: Deps, conn: Connection, event: CloudEvent,
+                           data: EventData) -> None:
+    assert isinstance(data, InventoryIssued)
+    if data.to != PRINT_ROOM:
+        return
+    await repo.lock_print_room(conn)
+    arriving = plan_arrival(data.serials, await repo.blanks_known(conn, data.serials))
+    await repo.add_blanks_on_hand(conn, arriving, data.reference)
+    await audit.record(conn, None, "blanks.arrived", target=data.reference,
+                       detail={"serials": len(arriving), "ce_id": event.id})
+    await dispatch(deps, conn)
+
+
+async def on_blanks_returned(deps: Deps, conn: Connection, event: CloudEvent,
+                             data: EventData) -> None:
+    assert isinstance(data, InventoryReturned)
+    if data.returned_from != PRINT_ROOM:
+        return
+    await repo.lock_print_room(conn)
+    plan = plan_return(data.serials, await repo.blanks_known(conn, data.serials))
+    await repo.release_jobs(conn, plan.jobs_released)
+    await repo.return_blanks(conn, plan.returned)
+    if plan.refused:
+        # The store says these left, but they are printed or in a printer: flag for a count.
+        log.warning("return %s names serials the print room cannot give back: %s",
+                    data.reference, plan.refused)
+    await audit.record(conn, None, "blanks.returned", target=data.reference,
+                       detail={"returned": len(plan.returned), "jobs_released":
+                               plan.jobs_released, "refused": plan.refused, "ce_id": event.id})
+    await dispatch(deps, conn)
+
+
+# --- printers -----------------------------------------------------------------------------
+
+
+async def register_printer(deps: Deps, conn: Connection, principal: Principal, *, name: str,
+                           model: str, driver: str, location: str, queue: str | None,
+                           status: str, reason: str) -> str:
+    await repo.lock_print_room(conn)
+    if await conn.fetchval("SELECT id FROM printers WHERE name = $1", name):
+        raise Problem(409, "Printer exists", f"A printer named {name!r} is already registered.",
+                      type="printer-exists", field="name")
+    printer_id = f"prn-{uuid.uuid4().hex[:10]}"
+    await conn.execute(
+        """INSERT INTO printers (id, name, model, driver, location, queue, status, status_reason)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)""",
+        printer_id, name, model, driver, location, queue, status, reason,
+    )
+    await repo.add_history(conn, printer_id, "REGISTERED", to_status=status, reason=reason,
+                           actor=principal.user)
+    await deps.publish(conn, PrintingPrinterStatus(printer_id=printer_id, status=status,
+                                                   reason=reason or "registered"))
+    await audit.record(conn, principal, "printer.register", target=printer_id,
+                       detail={"name": name, "driver": driver, "status": status})
+    await dispatch(deps, conn)
+    return printer_id
+
+
+async def change_printer_status(deps: Deps, conn: Connection, principal: Principal,
+                                printer_id: str, status: str, reason: str) -> int:
+    """Returns how many queued jobs moved to other printers."""
+    await repo.lock_print_room(conn)
+    row = await repo.printer_row(conn, printer_id, for_update=True)
+    if row is None:
+        raise Problem(404, "Not found", f"No printer {printer_id}.", type="printer-not-found")
+    try:
+        check_status_change(row["name"], row["status"], status)
+    except PrinterStatusError as exc:
+        raise Problem(409, "Status change refused", str(exc), type="printer-status",
+                      field="status") from exc
+    await conn.execute(
+        """UPDATE printers SET status = $2, status_reason = $3, status_changed_at = now()
+           WHERE id = $1""",
+        printer_id, status, reason,
+    )
+    await repo.add_history(conn, printer_id, "STATUS", from_status=row["status"],
+                           to_status=status, reason=reason, actor=principal.user)
+    moved = 0 if status == "ONLINE" else await repo.release_printer_jobs(conn, printer_id)
+    await deps.publish(conn, PrintingPrinterStatus(printer_id=printer_id, status=status,
+                                                   reason=reason))
+    await audit.record(conn, principal, "printer.status", target=printer_id,
+                       detail={"from": row["status"], "to": status, "reason": reason,
+                               "jobs_moved": moved})
+    await dispatch(deps, conn)
+    return moved
+
+
+# --- the print engine's steps ---------------------------------------------------------------
+
+
+async def claim_next(deps: Deps, conn: Connection, printer_id: str) -> CardJob | None:
+    """The printer's next job goes PRINTING (committed before the print starts)."""
+    await repo.lock_print_room(conn)
+    printer = await repo.printer_row(conn, printer_id)
+    if printer is None or printer["status"] != "ONLINE":
+        return None
+    if printer_id in await repo.printers_busy(conn):
+        return None
+    row = await repo.next_job_for(conn, printer_id)
+    if row is None:
+        return None
+    check_transition(row["id"], row["status"], "PRINTING")
+    await repo.set_job_status(conn, row["id"], "PRINTING", started_at=dt.datetime.now(dt.UTC))
+    return CardJob(
+        job_id=row["id"], printer_id=printer_id, card=CardData.model_validate(row["card"]),
+        blank_serial=row["blank_serial"], issue_date=deps.today(), queue=row["queue"],
+    )
+
+
+async def record_outcome(deps: Deps, conn: Connection, job_id: str,
+                         outcome: PrintOutcome) -> None:
+    await repo.lock_print_room(conn)
+    row = await repo.job_row(conn, job_id, for_update=True)
+    if row is None or row["status"] != "PRINTING":
+        # Someone else settled it (never expected while the engine holds its lock).
+        log.warning("print outcome for job %s ignored: it is %s", job_id,
+                    row["status"] if row else "gone")
+        return
+    paths = {
+        "pdf_path": str(outcome.pdf_path) if outcome.pdf_path else None,
+        "preview_path": str(outcome.preview_path) if outcome.preview_path else None,
+    }
+    if outcome.ok:
+        await _printed(deps, conn, row, None, detail=outcome.detail, **paths)
+    else:
+        await _spoiled(deps, conn, row, None, outcome.reason or "PRINT_FAIL", outcome.detail,
+                       **paths)
+    await dispatch(deps, conn)
+
+
+async def _printed(deps: Deps, conn: Connection, row: Any, principal: Principal | None,
+                   detail: str = "", **columns: Any) -> None:
+    now = dt.datetime.now(dt.UTC)
+    check_transition(row["id"], row["status"], "PRINTED")
+    await repo.set_job_status(conn, row["id"], "PRINTED", finished_at=now, detail=detail,
+                              **{k: v for k, v in columns.items() if v is not None})
+    await repo.end_blank(conn, row["blank_serial"], "USED")
+    await repo.add_history(conn, row["printer_id"], "PRINTED", job_id=row["id"],
+                           actor=principal.user if principal else "system")
+    await deps.publish(conn, PrintingCardPrinted(
+        job_id=row["id"], nik=row["nik"], blank_serial=row["blank_serial"],
+        printer_id=row["printer_id"], printed_at=now,
+    ))
+    await audit.record(conn, principal, "print_job.printed", target=row["nik"],
+                       detail={"job_id": row["id"], "blank_serial": row["blank_serial"]})
+
+
+async def _spoiled(deps: Deps, conn: Connection, row: Any, principal: Principal | None,
+                   reason: str, detail: str = "", **columns: Any) -> str:
+    check_transition(row["id"], row["status"], "SPOILED")
+    await repo.set_job_status(conn, row["id"], "SPOILED", finished_at=dt.datetime.now(dt.UTC),
+                              spoil_reason=reason, detail=detail,
+                              **{k: v for k, v in columns.items() if v is not None})
+    await repo.end_blank(conn, row["blank_serial"], "SPOILED")
+    await repo.add_history(conn, row["printer_id"], "SPOILED", job_id=row["id"], reason=reason,
+                           actor=principal.user if principal else "system")
+    await deps.publish(conn, PrintingBlankSpoiled(
+        job_id=row["id"], blank_serial=row["blank_serial"], reason=reason,
+        nik=row["nik"], printer_id=row["printer_id"],
+    ))
+    reprint_id = str(uuid.uuid4())
+    priority = row["priority"] if row["reprint_of"] else row["priority"] + deps.rules.reprint
+    await repo.insert_job(
+        conn, job_id=reprint_id, nik=row["nik"], enrollment_id=row["enrollment_id"],
+        nama=row["nama"], kode_desa=row["kode_desa"], card=row["card"], priority=priority,
+        reprint_of=row["id"],
+    )
+    await audit.record(conn, principal, "print_job.spoiled", target=row["nik"],
+                       detail={"job_id": row["id"], "blank_serial": row["blank_serial"],
+                               "reason": reason, "reprint_job_id": reprint_id})
+    return reprint_id
+
+
+async def recover_after_crash(deps: Deps, conn: Connection, in_flight: set[str]) -> list[str]:
+    """Jobs left PRINTING by a dead process: nobody knows if the card came out."""
+    await repo.lock_print_room(conn)
+    stuck = [r for r in await repo.jobs_printing(conn) if r["id"] not in in_flight]
+    for row in stuck:
+        await repo.set_job_status(conn, row["id"], "NEEDS_CHECK",
+                                  detail="the print room restarted during this print")
+        await audit.record(conn, None, "print_job.needs_check", target=row["nik"],
+                           detail={"job_id": row["id"], "blank_serial": row["blank_serial"]})
+    return [r["id"] for r in stuck]
+
+
+async def resolve_check(deps: Deps, conn: Connection, principal: Principal, job_id: str,
+                        outcome: str, reason: str, note: str) -> None:
+    await repo.lock_print_room(conn)
+    row = await repo.job_row(conn, job_id, for_update=True)
+    if row is None:
+        raise Problem(404, "Not found", f"No print job {job_id}.", type="job-not-found")
+    if row["status"] != "NEEDS_CHECK":
+        raise Problem(409, "Nothing to check",
+                      f"Print job {job_id} is {row['status']}, not NEEDS_CHECK.",
+                      type="job-state")
+    if outcome == "PRINTED":
+        await _printed(deps, conn, row, principal, detail=note or "checked: card came out good")
+    else:
+        await _spoiled(deps, conn, row, principal, reason, note or "checked: card spoiled")
+    await dispatch(deps, conn)
+
+
+# --- handover and Suket -------------------------------------------------------------------
+
+
+async def handover(deps: Deps, conn: Connection, principal: Principal, nik: str,
+                   handed_to: str, relationship: str | None) -> dict[str, Any]:
+    await repo.lock_print_room(conn)
+    row = await conn.fetchrow(
+        """SELECT * FROM print_jobs WHERE nik = $1 AND status IN ('PRINTED', 'ISSUED')
+           ORDER BY (status = 'PRINTED') DESC, seq DESC LIMIT 1 FOR UPDATE""",
+        nik,
+    )
+    await audit.record(conn, principal, "card.lookup", target=nik)
+    if row is None:
+        raise Problem(404, "No card to hand over",
+                      f"There is no printed e-KTP for NIK {nik} in the print room.",
+                      type="card-not-ready")
+    try:
+        check_transition(row["id"], row["status"], "ISSUED")
+    except JobStateError:
+        raise Problem(409, "Card already handed over",
+                      f"The e-KTP of NIK {nik} (blangko {row['blank_serial']}) was handed to "
+                      f"{row['handed_to']} on {row['issued_at']:%d-%m-%Y}.",
+                      type="card-already-issued") from None
+    now = dt.datetime.now(dt.UTC)
+    await repo.set_job_status(conn, row["id"], "ISSUED", issued_at=now, handed_to=handed_to,
+                              relationship=relationship, issued_by=principal.user)
+    await deps.publish(conn, PrintingCardIssued(
+        nik=nik, blank_serial=row["blank_serial"], handed_to=handed_to,
+        relationship=relationship, officer=principal.user,
+    ))
+    await audit.record(conn, principal, "card.handover", target=nik,
+                       detail={"job_id": row["id"], "blank_serial": row["blank_serial"],
+                               "handed_to": handed_to, "relationship": relationship})
+    return {"nik": nik, "job_id": row["id"], "blank_serial": row["blank_serial"],
+            "handed_to": handed_to, "relationship": relationship, "officer": principal.user,
+            "issued_at": now.isoformat(), "status": "ISSUED"}
+
+
+async def issue_suket(deps: Deps, conn: Connection, principal: Principal, nik: str,
+                      nama: str | None) -> dict[str, Any]:
+    s = deps.settings
+    await repo.lock_print_room(conn)
+    await audit.record(conn, principal, "suket.lookup", target=nik)
+    try:
+        suket_rules.check_eligible(nik, await repo.resident_status(conn, nik),
+                                   await repo.latest_card_status(conn, nik))
+    except suket_rules.SuketRefused as exc:
+        raise Problem(409, "Suket refused", str(exc), type="suket-refused") from exc
+    card = await repo.latest_card_data(conn, nik)
+    name = (card or {}).get("nama") or nama
+    if not name:
+        raise Problem(422, "Invalid request",
+                      f"nama: the print room has no card data for NIK {nik} yet; type the"
+                      " name as written on the Kartu Keluarga.", type="validation-error",
+                      errors=[{"field": "nama", "message": "required for this resident"}])
+    issued = deps.today()
+    number = suket_rules.suket_number("71.10", issued, await repo.next_suket_seq(conn))
+    until = suket_rules.valid_until(issued)
+    content = SuketContent(
+        number=number, nik=nik, nama=name, tempat_lahir=(card or {}).get("tempat_lahir", "-"),
+        tanggal_lahir=dt.date.fromisoformat(card["tanggal_lahir"]) if card else None,
+        alamat=(card or {}).get("alamat", ""), issued_on=issued, valid_until=until,
+        issued_by=principal.user, verify_url=f"{s.public_url.rstrip('/')}/suket/{number}",
+        kabupaten="Kabupaten Bolaang Mongondow Timur", issue_place=s.issue_place,
+    )
+    pdf = await asyncio.to_thread(render_suket, content)
+    folder = s.spool_dir / "suket"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{number}.pdf"
+    await asyncio.to_thread(path.write_bytes, pdf)
+    await repo.insert_suket(conn, number=number, nik=nik, nama=name, issued_on=issued,
+                            valid_until=until, issued_by=principal.user, pdf_path=str(path))
+    await deps.publish(conn, PrintingSuketIssued(nik=nik, suket_number=number,
+                                                 valid_until=until))
+    await audit.record(conn, principal, "suket.issue", target=nik,
+                       detail={"number": number, "valid_until": until.isoformat()})
+    return {"number": number, "nik": nik, "nama": name, "issued_on": issued.isoformat(),
+            "valid_until": until.isoformat(), "verify_url": content.verify_url,
+            "pdf_url": f"/suket/{number}/pdf"}
