@@ -1,0 +1,73 @@
+# e-KTP office system: one entry point for developers and CI.
+#   make up     start Kafka, PostgreSQL and every service locally (no Docker needed)
+#   make test   lint + every test against the real broker and database
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+export UV_PYTHON_DOWNLOADS := never
+
+VENV := .venv
+PY := $(VENV)/bin/python
+INFRA := $(PY) -m ektp_shared.devinfra
+PYTEST_ARGS ?=
+
+.PHONY: help venv infra-jars infra-up infra-down infra-status keys databases up down status \
+        test lint unit integration bench events demo clean
+
+help:
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
+
+$(PY): pyproject.toml uv.lock shared/pyproject.toml $(wildcard services/*/pyproject.toml)
+	command -v uv >/dev/null || python3 -m pip install -q uv
+	uv sync --frozen
+	@touch $(PY)
+
+venv: $(PY) ## make the development virtualenv from uv.lock
+
+infra-jars: venv ## fetch the Kafka broker jars from Maven Central (once, cached in .cache/)
+	$(PY) -c "from ektp_shared.devinfra import ensure_kafka_jars; print(ensure_kafka_jars())"
+
+infra-up: infra-jars ## start Kafka (KRaft) and PostgreSQL (and cupsd where installed)
+	$(INFRA) up all
+
+infra-down: ## stop Kafka, PostgreSQL and cupsd
+	-$(INFRA) down all
+
+infra-status: ## show the local infrastructure
+	$(INFRA) status all
+
+keys: venv ## create the local signing and centre keys (kept in .run/keys)
+	$(VENV)/bin/ektp keys init >/dev/null
+
+databases: venv
+	$(INFRA) ensure-db $$($(PY) -m ektp_shared.stack databases)
+
+up: infra-up keys databases ## start everything and print the URLs
+	$(PY) -m ektp_shared.stack up
+	@echo "Token for a clerk:  $(VENV)/bin/ektp token issue --user budi --role operator"
+
+down: ## stop every service and the infrastructure
+	-$(PY) -m ektp_shared.stack down
+	-$(INFRA) down all
+
+status: ## services and infrastructure
+	$(PY) -m ektp_shared.stack status
+	$(INFRA) status all
+
+lint: venv ## ruff and mypy
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy shared/src services/*/src
+
+unit: venv ## fast tests without Kafka or PostgreSQL
+	$(VENV)/bin/pytest -m "not integration and not cups and not browser" $(PYTEST_ARGS)
+
+test: lint infra-up ## lint, then every test against the real Kafka and PostgreSQL
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+bench: infra-up ## the benchmarks of bench/ (figures go to docs/benchmarks.md by hand)
+	@set -e; for b in bench/*.py; do echo "== $$b"; $(PY) $$b; done
+
+events: venv ## regenerate docs/events/ (JSON Schema of every event)
+	$(PY) -m ektp_shared.events docs/events
+
+clean: down ## stop everything and delete local state (.run: databases, topics, keys)
+	rm -rf .run
