@@ -36,6 +36,9 @@ class BiometricPacket(BaseModel):
         default_factory=dict, description="finger name -> reason it is missing (e.g. amputasi)"
     )
     irises: dict[str, str] = Field(default_factory=dict)
+    iris_exceptions: dict[str, str] = Field(
+        default_factory=dict, description="iris name -> reason it is missing"
+    )
 
     def fingerprint_digest(self) -> str:
         """A stable digest of the fingerprint templates, for deduplication at the centre."""

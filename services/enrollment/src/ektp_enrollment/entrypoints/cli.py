@@ -1,0 +1,154 @@
+"""``ektp enrollment ...``: the office's commands. They talk to the running service's HTTP
+API with a bearer token (``--token`` or ``EKTP_TOKEN``), so the same rules, audit trail
+and idempotency apply as for any other client."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any
+
+import httpx
+import typer
+from nacl.signing import SigningKey
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+app = typer.Typer(help="Enrollment (perekaman): roster and mobile kit imports.",
+                  no_args_is_help=True)
+console = Console(stderr=True)
+
+UrlOpt = Annotated[str, typer.Option(envvar="EKTP_ENROLLMENT_URL", help="enrollment service")]
+TokenOpt = Annotated[str, typer.Option(envvar="EKTP_TOKEN", help="bearer token (ektp token issue)")]
+DEFAULT_URL = "http://127.0.0.1:8001"
+
+
+def _client(url: str, token: str, transport: httpx.BaseTransport | None = None) -> httpx.Client:
+    return httpx.Client(base_url=url, headers={"Authorization": f"Bearer {token}"},
+                        timeout=120, transport=transport)
+
+
+def _fail(response: httpx.Response) -> None:
+    try:
+        body = response.json()
+        message = body.get("detail") or body.get("title")
+    except ValueError:
+        message = response.text[:300]
+    console.print(f"[red]ditolak ({response.status_code}):[/red] {message}")
+    raise typer.Exit(1)
+
+
+def split_csv(text: str, rows_per_chunk: int) -> list[tuple[int, str]]:
+    """(line offset, chunk with the header line) for each chunk of the CSV.
+
+    Splitting by physical line is safe for the ministry's CSV, which has no multi-line
+    cells; the server would report a split cell as a bad row, never lose it silently."""
+    lines = text.splitlines(keepends=True)
+    if not lines:
+        return []
+    header, body = lines[0], lines[1:]
+    chunks = []
+    for start in range(0, len(body), rows_per_chunk):
+        chunks.append((start, header + "".join(body[start:start + rows_per_chunk])))
+    return chunks
+
+
+def upload_roster(
+    client: httpx.Client, text: str, rows_per_chunk: int,
+    advance: Callable[[int], None] = lambda n: None,
+) -> dict[str, Any]:
+    """Send the CSV in chunks; line numbers in the answer are the whole file's. Each chunk
+    has its own Idempotency-Key, so running the command again after a cut is harmless."""
+    file_digest = hashlib.sha256(text.encode()).hexdigest()[:32]
+    totals: dict[str, Any] = {"accepted": 0, "new": 0, "updated": 0, "rejected": 0, "bad_rows": []}
+    for offset, chunk in split_csv(text, rows_per_chunk):
+        response = client.post(
+            "/roster/import", params={"line_offset": offset}, content=chunk.encode(),
+            headers={"Content-Type": "text/csv",
+                     "Idempotency-Key": f"roster-{file_digest}-{offset}"},
+        )
+        if response.status_code != 200:
+            _fail(response)
+        answer = response.json()
+        for key in ("accepted", "new", "updated", "rejected"):
+            totals[key] += answer[key]
+        totals["bad_rows"].extend(answer["bad_rows"])
+        advance(chunk.count("\n") - 1 if chunk.endswith("\n") else chunk.count("\n"))
+    return totals
+
+
+@app.command("import-roster")
+def import_roster(
+    file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="ministry CSV")],
+    token: TokenOpt,
+    url: UrlOpt = DEFAULT_URL,
+    rows_per_chunk: Annotated[int, typer.Option(min=1, max=50_000)] = 2000,
+) -> None:
+    """Import the ministry's roster CSV; bad rows are listed by line, good rows kept."""
+    raw = file.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("cp1252", errors="replace")
+    rows = max(text.count("\n") - 1, 0)
+    with _client(url, token) as client, Progress(
+        TextColumn("roster"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+        console=console,
+    ) as progress:
+        task = progress.add_task("import", total=rows)
+        totals = upload_roster(client, text, rows_per_chunk,
+                               lambda n: progress.advance(task, n))
+    _print_bad_rows(totals["bad_rows"])
+    typer.echo(f"diterima {totals['accepted']} (baru {totals['new']}, diperbarui "
+               f"{totals['updated']}), ditolak {totals['rejected']}")
+
+
+def _print_bad_rows(bad: list[dict[str, Any]]) -> None:
+    if not bad:
+        return
+    table = Table("baris", "NIK", "masalah", title=f"{len(bad)} baris ditolak")
+    for row in bad:
+        table.add_row(str(row["line"]), row["nik"], row["error"])
+    Console().print(table)
+
+
+@app.command("import-kit")
+def import_kit(
+    file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="kit's signed file")],
+    token: TokenOpt,
+    url: UrlOpt = DEFAULT_URL,
+) -> None:
+    """Import a mobile kit's signed file; every line is reported, good ones kept."""
+    raw = file.read_bytes()
+    with _client(url, token) as client:
+        response = client.post(
+            "/enrollments/import", content=raw,
+            headers={"Content-Type": "application/x-ndjson",
+                     "Idempotency-Key": "kit-" + hashlib.sha256(raw).hexdigest()[:40]},
+        )
+    if response.status_code != 200:
+        _fail(response)
+    answer = response.json()
+    for r in answer["rejected"]:
+        problems = "; ".join(f"{e['field']}: {e['message']}" for e in r["errors"])
+        typer.echo(f"baris {r['line']} ({r.get('record_id')}): {problems}")
+    c = answer["counts"]
+    typer.echo(f"kit {answer['kit_id']}: diimpor {c['imported']}, sudah ada "
+               f"{c['already_imported']}, ditolak {c['rejected']}")
+
+
+@app.command("kit-keygen")
+def kit_keygen(
+    out: Annotated[Path, typer.Argument(help="where the kit keeps its signing key")],
+) -> None:
+    """Make a kit's signing key; prints the public key to register (POST /kits)."""
+    if out.exists():
+        typer.echo(f"{out} sudah ada; tidak ditimpa", err=True)
+        raise typer.Exit(1)
+    key = SigningKey.generate()
+    out.write_bytes(base64.b64encode(bytes(key)) + b"\n")
+    out.chmod(0o600)
+    typer.echo(base64.b64encode(bytes(key.verify_key)).decode())
