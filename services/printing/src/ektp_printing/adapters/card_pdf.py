@@ -153,7 +153,6 @@ def render_pdf(face: CardFace) -> bytes:
         y = FIELD_TOP - i * LINE
         c.setFont(FONT, 5.4)
         c.drawString(LABEL_X, y, label)
-        c.drawString(COLON_X, y, ":")
         width = value_width
         if label == "Jenis Kelamin":
             width = 58  # the blood group shares the line
@@ -161,6 +160,8 @@ def render_pdf(face: CardFace) -> bytes:
             c.drawString(VALUE_X + 62, y, "Gol. Darah")
             c.drawString(VALUE_X + 90, y, f": {face.golongan_darah}")
         lines = _fit(value, width, FONT, (5.4, 5.0, 4.6, 4.2))
+        c.setFont(FONT, 5.4)
+        c.drawString(COLON_X, y + (1.9 if len(lines) > 1 else 0), ":")
         for j, (part, size) in enumerate(lines):
             c.setFont(FONT, size)
             c.drawString(VALUE_X, y + (1.9 if len(lines) > 1 else 0) - j * 3.9, part)
