@@ -1,0 +1,218 @@
+"""Builds the sync service: its consumer (enrollment events), and the loops that talk to the
+centre: sender, verdict poller, roster puller, field-check reporter."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import random
+from collections.abc import Awaitable, Callable
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+import asyncpg
+import httpx
+
+from ektp_shared.events import EnrollmentFieldChecked, EnrollmentRecorded
+from ektp_shared.runtime import ConsumerSpec, ServiceRuntime
+
+from . import handlers
+from .adapters import repository as repo
+from .adapters.centre import CentreClient, CentreRejected, CentreUnavailable, build_http_client
+from .adapters.link import CentreLink
+from .config import Settings
+from .domain.breaker import CircuitBreaker
+from .domain.submission import item_backoff
+
+log = logging.getLogger(__name__)
+
+MIGRATIONS = Path(__file__).resolve().parents[2] / "migrations"
+
+
+async def pause(stop: asyncio.Event, seconds: float) -> None:
+    with contextlib.suppress(asyncio.TimeoutError):
+        await asyncio.wait_for(stop.wait(), timeout=max(seconds, 0.0))
+
+
+class SyncWorkers:
+    """Everything that talks to the centre, shared by the loops and the status page."""
+
+    def __init__(self, settings: Settings, transport: httpx.AsyncBaseTransport | None = None
+                 ) -> None:
+        self.settings = settings
+        self.breaker = CircuitBreaker(settings.breaker_failures, settings.breaker_reset_seconds)
+        self.link = CentreLink(self.breaker, attempts=settings.retry_attempts,
+                               base_seconds=settings.retry_base_seconds,
+                               max_seconds=settings.retry_max_seconds)
+        self.client = CentreClient(build_http_client(settings, transport))
+        self.handlers = handlers.SyncHandlers(settings)
+        self.roster_now = asyncio.Event()
+        self.rng = random.Random()
+
+    async def _loop(self, name: str, runtime: ServiceRuntime, stop: asyncio.Event,
+                    step: Callable[[asyncpg.Pool], Awaitable[float]]) -> None:
+        """Run ``step`` until stopped; it returns how long to rest. Errors never end the loop."""
+        pool = runtime.db
+        while not stop.is_set():
+            try:
+                rest = await step(pool)
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:  # the database down, a bug: log it and carry on
+                log.warning("%s loop: %s: %s", name, type(exc).__name__, exc)
+                rest = 1.0
+            with contextlib.suppress(Exception):
+                await repo.save_link(pool, self.breaker)
+            if rest:
+                await pause(stop, rest)
+
+    # --- sending ------------------------------------------------------------------------
+
+    async def sender(self, runtime: ServiceRuntime, stop: asyncio.Event) -> None:
+        with contextlib.suppress(Exception):
+            await repo.load_link(runtime.db, self.breaker)
+        try:
+            await self._loop("sender", runtime, stop, self.send_once)
+        finally:
+            with contextlib.suppress(Exception):
+                await self.client.aclose()
+
+    async def send_once(self, pool: asyncpg.Pool) -> float:
+        s = self.settings
+        wait = self.breaker.seconds_until_probe()
+        if wait:
+            return min(wait, s.sender_idle_seconds)
+        rows = await repo.due_submissions(pool, s.submit_batch_size)
+        if not rows:
+            return s.sender_idle_seconds
+        packets = [r["packet"] for r in rows]
+        try:
+            results = await self.link.call(partial(self.client.submit, packets))
+        except CentreRejected:
+            # The centre refused the whole batch: find the packet(s) it objects to.
+            await self._send_one_by_one(pool, packets)
+            return 0.0
+        except CentreUnavailable as exc:
+            await repo.note_transient_error(pool, [p["enrollment_id"] for p in packets], str(exc))
+            return s.sender_idle_seconds
+        await self.handlers.apply_submit_results(pool, results)
+        return 0.0
+
+    async def _send_one_by_one(self, pool: asyncpg.Pool, packets: list[dict[str, Any]]) -> None:
+        for packet in packets:
+            try:
+                results = await self.link.call(partial(self.client.submit, [packet]))
+            except CentreRejected as exc:
+                await self.handlers.reject_one(pool, packet["enrollment_id"], exc.detail)
+                continue
+            except CentreUnavailable:
+                return
+            await self.handlers.apply_submit_results(pool, results)
+
+    # --- verdicts -----------------------------------------------------------------------
+
+    async def poller(self, runtime: ServiceRuntime, stop: asyncio.Event) -> None:
+        await self._loop("poller", runtime, stop, self.poll_once)
+
+    async def poll_once(self, pool: asyncpg.Pool) -> float:
+        s = self.settings
+        if self.breaker.seconds_until_probe():
+            return s.sender_idle_seconds
+        ids = await repo.polls_due(pool, s.verdict_batch_size)
+        if not ids:
+            return s.sender_idle_seconds
+        try:
+            verdicts = await self.link.call(partial(self.client.verdicts, ids))
+        except CentreUnavailable:
+            return s.sender_idle_seconds
+        except CentreRejected as exc:
+            log.error("the centre refused a verdict query: %s", exc)
+            async with pool.acquire() as conn:
+                await repo.postpone_polls(conn, ids, s.verdict_poll_seconds)
+            return s.sender_idle_seconds
+        await self.handlers.apply_verdicts(pool, verdicts)
+        return 0.0
+
+    # --- roster -------------------------------------------------------------------------
+
+    async def roster(self, runtime: ServiceRuntime, stop: asyncio.Event) -> None:
+        s = self.settings
+
+        async def step(pool: asyncpg.Pool) -> float:
+            complete = await self.pull_roster(pool) is not None
+            self.roster_now.clear()
+            # Wait for the schedule (sooner after a failed pull), or for a supervisor's "now".
+            wait = s.roster_interval_seconds if complete else min(
+                s.roster_interval_seconds, max(self.breaker.seconds_until_probe(), 5.0))
+            with contextlib.suppress(asyncio.TimeoutError):
+                await asyncio.wait_for(self.roster_now.wait(), wait)
+            return 0.0
+
+        await self._loop("roster", runtime, stop, step)
+
+    async def pull_roster(self, pool: asyncpg.Pool) -> int | None:
+        """Publish every roster entry past the stored cursor; None if the pull broke off
+        (the entries already published stay published: the cursor moved with them)."""
+        s = self.settings
+        kabupaten = s.roster_kabupaten
+        cursor = await repo.roster_cursor(pool, kabupaten)
+        total = 0
+        while True:
+            try:
+                page = await self.link.call(
+                    partial(self.client.roster, kabupaten, cursor, s.roster_page_size)
+                )
+            except (CentreUnavailable, CentreRejected) as exc:
+                log.warning("roster pull stopped at cursor %r: %s", cursor, exc)
+                return None
+            total += await self.handlers.publish_roster_page(pool, kabupaten, page)
+            cursor = page.next_cursor
+            if not page.has_more:
+                return total
+
+    # --- field-check reports ------------------------------------------------------------
+
+    async def reporter(self, runtime: ServiceRuntime, stop: asyncio.Event) -> None:
+        await self._loop("reporter", runtime, stop, self.report_once)
+
+    async def report_once(self, pool: asyncpg.Pool) -> float:
+        s = self.settings
+        if self.breaker.seconds_until_probe():
+            return s.reports_idle_seconds
+        rows = await repo.due_reports(pool, 100)
+        if not rows:
+            return s.reports_idle_seconds
+        for row in rows:
+            try:
+                await self.link.call(partial(self.client.population_update,
+                                             row["update_id"], row["nik"], row["status"],
+                                             row["note"]))
+            except CentreRejected as exc:
+                wait = s.item_backoff_max_seconds
+                await repo.report_failed(pool, row["update_id"], str(exc), wait)
+                continue
+            except CentreUnavailable as exc:
+                wait = item_backoff(row["attempts"] + 1, s.item_backoff_base_seconds,
+                                    s.item_backoff_max_seconds, self.rng)
+                await repo.report_failed(pool, row["update_id"], str(exc), wait)
+                return s.reports_idle_seconds
+            await repo.report_sent(pool, row["update_id"])
+        return 0.0
+
+
+def build_runtime(settings: Settings, workers: SyncWorkers) -> ServiceRuntime:
+    return ServiceRuntime(
+        settings=settings,
+        migrations_dir=MIGRATIONS,
+        consumer_spec=ConsumerSpec(
+            group_id=f"{settings.topic_prefix}sync",
+            topics=[settings.topic("enrollment")],
+            handlers={
+                EnrollmentRecorded.ce_type(): handlers.queue_recording,
+                EnrollmentFieldChecked.ce_type(): handlers.queue_field_check,
+            },
+        ),
+        background=[workers.sender, workers.poller, workers.roster, workers.reporter],
+    )

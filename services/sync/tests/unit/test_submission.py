@@ -1,0 +1,82 @@
+"""A submission's life, and the events each answer of the centre produces."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+import pytest
+
+from ektp_central_sim.testing import niks
+from ektp_shared.events import CardData, CentralDuplicate, CentralFailed, CentralSubmitted
+from ektp_sync.domain.submission import InvalidTransition, Submission, item_backoff
+
+NIK = niks(1)[0]
+NOW = dt.datetime(2026, 11, 2, 9, 0, tzinfo=dt.UTC)
+
+
+def card() -> CardData:
+    return CardData(nik=NIK, nama="A", tempat_lahir="T", tanggal_lahir=dt.date(1990, 1, 1),
+                    jenis_kelamin="LAKI-LAKI", alamat="x", rt="1", rw="2",
+                    kode_desa="71.10.01.2001", agama="ISLAM", status_perkawinan="KAWIN",
+                    pekerjaan="PETANI", photo_jpeg_b64="AA==", signature_png_b64="AA==")
+
+
+def test_accepted_twice_publishes_submitted_once():
+    s = Submission("rek-1", NIK)
+    first = s.accepted(NOW)
+    assert isinstance(first, CentralSubmitted) and s.state == "SENT_FOR_ENROLLMENT"
+    assert s.accepted(NOW) is None
+
+
+def test_print_ready_only_after_submitted():
+    s = Submission("rek-1", NIK)
+    assert s.print_ready(card()) is None and s.state == "PENDING"
+    s.accepted(NOW)
+    event = s.print_ready(card())
+    assert event is not None and event.card.photo_jpeg_b64 == "AA=="
+    assert s.state == "PRINT_READY_RECORD"
+
+
+def test_duplicate_names_the_other_nik():
+    s = Submission("rek-1", NIK)
+    s.accepted(NOW)
+    event = s.duplicate("7110010101900002")
+    assert isinstance(event, CentralDuplicate) and event.duplicate_of == "7110010101900002"
+
+
+def test_refused_items_go_to_the_operator_queue_after_the_limit_as_retryable():
+    s = Submission("rek-1", NIK)
+    assert s.refused("sibuk", max_attempts=3) is None
+    assert s.refused("sibuk", max_attempts=3) is None
+    failed = s.refused("sibuk", max_attempts=3)
+    assert isinstance(failed, CentralFailed) and failed.retryable and s.state == "FAILED"
+
+
+def test_rejected_is_failed_for_good_and_the_supervisor_can_retry_or_cancel():
+    s = Submission("rek-1", NIK)
+    failed = s.rejected("paket rusak")
+    assert failed is not None and not failed.retryable and s.state == "FAILED"
+    s.retry()
+    assert s.state == "PENDING" and s.attempts == 0 and s.failure_reason is None
+    with pytest.raises(InvalidTransition, match="hanya yang FAILED"):
+        s.cancel()
+    s.rejected("paket rusak")
+    s.cancel()
+    assert s.state == "CANCELLED"
+    with pytest.raises(InvalidTransition):
+        s.retry()
+
+
+def test_unknown_at_the_centre_is_sent_again():
+    s = Submission("rek-1", NIK)
+    s.accepted(NOW)
+    s.unknown_at_centre()
+    assert s.state == "PENDING"
+
+
+def test_item_backoff_grows_to_the_cap_with_jitter():
+    rng = random.Random(1)
+    waits = [item_backoff(n, 1.0, 60.0, rng) for n in range(1, 12)]
+    assert all(0 <= w <= 60 for w in waits)
+    assert max(item_backoff(20, 1.0, 60.0, rng) for _ in range(50)) > 30
