@@ -14,7 +14,7 @@ CREATE TABLE enrollments (
     kode_kecamatan    TEXT NOT NULL,
     demographics      JSONB NOT NULL,
     status            TEXT NOT NULL,
-    -- An active recording blocks a second one for the same NIK (see the index below);
+    -- An active recording blocks a second one for the same NIK (see the index below):
     -- failed, duplicate and rejected recordings are not active.
     active            BOOLEAN NOT NULL DEFAULT true,
     -- Only the packet sealed for the centre is kept: never the clear images.
