@@ -112,7 +112,7 @@ def start(service: Service) -> str:
     logs.mkdir(parents=True, exist_ok=True)
     _pid_file(service).parent.mkdir(parents=True, exist_ok=True)
     log = (logs / f"{service.name}.log").open("ab")
-    proc = subprocess.Popen(  # noqa: S603
+    proc = subprocess.Popen(
         [sys.executable, "-m", "uvicorn", "--factory", service.factory,
          "--host", "127.0.0.1", "--port", str(service.port), "--no-access-log"],
         env={**os.environ, **service_env(service)},
