@@ -18,15 +18,21 @@ class Refused(Exception):
 
     errors: list[FieldError]
     kind: str = "invalid"
-    title: str = "Data perekaman tidak lengkap atau salah"
+    title: str = ""  # empty: the HTTP layer names it by kind
     extra: dict[str, object] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         super().__init__(self.detail)
 
     @classmethod
-    def one(cls, field_name: str, message: str, kind: str = "invalid", **extra: object) -> Refused:
-        return cls([FieldError(field_name, message)], kind=kind, extra=dict(extra))
+    def one(
+        cls, field_name: str, message: str, kind: str = "invalid", title: str | None = None,
+        **extra: object,
+    ) -> Refused:
+        refused = cls([FieldError(field_name, message)], kind=kind, extra=dict(extra))
+        if title is not None:
+            refused.title = title
+        return refused
 
     @property
     def detail(self) -> str:

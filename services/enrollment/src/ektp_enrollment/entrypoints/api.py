@@ -30,6 +30,8 @@ from ..domain.recording import RecordingRequest
 from .deps import CentreKey, IdempotencyKey, Operator, PoolDep, Reader, SettingsDep, Supervisor
 
 _STATUS_CODES = {"invalid": 422, "forbidden": 403, "conflict": 409, "not_found": 404}
+_TITLES = {"invalid": "Data tidak lengkap atau salah", "forbidden": "Tidak diizinkan",
+           "conflict": "Bentrok dengan data yang ada", "not_found": "Tidak ditemukan"}
 
 StatusName = Literal[
     "MENUNGGU_VERIFIKASI", "DITOLAK_VERIFIKASI", "SUDAH_REKAM", "SENT_FOR_ENROLLMENT",
@@ -44,7 +46,7 @@ PerPage = Annotated[int, Query(ge=1, le=500, description="rows per page")]
 def refused_to_problem(exc: Refused) -> Problem:
     status = _STATUS_CODES.get(exc.kind, 422)
     return Problem(
-        status, exc.title, exc.detail, type="validation-error" if status == 422 else exc.kind,
+        status, exc.title or _TITLES.get(exc.kind, "Permintaan ditolak"), exc.detail, type="validation-error" if status == 422 else exc.kind,
         errors=[{"field": e.field, "message": e.message} for e in exc.errors],
         **{k: v for k, v in exc.extra.items() if v is not None},
     )
