@@ -1,0 +1,15 @@
+# One image for every e-KTP service; docker-compose.yml picks the app factory per service.
+FROM python:3.11-slim AS base
+ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 UV_PYTHON_DOWNLOADS=never \
+    UV_PROJECT_ENVIRONMENT=/opt/venv PATH=/opt/venv/bin:$PATH
+RUN pip install --no-cache-dir uv && \
+    apt-get update && apt-get install -y --no-install-recommends fonts-dejavu-core cups-client && \
+    rm -rf /var/lib/apt/lists/*
+WORKDIR /app
+COPY pyproject.toml uv.lock ./
+COPY shared ./shared
+COPY services ./services
+RUN uv sync --frozen --no-dev
+RUN useradd --system --uid 10001 ektp && mkdir -p /var/lib/ektp && chown ektp /var/lib/ektp
+USER ektp
+EXPOSE 8000-8009
