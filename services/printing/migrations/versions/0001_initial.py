@@ -1,16 +1,15 @@
 """Printing: printers and their history, print jobs, blanks on hand, residents, Suket."""
 
-from alembic import op
 
-from ektp_shared.schema import PLUMBING_DDL
+from ektp_shared.schema import PLUMBING_DDL, run_script
 
 revision = "0001"
 down_revision = None
 
 
 def upgrade() -> None:
-    op.execute(PLUMBING_DDL)
-    op.execute(
+    run_script(PLUMBING_DDL)
+    run_script(
         """
 CREATE TABLE printers (
     id                TEXT PRIMARY KEY,

@@ -81,7 +81,7 @@ async def dispatch(deps: Deps, conn: Connection) -> int:
     """Give free blanks to waiting jobs and jobs to printers; warn when blanks run low."""
     await repo.lock_print_room(conn)
     changed = plan_dispatch(
-        await repo.undispatched_jobs(conn), await repo.free_serials(conn),
+        await repo.unstarted_jobs(conn), await repo.free_serials(conn),
         await repo.printer_loads(conn),
     )
     await repo.save_dispatch(conn, changed)

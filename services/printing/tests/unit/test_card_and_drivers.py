@@ -11,6 +11,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pytest
 from PIL import Image
+from printing_samples import card
 
 from ektp_printing.adapters import card_pdf, ipp
 from ektp_printing.adapters.drivers import (
@@ -23,8 +24,6 @@ from ektp_printing.adapters.drivers import (
     SlowDriver,
 )
 from ektp_printing.adapters.suket_pdf import SuketContent, render_suket
-from printing_samples import card
-
 
 LAYOUT = CardLayout("Bolaang Mongondow Timur", "Sulawesi Utara", "Bolaang Mongondow Timur")
 

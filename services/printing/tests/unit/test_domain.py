@@ -127,6 +127,17 @@ def test_nothing_changes_when_there_is_nothing_to_do() -> None:
     assert plan_dispatch([waiting], [], PRINTERS) == []
 
 
+def test_a_reprint_takes_the_blank_of_the_last_job_in_the_queue() -> None:
+    queued = [job(1, blank_serial="B1", printer_id="p1"), job(2, blank_serial="B2",
+                                                                printer_id="p2")]
+    reprint = job(3, priority=100)
+    changed = {j.id: j for j in plan_dispatch([*queued, reprint], [], PRINTERS)}
+    assert changed["j3"].blank_serial == "B2" and changed["j3"].printer_id == "p2"
+    assert (changed["j2"].status, changed["j2"].blank_serial, changed["j2"].printer_id) == (
+        "WAITING_FOR_BLANK", None, None)
+    assert "j1" not in changed
+
+
 def test_a_free_printer_takes_its_most_urgent_job() -> None:
     queued = [job(1, blank_serial="B1"), job(2, 5, blank_serial="B2"), job(3, 9)]
     nxt = next_for_printer(queued)

@@ -54,10 +54,9 @@ async def job_row(
     return await conn.fetchrow(f"SELECT * FROM print_jobs WHERE id = $1{lock}", job_id)
 
 
-async def undispatched_jobs(conn: Connection) -> list[PrintJob]:
+async def unstarted_jobs(conn: Connection) -> list[PrintJob]:
     rows = await conn.fetch(
-        """SELECT * FROM print_jobs
-           WHERE (status = 'QUEUED' AND printer_id IS NULL) OR status = 'WAITING_FOR_BLANK'
+        """SELECT * FROM print_jobs WHERE status IN ('QUEUED', 'WAITING_FOR_BLANK')
            ORDER BY priority DESC, seq"""
     )
     return [_job(r) for r in rows]
@@ -66,6 +65,14 @@ async def undispatched_jobs(conn: Connection) -> list[PrintJob]:
 async def save_dispatch(conn: Connection, jobs: list[PrintJob]) -> None:
     if not jobs:
         return
+    # Clear first, then set: a serial that moves between jobs is never on two rows at once.
+    await conn.execute(
+        "UPDATE blanks SET job_id = NULL WHERE job_id = ANY($1::text[])", [j.id for j in jobs]
+    )
+    await conn.execute(
+        "UPDATE print_jobs SET blank_serial = NULL WHERE id = ANY($1::text[])",
+        [j.id for j in jobs],
+    )
     await conn.executemany(
         """UPDATE print_jobs SET status = $2, printer_id = $3, blank_serial = $4,
                   updated_at = now() WHERE id = $1""",

@@ -14,29 +14,43 @@ def plan_dispatch(
 ) -> list[PrintJob]:
     """Return the jobs whose blank, printer or status changed.
 
-    ``jobs`` are the ones not yet at a printer (QUEUED without a printer, or
-    WAITING_FOR_BLANK). Each takes the lowest free serial in queue order; without one it
-    waits as WAITING_FOR_BLANK. A job holding a blank goes to the least-loaded ONLINE
-    printer; while none is ONLINE it stays QUEUED with its blank.
+    ``jobs`` are all jobs not yet printing (QUEUED, with or without a blank or a printer,
+    and WAITING_FOR_BLANK). The blanks on hand (free ones and the ones reserved by those
+    jobs) go to the first jobs in queue order; the others wait as WAITING_FOR_BLANK. So a
+    reprint or an urgent job takes the blank of the last job in the queue, never one in a
+    printer. A job holding a blank goes to the least-loaded ONLINE printer; while none is
+    ONLINE it stays QUEUED with its blank.
     """
-    serials = sorted(free_serials)
+    ordered = sorted(jobs, key=lambda j: queue_order(j.priority, j.seq))
+    work = {j.id: replace(j) for j in ordered}
+    capacity = len(free_serials) + sum(1 for j in ordered if j.blank_serial is not None)
     loads = {p.id: p for p in printers}
-    changed: list[PrintJob] = []
-    for original in sorted(jobs, key=lambda j: queue_order(j.priority, j.seq)):
-        job = replace(original)
-        if job.blank_serial is None:
-            if serials:
-                job.reserve(serials.pop(0))
-            elif job.status != "WAITING_FOR_BLANK":
-                job.move("WAITING_FOR_BLANK")
-        if job.blank_serial is not None and job.printer_id is None:
+    pool = list(free_serials)
+
+    for job in ordered[capacity:]:
+        w = work[job.id]
+        if w.blank_serial is not None:
+            pool.append(w.blank_serial)
+            if w.printer_id in loads:
+                p = loads[w.printer_id]
+                loads[p.id] = replace(p, load=p.load - 1)
+            w.blank_serial = w.printer_id = None
+        if w.status != "WAITING_FOR_BLANK":
+            w.move("WAITING_FOR_BLANK")
+
+    pool.sort()
+    for job in ordered[:capacity]:
+        w = work[job.id]
+        if w.blank_serial is None:
+            w.reserve(pool.pop(0))
+        if w.printer_id is None:
             target = least_loaded(list(loads.values()))
             if target is not None:
-                job.printer_id = target.id
+                w.printer_id = target.id
                 loads[target.id] = replace(target, load=target.load + 1)
-        if job != original:
-            changed.append(job)
-    return changed
+
+    original = {j.id: j for j in ordered}
+    return [w for w in work.values() if w != original[w.id]]
 
 
 def next_for_printer(queued: list[PrintJob]) -> PrintJob | None:
