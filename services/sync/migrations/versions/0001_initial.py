@@ -14,7 +14,7 @@ def upgrade() -> None:
         CREATE TABLE submissions (
             enrollment_id   TEXT PRIMARY KEY,
             nik             TEXT NOT NULL,
-            -- arrival order: each resident's recordings go to the centre in this order
+            -- arrival order: the recordings of one resident go to the centre in this order
             seq             BIGSERIAL UNIQUE,
             packet          JSONB NOT NULL,
             state           TEXT NOT NULL DEFAULT 'PENDING' CHECK (state IN ('PENDING',
