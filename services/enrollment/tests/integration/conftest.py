@@ -1,8 +1,6 @@
 from __future__ import annotations
 
-import asyncio
-import time
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -13,6 +11,7 @@ import pytest_asyncio
 
 from ektp_enrollment.config import Settings
 from ektp_enrollment.entrypoints.api import build_app
+from ektp_shared.kafka import dlq_topic, ensure_topics
 
 
 @dataclass
@@ -35,6 +34,12 @@ def enrollment_settings(infra, dsn: str, prefix: str, centre_keys, jwt_keys, **e
 
 async def start_office(settings: Settings, *, workers: bool) -> AsyncIterator[Office]:
     app = build_app(settings, workers=workers)
+    if workers:
+        # The runtime creates topics in the background, racing the consumer's subscribe; a
+        # consumer that subscribed first may not see the topic until its next metadata
+        # refresh (minutes). Creating them first keeps the tests quick and steady.
+        topics = [settings.topic(p) for p in ("enrollment", "central")]
+        await ensure_topics(settings.kafka_bootstrap, topics + [dlq_topic(t) for t in topics])
     async with app.router.lifespan_context(app):
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://enrollment",
@@ -55,17 +60,6 @@ async def office(request, infra, topic_prefix, create_database, centre_keys, jwt
     )
     async for o in start_office(settings, workers=workers):
         yield o
-
-
-async def eventually(
-    check: Callable[[], Awaitable[bool]], timeout: float = 60.0, interval: float = 0.2
-) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if await check():
-            return
-        await asyncio.sleep(interval)
-    raise AssertionError(f"condition not met within {timeout}s")
 
 
 @pytest.fixture

@@ -41,12 +41,14 @@ async def test_clear_biometrics_are_never_stored(office, operator):
     assert r.status_code == 201
     b = body["biometrics"]
     secrets = [b["photo_jpeg_b64"][:80], b["signature_png_b64"][:80],
-               *(v[:40] for v in b["fingerprints"].values()), *(v[:40] for v in b["irises"].values())]
+               *(v[:40] for v in b["fingerprints"].values()),
+               *(v[:40] for v in b["irises"].values())]
     # Every table, every column, as text: none holds a clear image or template.
     tables = [r["tablename"] for r in await office.pool.fetch(
         "SELECT tablename FROM pg_tables WHERE schemaname = 'public'")]
     for table in tables:
-        dump = await office.pool.fetchval(f'SELECT coalesce(string_agg(t::text, \'\'), \'\') FROM "{table}" t')
+        dump = await office.pool.fetchval(
+            f"SELECT coalesce(string_agg(t::text, ''), '') FROM \"{table}\" t")
         for s in secrets:
             assert s not in dump, f"clear biometrics in table {table}"
 

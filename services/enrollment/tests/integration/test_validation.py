@@ -160,11 +160,10 @@ async def test_a_missing_finger_needs_a_recorded_exception(office, operator):
 
 
 async def test_images_of_the_wrong_format_or_size_are_refused(office, operator):
-    from enrollment_testdata import photo_jpeg, signature_png
-
     import base64
     import io
 
+    from enrollment_testdata import photo_jpeg, signature_png
     from PIL import Image
 
     small = io.BytesIO()
