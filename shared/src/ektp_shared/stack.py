@@ -72,9 +72,10 @@ def available() -> list[Service]:
     return [s for s in SERVICES if installed(s)]
 
 
-def service_env(service: Service, pg_port: int = 5432, kafka: str = "127.0.0.1:9092") -> dict[
-    str, str
-]:
+def service_env(service: Service) -> dict[str, str]:
+    """The environment of one service under ``make up`` (ports as devinfra runs them)."""
+    pg_port = os.environ.get("EKTP_PG_PORT", "5432")
+    kafka = f"127.0.0.1:{os.environ.get('EKTP_KAFKA_PORT', '9092')}"
     return {
         "EKTP_SERVICE_NAME": service.name,
         "EKTP_HTTP_PORT": str(service.port),
