@@ -80,3 +80,25 @@ async def test_allowed_role_passes_and_is_audited(client, auth_header):
 async def test_unknown_route_is_problem_404(client):
     r = await client.get("/nothing-here")
     assert r.status_code == 404 and r.json()["title"] == "Not found"
+
+
+async def test_twenty_concurrent_retries_with_one_key_create_one_note(client, auth_header):
+    import asyncio
+
+    headers = {**auth_header("storekeeper", "siti"), "Idempotency-Key": "k-20"}
+    answers = await asyncio.gather(*[
+        client.post("/notes/keyed", json={"text": "blangko"}, headers=headers)
+        for _ in range(20)
+    ])
+    assert {r.status_code for r in answers} == {201}
+    assert len({r.json()["id"] for r in answers}) == 1
+    pool = client._transport.app.state.pool
+    assert await pool.fetchval("SELECT count(*) FROM notes WHERE text='blangko'") == 1
+
+
+async def test_a_key_reused_for_another_request_is_refused(client, auth_header):
+    headers = {**auth_header("storekeeper", "siti"), "Idempotency-Key": "k-other"}
+    first = await client.post("/notes/keyed", json={"text": "a"}, headers=headers)
+    assert first.status_code == 201
+    r = await client.post("/notes/keyed", json={"text": "b"}, headers=headers)
+    assert r.status_code == 422 and r.json()["type"].endswith("idempotency-key-reused")

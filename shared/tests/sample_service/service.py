@@ -15,11 +15,11 @@ from typing import Annotated
 import asyncpg
 from fastapi import APIRouter, Depends
 
-from ektp_shared import audit
+from ektp_shared import audit, idempotency
 from ektp_shared.app import create_app
 from ektp_shared.auth import Principal, require_role
 from ektp_shared.config import ServiceSettings
-from ektp_shared.deps import PoolDep
+from ektp_shared.deps import IdempotencyKey, PoolDep
 from ektp_shared.envelope import CloudEvent
 from ektp_shared.events import EnrollmentFieldChecked, EventData
 from ektp_shared.runtime import ConsumerSpec, ServiceRuntime
@@ -66,6 +66,27 @@ async def add_note(principal: Storekeeper, pool: PoolDep) -> dict[str, str]:
         await conn.execute("INSERT INTO notes (text) VALUES ('x')")
         await audit.record(conn, principal, "note.add", "note")
     return {"by": principal.user}
+
+
+@router.post("/notes/keyed", status_code=201)
+async def add_note_once(
+    principal: Storekeeper, pool: PoolDep, key: IdempotencyKey, body: dict[str, str]
+) -> dict[str, object]:
+    """Creates a note; with an Idempotency-Key a retry returns the first answer."""
+    async with pool.acquire() as conn, conn.transaction():
+        if key:
+            prior = await idempotency.claim(
+                conn, f"notes:{principal.user}", key, idempotency.request_fingerprint(body)
+            )
+            if prior is not None:
+                return prior.body  # type: ignore[no-any-return]
+        note_id = await conn.fetchval(
+            "INSERT INTO notes (text) VALUES ($1) RETURNING id", body.get("text", "")
+        )
+        answer = {"id": note_id, "text": body.get("text", "")}
+        if key:
+            await idempotency.remember(conn, f"notes:{principal.user}", key, 201, answer)
+    return answer
 
 
 def build_app(settings: ServiceSettings, workers: bool = False):  # type: ignore[no-untyped-def]
