@@ -81,7 +81,10 @@ def parse_roster_csv(
 
     ``line_offset`` lets a client send a big file in chunks (each with the header) and
     still get line numbers of the whole file."""
-    reader = csv.DictReader(io.StringIO(text))
+    first = text.split("\n", 1)[0]
+    # Spreadsheets in an Indonesian locale save with ';' between cells.
+    delimiter = ";" if ";" in first and "," not in first else ","
+    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
     columns = [c.strip().lower() for c in (reader.fieldnames or [])]
     missing = [c for c in REQUIRED_COLUMNS if c not in columns]
     if missing:
