@@ -4,6 +4,7 @@ however often the clerk's station retries, and visible by id or (audited) by NIK
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import json
 
 import pytest
@@ -55,7 +56,7 @@ async def test_clear_biometrics_are_never_stored(office, operator):
 
 async def test_the_event_carries_demographics_and_the_sealed_packet(office, operator):
     body = recording(serial=103, nama="Hasna Damopolii", sex="PEREMPUAN",
-                     nik="7110015405900103", born=__import__("datetime").date(1990, 5, 14))
+                     nik="7110015405900103", born=dt.date(1990, 5, 14))
     r = await office.client.post("/enrollments", json=body, headers=operator)
     assert r.status_code == 201, r.text
     row = await office.pool.fetchrow(
