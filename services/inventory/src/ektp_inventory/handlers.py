@@ -294,19 +294,11 @@ async def decide_count(
                           "blanks moved after this count; its discrepancy no longer holds. "
                           "Count again.", type="count-stale")
         reference = f"OPNAME-{count_id}"
-        if d.missing:
-            p = await _move(conn, Kind.ADJUSTED, d.missing, "written off")
+        for kind, serials, target in stock_count.adjustments(d):
+            p = await _move(conn, kind, serials, "adjusted", target=target)
             await repo.apply_plan(conn, p, reference, principal.user, {"note": note})
-            await publish_in_chunks(conn, settings, d.missing, lambda chunk: InventoryAdjusted(
-                reference=reference, serials=chunk, to_state="ADJUSTED",
-                reason=note or "missing at stock count"))
-        if d.found:
-            back = stock_count.found_target(location)
-            p = await _move(conn, Kind.FOUND, d.found, "put back", target=back)
-            await repo.apply_plan(conn, p, reference, principal.user, {"note": note})
-            await publish_in_chunks(conn, settings, d.found, lambda chunk: InventoryAdjusted(
-                reference=reference, serials=chunk, to_state=str(back),
-                reason=note or "found at stock count"))
+            reason = note or ("missing" if kind is Kind.ADJUSTED else "found") + " at stock count"
+            await publish_in_chunks(conn, settings, serials, _adjusted(reference, target, reason))
         result.update(adjusted=d.missing, found=d.found)
     status = "APPROVED" if approve else "REJECTED"
     await conn.execute(
@@ -319,6 +311,14 @@ async def decide_count(
                        detail={"adjusted": len(result["adjusted"]), "found": len(result["found"])})
     result["status"] = status
     return result
+
+
+def _adjusted(reference: str, target: State, reason: str) -> Callable[[list[str]], EventData]:
+    def make(chunk: list[str]) -> EventData:
+        return InventoryAdjusted(reference=reference, serials=chunk, to_state=str(target),
+                                 reason=reason)
+
+    return make
 
 
 # --- consumed events ----------------------------------------------------------------------

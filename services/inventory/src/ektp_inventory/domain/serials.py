@@ -17,9 +17,10 @@ class SerialError(ValueError):
 def normalize(raw: str) -> str:
     """Chip UIDs are read as hex by some readers in lower case: compare them in upper case."""
     serial = raw.strip().upper()
-    if not SERIAL_RE.match(serial):
+    if not SERIAL_RE.match(serial) or not any(c.isdigit() for c in serial):
         raise SerialError(
-            f"serial {raw.strip()[:50]!r} is not a blank serial: 3 to 40 letters, digits or '-'"
+            f"serial {raw.strip()[:50]!r} is not a blank serial: 3 to 40 letters, digits or "
+            "'-', with at least one digit"
         )
     return serial
 
@@ -84,14 +85,16 @@ def parse_uid_file(text: str) -> list[str]:
     """One chip UID per line, or the first column of a CSV; blank lines, '#' comments and
     a header line (a first line that is not a serial) are skipped."""
     out: list[str] = []
+    first = True
     for number, line in enumerate(text.splitlines(), start=1):
         cell = line.split(",")[0].split(";")[0].strip().strip('"')
         if not cell or cell.startswith("#"):
             continue
+        header_allowed, first = first, False
         try:
             out.append(normalize(cell))
         except SerialError:
-            if number == 1 and not out:
-                continue  # a header such as "uid" or "serial"
+            if header_allowed:
+                continue  # a header such as "uid" or "serial" (serials carry digits)
             raise SerialError(f"line {number}: {cell[:50]!r} is not a blank serial") from None
     return out

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from .ledger import COUNTABLE_LOCATIONS, State
+from .ledger import COUNTABLE_LOCATIONS, Kind, State
 
 
 @dataclass(frozen=True)
@@ -66,3 +66,15 @@ def by_quantity(location: str, counted: int, expected: int) -> Discrepancy:
 
 def found_target(location: str) -> State:
     return State.IN_STORE if location == "store" else State.ISSUED
+
+
+def adjustments(d: Discrepancy) -> list[tuple[Kind, list[str], State]]:
+    """What an approved count changes: missing serials are written off (ADJUSTED), written-off
+    serials seen again go back to where they were counted. Misplaced and unknown serials
+    are left for the storekeeper to explain (a receipt, a return), never guessed."""
+    out: list[tuple[Kind, list[str], State]] = []
+    if d.missing:
+        out.append((Kind.ADJUSTED, d.missing, State.ADJUSTED))
+    if d.found:
+        out.append((Kind.FOUND, d.found, found_target(d.location)))
+    return out
