@@ -1,0 +1,24 @@
+"""Wires the dashboard: one consumer over all four topics into the read model."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ektp_shared.runtime import PRODUCERS, ConsumerSpec, ServiceRuntime
+
+from .config import Settings
+from .handlers import EventHandlers
+
+MIGRATIONS = Path(__file__).resolve().parents[2] / "migrations"
+
+
+def build_runtime(settings: Settings) -> ServiceRuntime:
+    return ServiceRuntime(
+        settings=settings,
+        migrations_dir=MIGRATIONS,
+        consumer_spec=ConsumerSpec(
+            group_id=f"{settings.topic_prefix}dashboard",
+            topics=[settings.topic(p) for p in PRODUCERS],
+            handlers=EventHandlers(settings).table(),
+        ),
+    )

@@ -1,0 +1,33 @@
+"""The dashboard's settings (env prefix ``EKTP_``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ektp_shared.config import ServiceSettings
+
+
+class Settings(ServiceSettings):
+    service_name: str = "dashboard"
+    http_port: int = 8000
+    database_url: str = "postgresql://ektp:ektp@127.0.0.1:5432/ektp_dashboard"
+
+    # The other services, for the figures only they hold (sync health, live stock, printers).
+    enrollment_url: str = "http://127.0.0.1:8001"
+    sync_url: str = "http://127.0.0.1:8002"
+    printing_url: str = "http://127.0.0.1:8003"
+    inventory_url: str = "http://127.0.0.1:8004"
+    # A service that does not answer within this is shown as unavailable, the page goes on.
+    remote_timeout_seconds: float = 2.0
+    remote_cache_seconds: float = 5.0
+
+    # A resident in one state for longer than this is "stuck" (GET /stuck, the timeline).
+    stuck_after_hours: float = 72.0
+    # Daily rates are the mean over this many days.
+    rate_window_days: int = 7
+    # The year-end target; unset means 31 December of the current year.
+    deadline: dt.date | None = None
+    # Day boundaries of the daily counters are the office's (WITA).
+    office_timezone: str = "Asia/Makassar"
+    # The page refreshes itself this often.
+    page_refresh_seconds: int = 15

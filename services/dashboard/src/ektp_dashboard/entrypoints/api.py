@@ -1,0 +1,178 @@
+"""HTTP API of the dashboard (DESIGN.md section 6): the page, progress, timelines, stuck list."""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+import datetime as dt
+import io
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from importlib.resources import files
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, FastAPI, Path, Query, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.responses import HTMLResponse, Response
+
+from ektp_shared import audit
+from ektp_shared.app import create_app
+from ektp_shared.db import transaction
+from ektp_shared.nik import NikError, parse_nik
+from ektp_shared.problems import Problem
+
+from .. import views
+from ..adapters.services import RemoteFigures
+from ..bootstrap import build_runtime
+from ..config import Settings
+from ..domain.resident import STATUSES
+from .deps import Clerk, PoolDep, RemoteDep, SettingsDep, Viewer
+
+router = APIRouter()
+
+StatusName = Literal[
+    "BELUM_REKAM", "SUDAH_REKAM", "SENT_FOR_ENROLLMENT", "PRINT_READY_RECORD",
+    "DUPLICATE_RECORD", "ENROLL_FAILURE", "SENT_FOR_CARD_PRINTING", "CARD_PRINTED",
+    "CARD_ISSUED", "PINDAH", "MENINGGAL", "TIDAK_DITEMUKAN",
+]
+assert set(StatusName.__args__) == set(STATUSES)  # type: ignore[attr-defined]
+
+
+@router.get("/", response_class=HTMLResponse, include_in_schema=False)
+async def page(settings: SettingsDep) -> HTMLResponse:
+    # The page itself holds no data; every figure it shows comes from a call with a token.
+    html = files("ektp_dashboard.static").joinpath("index.html").read_text(encoding="utf-8")
+    return HTMLResponse(html.replace("__REFRESH_SECONDS__", str(settings.page_refresh_seconds)))
+
+
+async def _live(request: Request, settings: Settings, remote: RemoteFigures) -> dict[str, Any]:
+    """What only the other services know, each one allowed to be down."""
+    auth = request.headers.get("authorization")
+    sync, stock, room = await asyncio.gather(
+        remote.get(f"{settings.sync_url.rstrip('/')}/sync/status", auth),
+        remote.get(f"{settings.inventory_url.rstrip('/')}/stock", auth),
+        remote.get(f"{settings.printing_url.rstrip('/')}/print-room", auth),
+    )
+    return {"sync": sync, "stock_live": stock, "print_room": room}
+
+
+@router.get("/progress", tags=["progress"],
+            summary="Progress for the kabupaten and each kecamatan and desa, with the forecast")
+async def get_progress(
+    request: Request, _: Viewer, pool: PoolDep, settings: SettingsDep, remote: RemoteDep,
+    extra_blanks: Annotated[int | None, Query(
+        ge=0, le=10_000_000,
+        description="Forecast with this many more blanks (default: exactly the shortfall)",
+    )] = None,
+    live: Annotated[bool, Query(
+        description="Also ask sync, inventory and printing for their own figures")] = True,
+) -> Any:
+    today = views.office_today(settings)
+    async with pool.acquire() as conn, conn.transaction(isolation="repeatable_read",
+                                                        readonly=True):
+        # One snapshot: the counters, blanks and printers of the same instant.
+        body = await views.progress_figures(conn, settings, today=today,
+                                            extra_blanks=extra_blanks)
+    body["generated_at"] = dt.datetime.now(dt.UTC)
+    body["today"] = today
+    if live:
+        body.update(await _live(request, settings, remote))
+    return jsonable_encoder(body)
+
+
+def _checked_nik(nik: str) -> str:
+    try:
+        parse_nik(nik)
+    except NikError as exc:
+        raise Problem(422, "NIK tidak valid", exc.message, type="validation-error",
+                      field="nik", errors=[{"field": "nik", "message": exc.message}]) from None
+    return nik
+
+
+@router.get("/residents/{nik}", tags=["residents"],
+            summary="One resident's timeline across every service (audited lookup)")
+async def get_resident(
+    who: Clerk, pool: PoolDep, settings: SettingsDep,
+    nik: Annotated[str, Path(description="16-digit NIK")],
+) -> Any:
+    nik = _checked_nik(nik.strip())
+    async with transaction(pool) as conn:
+        # A NIK lookup is itself personal data processing: audited even when nothing is found.
+        body = await views.resident_timeline(conn, settings, nik, now=dt.datetime.now(dt.UTC))
+        await audit.record(conn, who, "resident.lookup", target=nik,
+                           detail={"found": body is not None})
+    if body is None:
+        raise Problem(404, "NIK belum tercatat",
+                      f"NIK {nik} belum ada di dasbor: belum masuk daftar wajib KTP, belum "
+                      "direkam, atau datanya belum sampai. Periksa lagi angkanya.",
+                      type="resident-not-found", field="nik")
+    return jsonable_encoder(body)
+
+
+@router.get("/stuck", tags=["residents"],
+            summary="Residents in one state for longer than a threshold (audited)")
+async def get_stuck(
+    who: Clerk, pool: PoolDep, settings: SettingsDep,
+    older_than_hours: Annotated[float | None, Query(
+        gt=0, le=24 * 366, description="Default: the service's stuck_after_hours")] = None,
+    status: StatusName | None = None,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+    offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
+) -> Any:
+    hours = older_than_hours or settings.stuck_after_hours
+    async with transaction(pool) as conn:
+        body = await views.stuck_list(conn, now=dt.datetime.now(dt.UTC), older_than_hours=hours,
+                                      status=status, limit=limit, offset=offset)
+        await audit.record(conn, who, "resident.stuck_list", target=None,
+                           detail={"older_than_hours": hours, "status": status,
+                                   "shown": len(body["items"])})
+    return jsonable_encoder(body)
+
+
+REPORT_COLUMNS = ("tingkat", "kode", "nama", "target", "recorded", "sent", "print_ready",
+                  "duplicate", "failed", "printed", "issued", "suket", "lacking")
+
+
+@router.get("/reports/progress.csv", tags=["progress"], response_class=Response,
+            summary="Progress per kecamatan and desa as CSV (for the monthly report)")
+async def progress_csv(_: Viewer, pool: PoolDep, settings: SettingsDep) -> Response:
+    today = views.office_today(settings)
+    async with pool.acquire() as conn:
+        body = await views.progress_figures(conn, settings, today=today)
+    out = io.StringIO()
+    w = csv.writer(out)
+    w.writerow(REPORT_COLUMNS)
+    w.writerow(["kabupaten", *(body["kabupaten"].get(c, "") for c in REPORT_COLUMNS[1:])])
+    for kec in body["kecamatan"]:
+        w.writerow(["kecamatan", *(kec.get(c, "") for c in REPORT_COLUMNS[1:])])
+        for desa in kec["desa"]:
+            w.writerow(["desa", *(desa.get(c, "") for c in REPORT_COLUMNS[1:])])
+    name = f"progres-ektp-{today.isoformat()}.csv"
+    return Response(out.getvalue(), media_type="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
+
+def build_app(settings: Settings | None = None, *, workers: bool = True) -> FastAPI:
+    settings = settings or Settings()
+    app = create_app(
+        title="e-KTP dashboard",
+        description="Progress, resident timelines and the forecast of the Boltim e-KTP office.",
+        runtime=build_runtime(settings),
+        routers=[router],
+        workers=workers,
+    )
+    remote = RemoteFigures(timeout=settings.remote_timeout_seconds,
+                           cache_seconds=settings.remote_cache_seconds)
+    app.state.remote = remote
+    inner = app.router.lifespan_context
+
+    @asynccontextmanager
+    async def lifespan(a: FastAPI) -> AsyncIterator[None]:
+        async with inner(a):
+            try:
+                yield
+            finally:
+                await remote.close()
+
+    app.router.lifespan_context = lifespan
+    return app
