@@ -12,9 +12,16 @@ down_revision = None
 STATES = "'IN_STORE','ISSUED','USED','SPOILED','DESTROYED','RETURNED','ADJUSTED'"
 
 
+def run_each(sql: str) -> None:
+    # asyncpg prepares each statement: one command per execute.
+    for statement in sql.split(";\n"):
+        if statement.strip():
+            op.execute(statement)
+
+
 def upgrade() -> None:
-    op.execute(PLUMBING_DDL)
-    op.execute(f"""
+    run_each(PLUMBING_DDL)
+    run_each(f"""
     CREATE TABLE blanks (
         serial          TEXT PRIMARY KEY,
         state           TEXT NOT NULL CHECK (state IN ({STATES})),
