@@ -50,6 +50,9 @@ class SyncWorkers:
         self.handlers = handlers.SyncHandlers(settings)
         self.roster_now = asyncio.Event()
         self.rng = random.Random()
+        # Batches on their way: up to ``submit_concurrency`` at once, never the same row twice.
+        self.in_flight: set[str] = set()
+        self._claim = asyncio.Lock()
 
     async def _loop(self, name: str, runtime: ServiceRuntime, stop: asyncio.Event,
                     step: Callable[[asyncpg.Pool], Awaitable[float]]) -> None:
@@ -74,7 +77,11 @@ class SyncWorkers:
         with contextlib.suppress(Exception):
             await repo.load_link(runtime.db, self.breaker)
         try:
-            await self._loop("sender", runtime, stop, self.send_once)
+            # While one batch is being written down, the next is already on the wire.
+            await asyncio.gather(*(
+                self._loop(f"sender-{n}", runtime, stop, self.send_once)
+                for n in range(max(1, self.settings.submit_concurrency))
+            ))
         finally:
             with contextlib.suppress(Exception):
                 await self.client.aclose()
@@ -84,10 +91,19 @@ class SyncWorkers:
         wait = self.breaker.seconds_until_probe()
         if wait:
             return min(wait, s.sender_idle_seconds)
-        rows = await repo.due_submissions(pool, s.submit_batch_size)
+        async with self._claim:
+            rows = await repo.due_submissions(pool, s.submit_batch_size, list(self.in_flight))
+            ids = {r["enrollment_id"] for r in rows}
+            self.in_flight |= ids
         if not rows:
             return s.sender_idle_seconds
-        packets = [r["packet"] for r in rows]
+        try:
+            return await self._send(pool, [r["packet"] for r in rows])
+        finally:
+            self.in_flight -= ids
+
+    async def _send(self, pool: asyncpg.Pool, packets: list[dict[str, Any]]) -> float:
+        s = self.settings
         try:
             results = await self.link.call(partial(self.client.submit, packets))
         except CentreRejected:

@@ -39,6 +39,7 @@ class Settings(ServiceSettings):
     max_item_attempts: int = 20
 
     submit_batch_size: int = 100
+    submit_concurrency: int = 2
     sender_idle_seconds: float = 1.0
     verdict_poll_seconds: float = 60.0
     verdict_batch_size: int = 500

@@ -101,3 +101,34 @@ async def test_centre_down_while_500_recordings_arrive_each_submitted_once_in_or
         assert first[0].startswith("rek-0") and first[1].startswith("rek-ulang")
         for eid in first:
             assert seen.index(("submitted", eid)) < seen.index(("print_ready", eid))
+
+
+async def test_centre_dropping_every_connection_opens_the_circuit_until_it_recovers(
+    infra, centre_api, centre_keys, sync_settings, start_sync, auth_header
+):
+    await centre_api.put("/control/faults", json={"down": True})
+    events = [recording(n, f"rek-{i:04d}", centre_keys[1])
+              for i, n in enumerate(niks(20, start=701))]
+    topic = sync_settings.topic("enrollment")
+    await ensure_topics(infra.kafka_bootstrap, [topic, sync_settings.topic("central")])
+    await publish(infra.kafka_bootstrap, topic, [CloudEvent.wrap(e, "enrollment") for e in events])
+    db = await asyncpg.connect(sync_settings.database_url)
+    try:
+        async with start_sync() as (_, client):
+            async def circuit_open() -> bool:
+                status = (await client.get("/sync/status", headers=auth_header("viewer"))).json()
+                return status["circuit"]["state"] == "OPEN"
+
+            await eventually(circuit_open, timeout=30, what="circuit open")
+            counters = (await centre_api.get("/control/counters")).json()
+            assert counters["fault_down"] >= 3 and counters["stored"] == 0
+            await centre_api.post("/control/reset", json={})
+
+            async def all_ready() -> bool:
+                return await db.fetchval("SELECT count(*) FROM submissions "
+                                         "WHERE state = 'PRINT_READY_RECORD'") == 20
+
+            await eventually(all_ready, timeout=30, what="20 verdicts after recovery")
+    finally:
+        await db.close()
+    assert (await centre_api.get("/control/counters")).json()["accepted"] == 20

@@ -29,16 +29,20 @@ async def queue_submission(conn: Connection, data: EnrollmentRecorded) -> bool:
     return bool(inserted)
 
 
-async def due_submissions(pool: asyncpg.Pool, limit: int) -> list[asyncpg.Record]:
+async def due_submissions(
+    pool: asyncpg.Pool, limit: int, in_flight: list[str] | None = None
+) -> list[asyncpg.Record]:
     """The next PENDING submissions to send, oldest first, at most one per resident: a
-    later recording of a NIK waits until the earlier one has left PENDING."""
+    later recording of a NIK waits until the earlier one has left PENDING. Rows of a
+    batch already on its way are left out."""
     return await pool.fetch(
         """SELECT s.enrollment_id, s.nik, s.packet FROM submissions s
            WHERE s.state = 'PENDING' AND s.next_attempt_at <= now()
+             AND NOT (s.enrollment_id = ANY($2::text[]))
              AND NOT EXISTS (SELECT 1 FROM submissions e
                              WHERE e.nik = s.nik AND e.seq < s.seq AND e.state = 'PENDING')
            ORDER BY s.seq LIMIT $1""",
-        limit,
+        limit, in_flight or [],
     )
 
 
