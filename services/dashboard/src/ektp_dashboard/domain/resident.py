@@ -96,10 +96,17 @@ def _move(r: Resident, status: str, at: dt.datetime) -> Resident:
     if r.status == status:
         return r
     forward = RANK[status] > RANK[r.status]
-    resubmitted = r.status == ENROLL_FAILURE and status in (SUDAH_REKAM, SENT_FOR_ENROLLMENT)
+    # Back from a failure only for a step that happened after it (a resubmission), not for
+    # a late copy of the recording that came before it.
+    resubmitted = (r.status == ENROLL_FAILURE and status in (SUDAH_REKAM, SENT_FOR_ENROLLMENT)
+                   and _later(at, r.status_since))
     if forward or resubmitted or not r.seen:
         return replace(r, status=status, status_since=at)
     return r
+
+
+def _later(at: dt.datetime, than: dt.datetime | None) -> bool:
+    return than is None or at > than
 
 
 def _reach(r: Resident, milestone: str) -> Resident:
@@ -140,7 +147,8 @@ def verdict(r: Resident, *, status: str, at: dt.datetime) -> Resident:
     milestone = {PRINT_READY_RECORD: "print_ready", DUPLICATE_RECORD: "duplicate",
                  ENROLL_FAILURE: "failed"}[status]
     r = _reach(r, milestone)
-    if status == PRINT_READY_RECORD and r.status in (DUPLICATE_RECORD, ENROLL_FAILURE):
+    if (status == PRINT_READY_RECORD and r.status in (DUPLICATE_RECORD, ENROLL_FAILURE)
+            and _later(at, r.status_since)):
         # A later good verdict (a retry that succeeded) replaces the earlier bad one.
         r = replace(r, status=PRINT_READY_RECORD, status_since=at)
     return replace(_move(r, status, at), seen=True)

@@ -1,0 +1,99 @@
+"""A dashboard in-process against the real broker and database, fresh topics and database
+per test, fed by publishing events straight onto the four topics."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+import uuid
+from collections.abc import AsyncIterator, Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any
+
+import asyncpg
+import httpx
+import pytest_asyncio
+
+from ektp_dashboard.config import Settings
+from ektp_dashboard.entrypoints.api import build_app
+from ektp_shared.envelope import CloudEvent
+from ektp_shared.kafka import dlq_topic, ensure_topics
+from ektp_shared.runtime import PRODUCERS
+from ektp_shared.testing.kafka import publish
+
+
+@dataclass
+class DashboardUnderTest:
+    settings: Settings
+    client: httpx.AsyncClient
+    db: asyncpg.Pool
+    auth: Callable[..., dict[str, str]]
+
+    async def send(self, producer: str, events: list[CloudEvent]) -> None:
+        await publish(self.settings.kafka_bootstrap, self.settings.topic(producer), events)
+
+    async def applied(self, n: int, timeout: float = 60.0) -> None:
+        """Wait until ``n`` events (in total) went through the inbox."""
+        await eventually(lambda: self._count_at_least(n), timeout, f"{n} events applied")
+
+    async def _count_at_least(self, n: int) -> bool:
+        return int(await self.db.fetchval("SELECT count(*) FROM inbox")) >= n
+
+    async def progress(self, role: str = "viewer", **params: Any) -> dict[str, Any]:
+        r = await self.client.get("/progress", headers=self.auth(role), params=params)
+        assert r.status_code == 200, r.text
+        body: dict[str, Any] = r.json()
+        return body
+
+
+async def eventually(check: Callable[[], Awaitable[bool]], timeout: float = 60.0,
+                     what: str = "condition") -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if await check():
+            return
+        await asyncio.sleep(0.1)
+    raise AssertionError(f"{what}: not within {timeout}s")
+
+
+@pytest_asyncio.fixture(loop_scope="session")
+async def make_dashboard(
+    infra, topic_prefix, create_database, jwt_keys, auth_header,
+) -> AsyncIterator[Callable[..., Awaitable[DashboardUnderTest]]]:
+    stack = []
+
+    async def make(**overrides: Any) -> DashboardUnderTest:
+        settings = Settings(
+            database_url=await create_database("dashboard"),
+            kafka_bootstrap=infra.kafka_bootstrap,
+            # Each dashboard its own topics and consumer group: tests never share offsets.
+            topic_prefix=f"{topic_prefix}{uuid.uuid4().hex[:6]}.",
+            log_json=False,
+            # Nothing listens here: the other services count as down unless a test says so.
+            sync_url="http://127.0.0.1:9", inventory_url="http://127.0.0.1:9",
+            printing_url="http://127.0.0.1:9", enrollment_url="http://127.0.0.1:9",
+            remote_timeout_seconds=0.5,
+            **overrides,
+        )
+        # The topics exist before the consumer subscribes (a consumer that subscribes to a
+        # missing topic only sees it at its next metadata refresh, minutes later).
+        topics = [settings.topic(p) for p in PRODUCERS]
+        await ensure_topics(infra.kafka_bootstrap, topics + [dlq_topic(t) for t in topics])
+        app = build_app(settings)
+        ctx = app.router.lifespan_context(app)
+        await ctx.__aenter__()
+        client = httpx.AsyncClient(transport=httpx.ASGITransport(app=app),
+                                   base_url="http://dashboard")
+        stack.append((ctx, client))
+        return DashboardUnderTest(settings, client, app.state.pool, auth_header)
+
+    yield make
+
+    for ctx, client in reversed(stack):
+        await client.aclose()
+        await ctx.__aexit__(None, None, None)
+
+
+@pytest_asyncio.fixture(loop_scope="session")
+async def dashboard(make_dashboard) -> DashboardUnderTest:
+    return await make_dashboard()
