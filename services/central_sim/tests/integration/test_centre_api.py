@@ -126,3 +126,22 @@ async def test_fault_plan_error_share_and_reset(centre, centre_keys):
     counters = (await centre.get("/control/counters")).json()
     assert counters["fault_error"] == 1 and counters["refused_partial"] == 1
     assert counters["stored"] == 0
+
+
+async def test_with_an_api_key_configured_calls_without_it_are_refused(sim_settings):
+    import httpx
+    from pydantic import SecretStr
+
+    from ektp_central_sim.entrypoints.api import build_app
+
+    app = build_app(sim_settings.model_copy(update={"api_key": SecretStr("kunci-pusat")}))
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://centre") as client:
+            r = await client.get("/control/counters")
+            assert r.status_code == 401 and "X-API-Key" in r.json()["detail"]
+            r = await client.get("/control/counters", headers={"X-API-Key": "salah"})
+            assert r.status_code == 401
+            r = await client.get("/control/counters", headers={"X-API-Key": "kunci-pusat"})
+            assert r.status_code == 200
+            assert (await client.get("/healthz")).status_code == 200

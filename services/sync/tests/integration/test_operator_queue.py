@@ -91,6 +91,11 @@ async def test_duplicates_and_failures_reach_events_and_the_operator_queue(
                 ("kabid", "supervisor", rusak)]
             assert await db.fetchval(
                 "SELECT count(*) FROM audit_log WHERE action = 'submissions.list'") >= 1
+            # Decided submissions keep no sealed biometrics; FAILED ones keep them for a retry.
+            kept = {r["enrollment_id"]: "sealed_packet" in r["packet"] for r in await db.fetch(
+                "SELECT enrollment_id, packet::text AS packet FROM submissions")}
+            assert kept == {"rek-budi": False, "rek-palsu": False, "rek-rusak": False,
+                            "rek-tanpa-jari": True}
     finally:
         await db.close()
 

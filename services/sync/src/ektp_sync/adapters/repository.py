@@ -76,6 +76,11 @@ async def save_submission(
     await conn.execute(
         """UPDATE submissions SET state = $2, attempts = $3, failure_reason = $4, retryable = $5,
                duplicate_of = $6,
+               -- Once the centre has decided, the sealed biometrics are no longer needed here
+               -- (UU 27/2022: keep specific personal data no longer than the purpose needs).
+               packet = CASE WHEN $2 IN ('PRINT_READY_RECORD', 'DUPLICATE_RECORD', 'CANCELLED')
+                             THEN jsonb_build_object('enrollment_id', enrollment_id, 'nik', nik)
+                             ELSE packet END,
                next_attempt_at = CASE WHEN $7::float8 IS NULL THEN next_attempt_at
                                       ELSE now() + make_interval(secs => $7) END,
                next_poll_at = CASE WHEN $8::float8 IS NULL THEN next_poll_at
