@@ -270,7 +270,7 @@ async def record_outcome(deps: Deps, conn: Connection, job_id: str,
     else:
         await _spoiled(deps, conn, row, None, outcome.reason or "PRINT_FAIL", outcome.detail,
                        **paths)
-    await dispatch(deps, conn)
+    # No dispatch here: the engine's next tick (woken right after) does it once for all.
 
 
 async def _printed(deps: Deps, conn: Connection, row: Any, principal: Principal | None,
