@@ -27,7 +27,7 @@ from prometheus_client import Counter, Gauge
 from .db import TRANSIENT_DB_ERRORS, Connection
 from .envelope import CloudEvent, EnvelopeError
 from .events import EventData, UnknownEventType
-from .kafka import dlq_topic, make_producer
+from .kafka import dlq_topic, ensure_topics, make_producer
 
 log = logging.getLogger(__name__)
 
@@ -107,11 +107,16 @@ class ConsumerRunner:
                 auto_offset_reset="earliest",
                 isolation_level="read_committed",
                 max_poll_records=self.max_records,
+                # New topics (first start, a new prefix) are seen within seconds.
+                metadata_max_age_ms=10000,
                 session_timeout_ms=30000,
                 heartbeat_interval_ms=3000,
             )
             dlq = make_producer(self.bootstrap, f"{self.client_id}-dlq")
             try:
+                # Subscribing to a topic that does not exist yet would leave the consumer
+                # idle until its next metadata refresh: create them first.
+                await ensure_topics(self.bootstrap, [*self.topics, *map(dlq_topic, self.topics)])
                 await consumer.start()
                 await dlq.start()
                 consumer.subscribe(self.topics, listener=_WaitForBatch(self._batch_lock))

@@ -52,7 +52,10 @@ async def claim(
             "This Idempotency-Key was already used for a different request; use a new key.",
             type="idempotency-key-reused",
         )
-    return StoredResponse(row["status_code"], row["response"])
+    if row["response"] is None:
+        # Only possible if the first request committed without remembering its answer.
+        raise Problem(409, "Request in progress", "The first request with this key has no answer.")
+    return StoredResponse(row["status_code"], json.loads(row["response"]))
 
 
 async def remember(
@@ -60,5 +63,5 @@ async def remember(
 ) -> None:
     await conn.execute(
         "UPDATE idempotency_keys SET status_code = $3, response = $4 WHERE scope = $1 AND key = $2",
-        scope, key, status_code, json.loads(json.dumps(body, default=str)),
+        scope, key, status_code, json.dumps(body, default=str),
     )

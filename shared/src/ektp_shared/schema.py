@@ -32,7 +32,7 @@ CREATE TABLE idempotency_keys (
     key           TEXT NOT NULL,
     request_hash  TEXT NOT NULL,
     status_code   INT,
-    response      JSONB,
+    response      TEXT,          -- the first answer's JSON, replayed byte for byte
     created_at    TIMESTAMPTZ NOT NULL DEFAULT now(),
     PRIMARY KEY (scope, key)
 );
@@ -61,6 +61,10 @@ def split_sql(script: str) -> list[str]:
     i = 0
     while i < len(script):
         ch = script[i]
+        if not in_quote and not in_dollar and script.startswith("--", i):
+            end = script.find("\n", i)
+            i = len(script) if end == -1 else end  # a comment: skipped to the end of line
+            continue
         if not in_quote and script.startswith("$$", i):
             in_dollar = not in_dollar
             current.append("$$")

@@ -38,9 +38,13 @@ def test_validation_problem_names_the_fields():
 
 
 def test_split_sql_respects_quotes_and_dollar_bodies():
-    script = """CREATE TABLE a (x text default ';');
+    script = """-- a comment; with a semicolon
+    CREATE TABLE a (x text default ';'); -- trailing; comment
+    CREATE TABLE b (y text default '--not a comment');
     CREATE FUNCTION f() RETURNS int AS $$ BEGIN RETURN 1; END $$ LANGUAGE plpgsql;
     SELECT 1"""
     parts = split_sql(script)
-    assert len(parts) == 3
-    assert parts[1].endswith("LANGUAGE plpgsql")
+    assert len(parts) == 4
+    assert parts[0] == "CREATE TABLE a (x text default ';')"
+    assert parts[1] == "CREATE TABLE b (y text default '--not a comment')"
+    assert parts[2].endswith("LANGUAGE plpgsql")
