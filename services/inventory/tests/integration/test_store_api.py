@@ -199,6 +199,12 @@ async def test_bad_query_and_paths_are_4xx(api, auth_header):
                           headers=h)).status_code == 422
     assert (await api.get("/reports/reconciliation?from=2025-02-01&to=2025-01-01",
                           headers=h)).status_code == 422
+    assert (await api.get("/reports/reconciliation?from=9999-12-30&to=9999-12-31",
+                          headers=h)).status_code == 422
+    assert (await api.get("/reports/reconciliation?from=2020-01-01&to=2025-01-01",
+                          headers=h)).status_code == 422
+    assert (await api.post("/receipts", headers={**h, "Idempotency-Key": "k" * 300},
+                           json={**LETTER, "serials": ["A0001"]})).status_code == 400
     assert (await api.get("/stock-counts/0", headers=h)).status_code == 422
     assert (await api.get("/stock-counts/99999999999999999999999", headers=h)).status_code == 422
     assert (await api.post("/exceptions/5/resolve", headers=h,

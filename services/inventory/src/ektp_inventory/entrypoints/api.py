@@ -380,6 +380,9 @@ async def get_reconciliation(
     if end < start:
         raise Problem(422, "Invalid period", "'to' is before 'from'.", type="validation-error",
                       field="to")
+    if start.year < 2000 or end.year > 2100:
+        raise Problem(422, "Invalid period", "the report covers dates from 2000 to 2100.",
+                      type="validation-error", field="from" if start.year < 2000 else "to")
     if (end - start).days + 1 > MAX_REPORT_DAYS:
         raise Problem(422, "Period too long", f"at most {MAX_REPORT_DAYS} days per report.",
                       type="validation-error", field="to")
