@@ -40,7 +40,7 @@ from ektp_shared.wilayah import normalise_desa_code
 
 from .adapters import repository as repo
 from .config import Settings
-from .domain import blanks
+from .domain import blanks, timeline
 from .domain import resident as res
 from .domain.resident import Resident, contributions
 
@@ -101,7 +101,8 @@ class EventHandlers:
             await repo.bump_region(conn, after.kode_desa, deltas)
         await repo.save_resident(conn, after, now)
         kind = event.type.removeprefix("id.go.dukcapil.ektp.").removesuffix(".v1")
-        await repo.add_step(conn, nik, at, kind, after.status, event.id, detail)
+        status = timeline.step_status(kind, str(detail.get("outcome", "")))
+        await repo.add_step(conn, nik, at, kind, status, event.id, detail)
         day = at.astimezone(self.tz).date()
         for milestone in sorted(after.milestones - before.milestones):
             if milestone in DAILY:

@@ -63,18 +63,18 @@ async def make_dashboard(
     stack = []
 
     async def make(**overrides: Any) -> DashboardUnderTest:
-        settings = Settings(
-            database_url=await create_database("dashboard"),
-            kafka_bootstrap=infra.kafka_bootstrap,
+        fields: dict[str, Any] = {
+            "database_url": await create_database("dashboard"),
+            "kafka_bootstrap": infra.kafka_bootstrap,
             # Each dashboard its own topics and consumer group: tests never share offsets.
-            topic_prefix=f"{topic_prefix}{uuid.uuid4().hex[:6]}.",
-            log_json=False,
+            "topic_prefix": f"{topic_prefix}{uuid.uuid4().hex[:6]}.",
+            "log_json": False,
             # Nothing listens here: the other services count as down unless a test says so.
-            sync_url="http://127.0.0.1:9", inventory_url="http://127.0.0.1:9",
-            printing_url="http://127.0.0.1:9", enrollment_url="http://127.0.0.1:9",
-            remote_timeout_seconds=0.5,
-            **overrides,
-        )
+            "sync_url": "http://127.0.0.1:9", "inventory_url": "http://127.0.0.1:9",
+            "printing_url": "http://127.0.0.1:9", "enrollment_url": "http://127.0.0.1:9",
+            "remote_timeout_seconds": 0.5,
+        }
+        settings = Settings(**(fields | overrides))
         # The topics exist before the consumer subscribes (a consumer that subscribes to a
         # missing topic only sees it at its next metadata refresh, minutes later).
         topics = [settings.topic(p) for p in PRODUCERS]
@@ -97,3 +97,39 @@ async def make_dashboard(
 @pytest_asyncio.fixture(loop_scope="session")
 async def dashboard(make_dashboard) -> DashboardUnderTest:
     return await make_dashboard()
+
+
+@dataclass
+class ServedDashboard:
+    url: str
+    settings: Settings
+
+    async def send(self, producer: str, events: list[CloudEvent]) -> None:
+        await publish(self.settings.kafka_bootstrap, self.settings.topic(producer), events)
+
+    async def wait_for(self, token: str, check: Callable[[dict[str, Any]], bool]) -> None:
+        async with httpx.AsyncClient(base_url=self.url) as c:
+            async def ok() -> bool:
+                r = await c.get("/progress", params={"live": "false"},
+                                headers={"Authorization": f"Bearer {token}"})
+                return r.status_code == 200 and check(r.json())
+
+            await eventually(ok, 60, "the dashboard to show the events")
+
+
+@pytest_asyncio.fixture(loop_scope="session")
+async def served_dashboard(infra, topic_prefix, create_database, jwt_keys):
+    """The dashboard as a real HTTP server on a free port (for the CLI and the browser)."""
+    from dashboard_server import serving
+
+    settings = Settings(
+        database_url=await create_database("dashboard"), kafka_bootstrap=infra.kafka_bootstrap,
+        topic_prefix=f"{topic_prefix}{uuid.uuid4().hex[:6]}.", log_json=False,
+        sync_url="http://127.0.0.1:9", inventory_url="http://127.0.0.1:9",
+        printing_url="http://127.0.0.1:9", remote_timeout_seconds=0.5,
+        page_refresh_seconds=2,
+    )
+    topics = [settings.topic(p) for p in PRODUCERS]
+    await ensure_topics(infra.kafka_bootstrap, topics + [dlq_topic(t) for t in topics])
+    with serving(build_app(settings)) as url:
+        yield ServedDashboard(url, settings)

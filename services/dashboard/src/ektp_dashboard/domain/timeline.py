@@ -23,6 +23,30 @@ STEP_LABELS: dict[str, str] = {
 }
 
 
+# The state each step puts the resident in. Steps arrive from four topics in no set order,
+# so a step's line shows what the step means, not the state the read model was in when the
+# event happened to be applied.
+STEP_STATUS: dict[str, str] = {
+    "central.roster_entry": "BELUM_REKAM",
+    "enrollment.recorded": "SUDAH_REKAM",
+    "central.submitted": "SENT_FOR_ENROLLMENT",
+    "central.print_ready": "PRINT_READY_RECORD",
+    "central.duplicate": "DUPLICATE_RECORD",
+    "central.failed": "ENROLL_FAILURE",
+    "printing.blank_spoiled": "SENT_FOR_CARD_PRINTING",
+    "printing.suket_issued": "SENT_FOR_CARD_PRINTING",
+    "printing.card_printed": "CARD_PRINTED",
+    "printing.card_issued": "CARD_ISSUED",
+}
+
+
+def step_status(kind: str, outcome: str | None = None) -> str:
+    """For a field check: the outcome when it closes the resident, else BELUM_REKAM."""
+    if kind == "enrollment.field_checked":
+        return outcome if outcome in ("PINDAH", "MENINGGAL", "TIDAK_DITEMUKAN") else "BELUM_REKAM"
+    return STEP_STATUS[kind]
+
+
 @dataclass(frozen=True)
 class TimelineEntry:
     at: dt.datetime
