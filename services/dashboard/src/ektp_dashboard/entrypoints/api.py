@@ -6,6 +6,7 @@ import asyncio
 import csv
 import datetime as dt
 import io
+import json
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib.resources import files
@@ -77,7 +78,20 @@ async def get_progress(
     body["today"] = today
     if live:
         body.update(await _live(request, settings, remote))
-    return jsonable_encoder(body)
+    return _json(body)
+
+
+def _iso(value: object) -> str:
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    raise TypeError(f"not JSON: {type(value).__name__}")
+
+
+def _json(body: dict[str, Any]) -> Response:
+    # json.dumps with a date hook: several times faster than jsonable_encoder on the ~100
+    # regions of /progress, which is most of that call's time.
+    return Response(json.dumps(body, default=_iso, ensure_ascii=False),
+                    media_type="application/json")
 
 
 def _checked_nik(nik: str) -> str:
