@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import datetime as dt
+import os
 import platform
 import time
 import uuid
@@ -92,7 +93,7 @@ async def outbox_path(bootstrap: str, admin_dsn: str, n: int) -> tuple[float, fl
                             handlers={EnrollmentFieldChecked.ce_type(): apply})
     t1 = time.perf_counter()
     tasks = [asyncio.create_task(relay.run()), asyncio.create_task(runner.run())]
-    while await in_pool.fetchval("SELECT count(*) FROM effects") < n:
+    while await in_pool.fetchval("SELECT count(*) FROM effects") < n:  # noqa: ASYNC110
         await asyncio.sleep(0.05)
     drained = time.perf_counter() - t1
     relay.stop()
@@ -120,7 +121,7 @@ async def main() -> None:
     inserted, drained = await outbox_path(infra.kafka_bootstrap, infra.postgres_admin_dsn,
                                           args.events)
     path_rate = args.events / drained
-    print(f"machine: {platform.processor() or platform.machine()}, {__import__('os').cpu_count()} cores")
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores")
     print(f"raw aiokafka, {args.messages} x 1 KB: produce {args.messages / produced:,.0f} msg/s, "
           f"consume {args.messages / consumed:,.0f} msg/s, produce-then-consume "
           f"{raw_rate:,.0f} msg/s")
