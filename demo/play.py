@@ -1,0 +1,254 @@
+"""``make demo``: the office's situation at a reduced scale, played through the services'
+real HTTP APIs while the dashboard (http://127.0.0.1:8000/) shows it live.
+
+    make up                      # the stack: Kafka, PostgreSQL, the six services
+    .venv/bin/python demo/play.py [--population 3000] [--minutes 4]
+
+What it plays, bounded in time:
+  1. the simulated centre gets a Boltim population; the sync service pulls from it the roster
+     of wajib KTP residents who still lack an e-KTP (a few hundred at this scale);
+  2. 4 card printers are registered, one of them BROKEN beyond repair;
+  3. the store receives fewer blanks than residents waiting, and issues most to the print room;
+  4. operators record about 90% of the roster, 1 in 10 with biometrics that already belong to
+     someone else (the centre answers DUPLICATE_RECORD);
+  5. meanwhile the centre is slow, then answers 503 to a share of calls, then is down for a
+     while, then recovers; the sync service retries and catches up;
+  6. the print room prints what the centre made print-ready until the blanks run out, and the
+     handover desk hands out printed cards.
+Every few seconds it prints one line of the dashboard's /progress; at the end it prints where
+to look, a viewer token for the page, and a NIK to search.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import random
+import sys
+import time
+import uuid
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[1]
+# The enrollment tests' recording builder (a real JPEG photo, PNG signature, 10 fingerprint
+# templates, 2 irises): the same recordings the enrollment benchmark sends.
+sys.path.insert(0, str(ROOT / "services" / "enrollment" / "tests"))
+
+from enrollment_testdata import biometrics  # noqa: E402
+
+from ektp_shared.auth import issue_token  # noqa: E402
+from ektp_shared.config import ServiceSettings  # noqa: E402
+
+URLS = {
+    "dashboard": os.environ.get("EKTP_DASHBOARD_URL", "http://127.0.0.1:8000"),
+    "enrollment": os.environ.get("EKTP_ENROLLMENT_URL", "http://127.0.0.1:8001"),
+    "sync": os.environ.get("EKTP_SYNC_URL", "http://127.0.0.1:8002"),
+    "printing": os.environ.get("EKTP_PRINTING_URL", "http://127.0.0.1:8003"),
+    "inventory": os.environ.get("EKTP_INVENTORY_URL", "http://127.0.0.1:8004"),
+    "central-sim": os.environ.get("EKTP_CENTRAL_URL", "http://127.0.0.1:8009"),
+}
+
+
+class Office:
+    def __init__(self, run: str) -> None:
+        s = ServiceSettings()
+        if not s.jwt_private_key_file.is_file():
+            sys.exit("no signing key in .run/keys: run `make up` first (it runs `ektp keys init`)")
+        key = s.jwt_private_key_file.read_bytes()
+        self.tokens = {
+            role: issue_token(key, user=f"demo-{role}", role=role, issuer=s.jwt_issuer,
+                              audience=s.jwt_audience, ttl=dt.timedelta(hours=12))
+            for role in ("supervisor", "operator", "printer", "storekeeper", "viewer")
+        }
+        self.http = httpx.Client(timeout=30)
+        self.run = run
+        centre_key = os.environ.get("EKTP_API_KEY")
+        self.centre_headers = {"X-API-Key": centre_key} if centre_key else {}
+
+    def call(self, method: str, service: str, path: str, role: str | None = "supervisor",
+             key: str | None = None, ok: tuple[int, ...] = (200, 201, 202), **kw: Any) -> Any:
+        headers = dict(kw.pop("headers", {}))
+        if role:
+            headers["Authorization"] = f"Bearer {self.tokens[role]}"
+        if service == "central-sim":
+            headers.update(self.centre_headers)
+        if key:
+            headers["Idempotency-Key"] = f"{self.run}-{key}"
+        r = self.http.request(method, URLS[service] + path, headers=headers, **kw)
+        if r.status_code not in ok:
+            raise RuntimeError(f"{method} {service}{path}: HTTP {r.status_code} {r.text[:300]}")
+        return r.json() if r.content else None
+
+
+def check_stack(office: Office) -> None:
+    down = []
+    for name, url in URLS.items():
+        try:
+            if office.http.get(url + "/healthz", timeout=3).status_code != 200:
+                down.append(name)
+        except httpx.HTTPError:
+            down.append(name)
+    if down:
+        sys.exit(f"not running: {', '.join(down)}. Start the stack with `make up` first.")
+
+
+def progress_line(office: Office) -> str:
+    try:
+        p = office.call("GET", "dashboard", "/progress", role="viewer")
+    except (RuntimeError, httpx.HTTPError) as exc:
+        return f"(dashboard: {exc})"
+    k = p["kabupaten"]
+    sync = p.get("sync") or {}
+    link = "?"
+    if sync.get("available"):
+        outage = (sync.get("circuit") or {}).get("outage_since")
+        link = f"PUTUS sejak {outage[11:19]}" if outage else "normal"
+    b = p["blanks"]["by_state"]
+    f = p["forecast"]["current"]
+    finish = f["finish_date"] or f["reason"]
+    return (f"target {k['target']:4d} | rekam {k['recorded']:4d} | kirim {k['sent']:4d} | "
+            f"PRR {k['print_ready']:4d} | ganda {k['duplicate']:3d} | cetak {k['printed']:4d} | "
+            f"serah {k['issued']:4d} | blangko gudang {b['IN_STORE']} ruang cetak {b['ISSUED']} | "
+            f"pusat {link} | selesai: {finish}")
+
+
+def wait_for_roster(office: Office, timeout: float = 120) -> list[dict[str, Any]]:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        page = office.call("GET", "enrollment", "/roster", role="operator",
+                           params={"status": "BELUM_REKAM", "per_page": 200})
+        if page["total"] > 0:
+            time.sleep(3)  # let the rest of the pull arrive
+            rows: list[dict[str, Any]] = []
+            n = 1
+            while True:
+                page = office.call("GET", "enrollment", "/roster", role="operator",
+                                   params={"status": "BELUM_REKAM", "per_page": 200, "page": n})
+                rows += page["items"]
+                if len(rows) >= page["total"] or not page["items"]:
+                    return rows
+                n += 1
+        time.sleep(1)
+    sys.exit("the roster did not arrive from the centre within 2 minutes: is sync running?")
+
+
+def recording(entry: dict[str, Any], seed: int) -> dict[str, Any]:
+    return {
+        "nik": entry["nik"], "nama": entry["nama"], "tempat_lahir": "Tutuyan",
+        "tanggal_lahir": str(entry["tanggal_lahir"]),
+        "jenis_kelamin": entry.get("jenis_kelamin") or "LAKI-LAKI", "golongan_darah": "-",
+        "alamat": "Jl. Trans Sulawesi", "rt": "1", "rw": "1", "kode_desa": entry["kode_desa"],
+        "agama": "ISLAM", "status_perkawinan": "KAWIN", "pekerjaan": "PETANI/PEKEBUN",
+        "kewarganegaraan": "WNI", "biometrics": biometrics(seed),
+    }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
+    ap.add_argument("--population", type=int, default=3000,
+                    help="residents of the simulated Boltim (about 1 in 8 adults lacks a card)")
+    ap.add_argument("--minutes", type=float, default=4.0, help="how long the day lasts")
+    ap.add_argument("--seed", type=int, default=7110)
+    args = ap.parse_args()
+    rng = random.Random(args.seed)
+    office = Office(run=f"demo-{uuid.uuid4().hex[:6]}")
+    check_stack(office)
+    started = time.monotonic()
+    end = started + args.minutes * 60
+
+    print("1. pusat: penduduk simulasi, jawaban pusat 20 detik setelah diterima")
+    office.call("POST", "central-sim", "/control/reset", role=None, json={"counters": False})
+    office.call("PUT", "central-sim", "/control/verdict-delay", role=None, json={"seconds": 20})
+    office.call("POST", "central-sim", "/control/population", role=None,
+                json={"size": args.population, "card_share": 0.88, "seed": args.seed})
+    office.call("POST", "sync", "/sync/roster/pull")
+    roster = wait_for_roster(office)
+    print(f"   daftar wajib KTP belum punya KTP: {len(roster)} penduduk")
+
+    print("2. ruang cetak: 4 printer, satu rusak berat")
+    for i in range(1, 5):
+        broken = i == 4
+        office.call("POST", "printing", "/printers", key=f"printer-{i}", json={
+            "name": f"Printer {i}", "model": "Evolis Primacy 2", "driver": "simulated",
+            "location": "Ruang cetak Dukcapil", "status": "BROKEN" if broken else "ONLINE",
+            "reason": "kepala cetak rusak, tidak bisa diperbaiki" if broken else "",
+        })
+
+    waiting = int(len(roster) * 0.9)
+    blanks = max(10, int(waiting * 0.7))
+    print(f"3. gudang: terima {blanks} blangko (lebih sedikit dari {waiting} yang akan direkam), "
+          f"serahkan {blanks - 20} ke ruang cetak")
+    prefix = f"D{office.run[-6:].upper()}"
+    office.call("POST", "inventory", "/receipts", role="storekeeper", key="receipt", json={
+        "letter_number": f"470/{office.run}/Dukcapil", "letter_date": dt.date.today().isoformat(),
+        "quantity": blanks,
+        "ranges": [{"first": f"{prefix}00001", "last": f"{prefix}{blanks:05d}"}],
+    })
+    office.call("POST", "inventory", "/issues", role="storekeeper", key="issue",
+                json={"quantity": blanks - 20})
+
+    print("4. perekaman berjalan; pusat lambat, lalu sering gagal, lalu putus, lalu pulih")
+    to_record = rng.sample(roster, waiting)
+    recorded_seeds: list[int] = []
+    phases = [(0.15, {"latency_seconds": 1.0}),
+              (0.30, {"error_share": 0.3, "latency_seconds": 1.0}),
+              (0.45, {"down": True}), (0.60, {"latency_seconds": 0.3})]
+    record_window = (end - started) * 0.6
+    next_line = 0.0
+    done = 0
+    handed = 0
+    while time.monotonic() < end:
+        now = time.monotonic()
+        share = (now - started) / (end - started)
+        while phases and share >= phases[0][0]:
+            _, plan = phases.pop(0)
+            office.call("PUT", "central-sim", "/control/faults", role=None, json=plan)
+            print(f"   [pusat] {plan}")
+        due = min(len(to_record), int(len(to_record) * (now - started) / record_window) + 1)
+        while done < due:
+            entry = to_record[done]
+            seed = 1000 + done
+            if recorded_seeds and rng.random() < 0.10:
+                seed = rng.choice(recorded_seeds)  # someone else's fingers: a duplicate
+            else:
+                recorded_seeds.append(seed)
+            try:
+                office.call("POST", "enrollment", "/enrollments", role="operator",
+                            key=f"rec-{entry['nik']}", json=recording(entry, seed))
+            except RuntimeError as exc:
+                print(f"   perekaman ditolak: {exc}")
+            done += 1
+        # The handover desk: hand out about half of what is ready, every round.
+        try:
+            ready = office.call("GET", "printing", "/cards/ready", role="printer")
+            cards = [c for g in ready for c in g["cards"]]
+            for card in cards[: max(1, len(cards) // 2)]:
+                office.call("POST", "printing", f"/cards/{card['nik']}/handover", role="printer",
+                            key=f"handover-{card['nik']}", json={"handed_to": card["nama"]})
+                handed += 1
+        except (RuntimeError, httpx.HTTPError) as exc:
+            print(f"   serah terima: {exc}")
+        if now >= next_line:
+            print(f"   [{int(now - started):4d}s] {progress_line(office)}")
+            next_line = now + 10
+        time.sleep(1)
+    office.call("POST", "central-sim", "/control/reset", role=None, json={"counters": False})
+
+    nik = to_record[0]["nik"]
+    print()
+    print(f"selesai: {done} direkam, {handed} KTP diserahkan.")
+    print(f"   {progress_line(office)}")
+    print()
+    print(f"Lihat dasbor:   {URLS['dashboard']}/")
+    print(f"Token (viewer, untuk halaman):    {office.tokens['viewer']}")
+    print(f"Token (operator, bisa cari NIK):  {office.tokens['operator']}")
+    print(f"Coba cari NIK:  {nik}")
+    print(f"Atau di terminal:  .venv/bin/ektp dashboard resident {nik}")
+
+
+if __name__ == "__main__":
+    main()

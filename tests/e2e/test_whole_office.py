@@ -1,0 +1,247 @@
+"""The whole office end to end: the six services as real processes on free ports, against the
+real broker and database (topics and databases of this test's own).
+
+A roster of 500 from the simulated centre, 450 recorded (1 in 10 with someone else's
+fingerprints: the centre answers DUPLICATE_RECORD), 4 printers with one broken, 400 blanks;
+then every figure on the dashboard's /progress equals what each service reports about its
+own data, and a resident's timeline is complete from the roster to the handover.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import socket
+import sys
+import time
+import uuid
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+import pytest_asyncio
+
+from ektp_central_sim.domain.population import generate
+from ektp_shared.kafka import dlq_topic, ensure_topics
+from ektp_shared.runtime import PRODUCERS
+from ektp_shared.testing.processes import ServiceProcess
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "services" / "enrollment" / "tests"))
+from enrollment_testdata import biometrics
+
+pytestmark = [pytest.mark.integration, pytest.mark.asyncio(loop_scope="session")]
+
+ROSTER, RECORDED, DUPLICATES, BLANKS, HANDED_OVER = 500, 450, 45, 400, 100
+SERVICES = (
+    ("central-sim", "ektp_central_sim"), ("enrollment", "ektp_enrollment"),
+    ("sync", "ektp_sync"), ("printing", "ektp_printing"), ("inventory", "ektp_inventory"),
+    ("dashboard", "ektp_dashboard"),
+)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def population_with_roster(n: int, card_share: float = 0.6, seed: int = 7110) -> int:
+    """The population size whose roster (wajib KTP, no e-KTP yet) is exactly ``n``."""
+    today = dt.date.today()
+    people = generate(int(n / (1 - card_share) * 2.5), card_share=card_share, seed=seed,
+                      today=today)
+    count = 0
+    for i, p in enumerate(people):
+        count += p.wajib_ktp(today) and not p.punya_ektp
+        if count == n:
+            size = i + 1
+            check = generate(size, card_share=card_share, seed=seed, today=today)
+            assert sum(q.wajib_ktp(today) and not q.punya_ektp for q in check) == n
+            return size
+    raise AssertionError("population too small for the roster asked")
+
+
+@dataclass
+class Stack:
+    urls: dict[str, str]
+    tokens: dict[str, str]
+    http: httpx.AsyncClient
+
+    async def call(self, method: str, service: str, path: str, role: str = "supervisor",
+                   expect: tuple[int, ...] = (200, 201, 202), **kw: Any) -> Any:
+        headers = {"Authorization": f"Bearer {self.tokens[role]}", **kw.pop("headers", {})}
+        r = await self.http.request(method, self.urls[service] + path, headers=headers, **kw)
+        assert r.status_code in expect, f"{method} {service}{path}: {r.status_code} {r.text}"
+        return r.json()
+
+    async def progress(self) -> dict[str, Any]:
+        body: dict[str, Any] = await self.call("GET", "dashboard", "/progress", role="viewer")
+        return body
+
+
+async def eventually(check: Callable[[], Awaitable[bool]], timeout: float, what: str) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if await check():
+            return
+        await asyncio.sleep(0.5)
+    raise AssertionError(f"{what}: not within {timeout}s")
+
+
+@pytest_asyncio.fixture(loop_scope="session")
+async def stack(infra, topic_prefix, create_database, jwt_keys, centre_keys, make_token,
+                tmp_path):
+    prefix = f"{topic_prefix}e2e{uuid.uuid4().hex[:4]}."
+    topics = [f"{prefix}ektp.{p}.events" for p in PRODUCERS]
+    await ensure_topics(infra.kafka_bootstrap, topics + [dlq_topic(t) for t in topics])
+    ports = {name: free_port() for name, _ in SERVICES}
+    urls = {name: f"http://127.0.0.1:{port}" for name, port in ports.items()}
+    extra = {
+        "central-sim": {"EKTP_VERDICT_DELAY_SECONDS": "1"},
+        "sync": {"EKTP_CENTRAL_URL": urls["central-sim"], "EKTP_VERDICT_POLL_SECONDS": "1",
+                 "EKTP_SENDER_IDLE_SECONDS": "0.2", "EKTP_ROSTER_INTERVAL_SECONDS": "3600"},
+        "printing": {"EKTP_SPOOL_DIR": str(tmp_path / "spool")},
+        "dashboard": {"EKTP_ENROLLMENT_URL": urls["enrollment"], "EKTP_SYNC_URL": urls["sync"],
+                      "EKTP_PRINTING_URL": urls["printing"],
+                      "EKTP_INVENTORY_URL": urls["inventory"],
+                      "EKTP_REMOTE_CACHE_SECONDS": "0"},
+    }
+    procs = []
+    try:
+        for name, package in SERVICES:
+            env = {
+                "EKTP_SERVICE_NAME": name, "EKTP_HTTP_PORT": str(ports[name]),
+                "EKTP_DATABASE_URL": await create_database(name.replace("-", "_")),
+                "EKTP_KAFKA_BOOTSTRAP": infra.kafka_bootstrap, "EKTP_TOPIC_PREFIX": prefix,
+                **extra.get(name, {}),
+            }
+            procs.append(ServiceProcess(
+                ["-m", "uvicorn", "--factory", f"{package}.entrypoints.api:build_app",
+                 "--host", "127.0.0.1", "--port", str(ports[name]), "--no-access-log"],
+                env, tmp_path / "logs" / f"{name}.log").start())
+        for (name, _), proc in zip(SERVICES, procs, strict=True):
+            await asyncio.to_thread(proc.wait_http, urls[name] + "/readyz", 180)
+        tokens = {role: make_token(user=f"e2e-{role}", role=role, ttl_minutes=60)
+                  for role in ("supervisor", "operator", "printer", "storekeeper", "viewer")}
+        async with httpx.AsyncClient(timeout=60) as http:
+            yield Stack(urls, tokens, http)
+    finally:
+        for proc in reversed(procs):
+            proc.terminate()
+
+
+def recording(entry: dict[str, Any], seed: int) -> dict[str, Any]:
+    return {
+        "nik": entry["nik"], "nama": entry["nama"], "tempat_lahir": "Tutuyan",
+        "tanggal_lahir": entry["tanggal_lahir"], "jenis_kelamin": entry["jenis_kelamin"],
+        "alamat": "Jl. Trans Sulawesi", "rt": "1", "rw": "1", "kode_desa": entry["kode_desa"],
+        "agama": "ISLAM", "status_perkawinan": "KAWIN", "pekerjaan": "PETANI/PEKEBUN",
+        "biometrics": biometrics(seed),
+    }
+
+
+async def test_the_whole_office_adds_up_from_roster_to_handover(stack: Stack):
+    # --- the roster of 500 from the centre ---------------------------------------------
+    size = population_with_roster(ROSTER)
+    await stack.call("POST", "central-sim", "/control/population",
+                     json={"size": size, "card_share": 0.6, "seed": 7110})
+    await stack.call("POST", "sync", "/sync/roster/pull")
+
+    async def roster_in() -> bool:
+        return (await stack.progress())["kabupaten"]["target"] == ROSTER
+    await eventually(roster_in, 120, "the roster of 500 on the dashboard")
+    entries: list[dict[str, Any]] = []
+    for page in range(1, 20):
+        body = await stack.call("GET", "enrollment", "/roster", role="operator",
+                                params={"per_page": 100, "page": page})
+        entries += body["items"]
+        if len(entries) >= body["total"]:
+            break
+    assert len(entries) == ROSTER
+
+    # --- 4 printers, one broken; 400 blanks in the print room ---------------------------
+    for i in range(1, 5):
+        await stack.call("POST", "printing", "/printers", json={
+            "name": f"Printer {i}", "model": "Evolis Primacy 2", "driver": "simulated",
+            "location": "Ruang cetak", "status": "BROKEN" if i == 4 else "ONLINE",
+            "reason": "rusak berat" if i == 4 else ""})
+    await stack.call("POST", "inventory", "/receipts", role="storekeeper", json={
+        "letter_number": "470/E2E/2026", "letter_date": dt.date.today().isoformat(),
+        "quantity": BLANKS, "ranges": [{"first": "E2E00001", "last": f"E2E{BLANKS:05d}"}]})
+    await stack.call("POST", "inventory", "/issues", role="storekeeper",
+                     json={"quantity": BLANKS})
+
+    # --- 450 recorded: 405 with their own fingers, then 45 with someone else's ----------
+    recorded = entries[:RECORDED]
+    for i, entry in enumerate(recorded):
+        seed = 10_000 + i if i < RECORDED - DUPLICATES else 10_000 + (i - RECORDED + DUPLICATES)
+        await stack.call("POST", "enrollment", "/enrollments", role="operator",
+                         json=recording(entry, seed))
+
+    async def verdicts_in() -> bool:
+        k = (await stack.progress())["kabupaten"]
+        return k["print_ready"] + k["duplicate"] == RECORDED and k["printed"] == BLANKS
+    await eventually(verdicts_in, 300, "450 verdicts and 400 cards printed")
+
+    # --- the handover desk hands out 100 cards ------------------------------------------
+    ready = await stack.call("GET", "printing", "/cards/ready", role="printer")
+    cards = [c for g in ready for c in g["cards"]][:HANDED_OVER]
+    for card in cards:
+        await stack.call("POST", "printing", f"/cards/{card['nik']}/handover", role="printer",
+                         json={"handed_to": card["nama"]})
+
+    async def handed() -> bool:
+        return (await stack.progress())["kabupaten"]["issued"] == HANDED_OVER
+    await eventually(handed, 120, "100 cards handed over on the dashboard")
+
+    # --- every figure equals what the owning service says -------------------------------
+    p = await stack.progress()
+    k = p["kabupaten"]
+    enrollments = await stack.call("GET", "enrollment", "/enrollments", role="operator",
+                                   params={"per_page": 1})
+    roster_all = await stack.call("GET", "enrollment", "/roster", role="operator",
+                                  params={"per_page": 1})
+    sync = await stack.call("GET", "sync", "/sync/status", role="operator")
+    room = await stack.call("GET", "printing", "/print-room", role="printer")
+    printers = await stack.call("GET", "printing", "/printers", role="printer")
+    stock = await stack.call("GET", "inventory", "/stock", role="storekeeper")
+    centre = await stack.call("GET", "central-sim", "/control/counters")
+
+    assert k["target"] == roster_all["total"] == ROSTER
+    assert k["recorded"] == enrollments["total"] == RECORDED
+    backlog = sync["backlog"]
+    assert k["sent"] == sum(n for s, n in backlog.items() if s != "PENDING") == RECORDED
+    assert k["print_ready"] == backlog.get("PRINT_READY_RECORD", 0) == RECORDED - DUPLICATES
+    assert k["duplicate"] == backlog.get("DUPLICATE_RECORD", 0) == DUPLICATES
+    assert k["failed"] == backlog.get("FAILED", 0) == 0
+    jobs = room["jobs"]
+    assert k["printed"] == jobs["PRINTED"] + jobs["ISSUED"] == BLANKS
+    assert k["issued"] == jobs["ISSUED"] == HANDED_OVER
+    assert k["lacking"] == ROSTER - HANDED_OVER
+    assert k["by_status"]["BELUM_REKAM"] == ROSTER - RECORDED
+    assert k["by_status"]["PRINT_READY_RECORD"] == RECORDED - DUPLICATES - BLANKS
+    assert p["blanks"]["by_state"] == {s: stock["by_state"].get(s, 0)
+                                       for s in p["blanks"]["by_state"]}
+    assert p["blanks"]["by_state"]["USED"] == BLANKS
+    by_status: dict[str, int] = {}
+    for printer in printers if isinstance(printers, list) else printers["items"]:
+        by_status[printer["status"]] = by_status.get(printer["status"], 0) + 1
+    assert {s: n for s, n in p["printers"]["by_status"].items() if n} == by_status == {
+        "ONLINE": 3, "BROKEN": 1}
+    assert sum(kec["recorded"] for kec in p["kecamatan"]) + p["lainnya"]["recorded"] == RECORDED
+    assert p["sync"]["available"] and p["stock_live"]["available"]
+    assert centre.get("received", RECORDED) >= RECORDED
+    # Fewer blanks than cards owed: the forecast says so.
+    assert p["forecast"]["current"]["blank_shortfall"] > 0
+
+    # --- one resident's timeline, complete from the roster to the handover --------------
+    nik = cards[0]["nik"]
+    t = await stack.call("GET", "dashboard", f"/residents/{nik}", role="operator")
+    assert t["status"] == "CARD_ISSUED"
+    assert [s["kind"] for s in t["steps"]] == [
+        "central.roster_entry", "enrollment.recorded", "central.submitted",
+        "central.print_ready", "printing.card_printed", "printing.card_issued"]
+    assert all(s["took_seconds"] >= 0 for s in t["steps"])
