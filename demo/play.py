@@ -153,6 +153,8 @@ def main() -> None:
                     help="residents of the simulated Boltim (about 1 in 8 adults lacks a card)")
     ap.add_argument("--minutes", type=float, default=4.0, help="how long the day lasts")
     ap.add_argument("--seed", type=int, default=7110)
+    ap.add_argument("--verdict-delay", type=float, default=20.0,
+                    help="seconds from the centre's receipt to its verdict")
     args = ap.parse_args()
     rng = random.Random(args.seed)
     office = Office(run=f"demo-{uuid.uuid4().hex[:6]}")
@@ -160,9 +162,11 @@ def main() -> None:
     started = time.monotonic()
     end = started + args.minutes * 60
 
-    print("1. pusat: penduduk simulasi, jawaban pusat 20 detik setelah diterima")
+    print(f"1. pusat: penduduk simulasi, jawaban pusat {args.verdict_delay:g} detik setelah "
+          "diterima")
     office.call("POST", "central-sim", "/control/reset", role=None, json={"counters": False})
-    office.call("PUT", "central-sim", "/control/verdict-delay", role=None, json={"seconds": 20})
+    office.call("PUT", "central-sim", "/control/verdict-delay", role=None,
+                json={"seconds": args.verdict_delay})
     office.call("POST", "central-sim", "/control/population", role=None,
                 json={"size": args.population, "card_share": 0.88, "seed": args.seed})
     office.call("POST", "sync", "/sync/roster/pull")

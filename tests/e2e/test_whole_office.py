@@ -9,25 +9,15 @@ own data, and a resident's timeline is complete from the roster to the handover.
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
-import socket
 import sys
-import time
-import uuid
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
-import pytest_asyncio
+from e2e_stack import Stack, eventually
 
 from ektp_central_sim.domain.population import generate
-from ektp_shared.kafka import dlq_topic, ensure_topics
-from ektp_shared.runtime import PRODUCERS
-from ektp_shared.testing.processes import ServiceProcess
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "services" / "enrollment" / "tests"))
 from enrollment_testdata import biometrics
@@ -35,19 +25,6 @@ from enrollment_testdata import biometrics
 pytestmark = [pytest.mark.integration, pytest.mark.asyncio(loop_scope="session")]
 
 ROSTER, RECORDED, DUPLICATES, BLANKS, HANDED_OVER = 500, 450, 45, 400, 100
-SERVICES = (
-    ("central-sim", "ektp_central_sim"), ("enrollment", "ektp_enrollment"),
-    ("sync", "ektp_sync"), ("printing", "ektp_printing"), ("inventory", "ektp_inventory"),
-    ("dashboard", "ektp_dashboard"),
-)
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def population_with_roster(n: int, card_share: float = 0.6, seed: int = 7110) -> int:
     """The population size whose roster (wajib KTP, no e-KTP yet) is exactly ``n``."""
     today = dt.date.today()
@@ -62,75 +39,6 @@ def population_with_roster(n: int, card_share: float = 0.6, seed: int = 7110) ->
             assert sum(q.wajib_ktp(today) and not q.punya_ektp for q in check) == n
             return size
     raise AssertionError("population too small for the roster asked")
-
-
-@dataclass
-class Stack:
-    urls: dict[str, str]
-    tokens: dict[str, str]
-    http: httpx.AsyncClient
-
-    async def call(self, method: str, service: str, path: str, role: str = "supervisor",
-                   expect: tuple[int, ...] = (200, 201, 202), **kw: Any) -> Any:
-        headers = {"Authorization": f"Bearer {self.tokens[role]}", **kw.pop("headers", {})}
-        r = await self.http.request(method, self.urls[service] + path, headers=headers, **kw)
-        assert r.status_code in expect, f"{method} {service}{path}: {r.status_code} {r.text}"
-        return r.json()
-
-    async def progress(self) -> dict[str, Any]:
-        body: dict[str, Any] = await self.call("GET", "dashboard", "/progress", role="viewer")
-        return body
-
-
-async def eventually(check: Callable[[], Awaitable[bool]], timeout: float, what: str) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if await check():
-            return
-        await asyncio.sleep(0.5)
-    raise AssertionError(f"{what}: not within {timeout}s")
-
-
-@pytest_asyncio.fixture(loop_scope="session")
-async def stack(infra, topic_prefix, create_database, jwt_keys, centre_keys, make_token,
-                tmp_path):
-    prefix = f"{topic_prefix}e2e{uuid.uuid4().hex[:4]}."
-    topics = [f"{prefix}ektp.{p}.events" for p in PRODUCERS]
-    await ensure_topics(infra.kafka_bootstrap, topics + [dlq_topic(t) for t in topics])
-    ports = {name: free_port() for name, _ in SERVICES}
-    urls = {name: f"http://127.0.0.1:{port}" for name, port in ports.items()}
-    extra = {
-        "central-sim": {"EKTP_VERDICT_DELAY_SECONDS": "1"},
-        "sync": {"EKTP_CENTRAL_URL": urls["central-sim"], "EKTP_VERDICT_POLL_SECONDS": "1",
-                 "EKTP_SENDER_IDLE_SECONDS": "0.2", "EKTP_ROSTER_INTERVAL_SECONDS": "3600"},
-        "printing": {"EKTP_SPOOL_DIR": str(tmp_path / "spool")},
-        "dashboard": {"EKTP_ENROLLMENT_URL": urls["enrollment"], "EKTP_SYNC_URL": urls["sync"],
-                      "EKTP_PRINTING_URL": urls["printing"],
-                      "EKTP_INVENTORY_URL": urls["inventory"],
-                      "EKTP_REMOTE_CACHE_SECONDS": "0"},
-    }
-    procs = []
-    try:
-        for name, package in SERVICES:
-            env = {
-                "EKTP_SERVICE_NAME": name, "EKTP_HTTP_PORT": str(ports[name]),
-                "EKTP_DATABASE_URL": await create_database(name.replace("-", "_")),
-                "EKTP_KAFKA_BOOTSTRAP": infra.kafka_bootstrap, "EKTP_TOPIC_PREFIX": prefix,
-                **extra.get(name, {}),
-            }
-            procs.append(ServiceProcess(
-                ["-m", "uvicorn", "--factory", f"{package}.entrypoints.api:build_app",
-                 "--host", "127.0.0.1", "--port", str(ports[name]), "--no-access-log"],
-                env, tmp_path / "logs" / f"{name}.log").start())
-        for (name, _), proc in zip(SERVICES, procs, strict=True):
-            await asyncio.to_thread(proc.wait_http, urls[name] + "/readyz", 180)
-        tokens = {role: make_token(user=f"e2e-{role}", role=role, ttl_minutes=60)
-                  for role in ("supervisor", "operator", "printer", "storekeeper", "viewer")}
-        async with httpx.AsyncClient(timeout=60) as http:
-            yield Stack(urls, tokens, http)
-    finally:
-        for proc in reversed(procs):
-            proc.terminate()
 
 
 def recording(entry: dict[str, Any], seed: int) -> dict[str, Any]:
