@@ -16,8 +16,10 @@ from typing import Any
 
 import pytest
 from e2e_stack import Stack, eventually
+from typer.testing import CliRunner
 
 from ektp_central_sim.domain.population import generate
+from ektp_shared.cli import app as ektp
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "services" / "enrollment" / "tests"))
 from enrollment_testdata import biometrics
@@ -153,3 +155,16 @@ async def test_the_whole_office_adds_up_from_roster_to_handover(stack: Stack):
         "central.roster_entry", "enrollment.recorded", "central.submitted",
         "central.print_ready", "printing.card_printed", "printing.card_issued"]
     assert all(s["took_seconds"] >= 0 for s in t["steps"])
+
+    # --- the operator CLI sets a printer's status; the dashboard sees it ------------------
+    first = next(pr for pr in (printers if isinstance(printers, list) else printers["items"])
+                 if pr["status"] == "ONLINE")
+    out = CliRunner().invoke(ektp, [
+        "dashboard", "printer-status", str(first["id"]), "OFFLINE", "--reason", "listrik padam",
+        "--printing-url", stack.urls["printing"]], env={"EKTP_TOKEN": stack.tokens["printer"]})
+    assert out.exit_code == 0, out.output
+    assert "OFFLINE" in out.output
+
+    async def offline() -> bool:
+        return (await stack.progress())["printers"]["by_status"]["OFFLINE"] == 1
+    await eventually(offline, 60, "the printer OFFLINE on the dashboard")

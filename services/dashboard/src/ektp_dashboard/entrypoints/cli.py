@@ -144,6 +144,36 @@ def stuck(
     console.print(t)
 
 
+@app.command("printer-status")
+def printer_status(
+    printer_id: Annotated[str, typer.Argument(help="The printer's id, as GET /printers shows")],
+    status: Annotated[str, typer.Argument(help="ONLINE, OFFLINE, IN_REPAIR or BROKEN")],
+    reason: Annotated[str, typer.Option(help="Why: breakdown, repair done, power cut ...")],
+    printing_url: Annotated[str, typer.Option(envvar="EKTP_PRINTING_URL",
+                                              help="The printing service's address")] = (
+        "http://127.0.0.1:8003"),
+    token: TokenOpt = None, user: UserOpt = getpass.getuser(),
+) -> None:
+    """Set a printer's status at the print room (its queued jobs move to the others)."""
+    status = status.upper()
+    if status not in ("ONLINE", "OFFLINE", "IN_REPAIR", "BROKEN"):
+        typer.echo(f"unknown status {status!r}: ONLINE, OFFLINE, IN_REPAIR or BROKEN", err=True)
+        raise typer.Exit(2)
+    try:
+        r = httpx.post(f"{printing_url.rstrip('/')}/printers/{printer_id}/status",
+                       json={"status": status, "reason": reason}, timeout=30,
+                       headers={"Authorization": f"Bearer {_token(token, user, 'printer')}"})
+    except httpx.HTTPError as exc:
+        typer.echo(f"the printing service at {printing_url} does not answer: {exc}", err=True)
+        raise typer.Exit(1) from None
+    if r.status_code != 200:
+        typer.echo(f"HTTP {r.status_code}: {r.text[:300]}", err=True)
+        raise typer.Exit(1)
+    body = r.json()
+    typer.echo(f"printer {printer_id}: {body['status']} ({reason}); "
+               f"{body.get('jobs_moved', 0)} jobs moved to other printers")
+
+
 @app.command("export")
 def export(
     out: Annotated[Path, typer.Option(help="Where to write the CSV")] = Path(
