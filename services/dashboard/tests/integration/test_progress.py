@@ -151,3 +151,10 @@ async def test_the_progress_report_exports_as_csv(dashboard):
     assert lines[0].startswith("tingkat,kode,nama,target")
     assert lines[1].startswith("kabupaten,71.10,Kabupaten Bolaang Mongondow Timur,1,")
     assert len(lines) == 1 + 1 + 7 + 81
+
+
+async def test_the_page_is_public_and_holds_no_data(make_dashboard):
+    dash = await make_dashboard(page_refresh_seconds=7)
+    r = await dash.client.get("/")
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
+    assert "const REFRESH_SECONDS = 7;" in r.text and "Dasbor e-KTP" in r.text
