@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import shutil
+from collections.abc import Callable
 
 import pytest
 from dashboard_samples import (
@@ -30,7 +31,7 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-f
 SCREENSHOTS = repo_root() / ".run" / "screenshots"
 
 
-def drive(url: str, token: str, search: str) -> dict[str, str]:
+def drive(url: str, token: str, search: str, more_events: Callable[[], None]) -> dict[str, str]:
     from playwright.sync_api import expect, sync_playwright
 
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
@@ -56,6 +57,9 @@ def drive(url: str, token: str, search: str) -> dict[str, str]:
             page.click("#nik-search")
             wrong = page.locator("#galat-cari").inner_text()
             size = (SCREENSHOTS / "dashboard.png").stat().st_size
+            # It refreshes by itself: one more resident on the roster shows without a reload.
+            more_events()
+            expect(page.locator("#ubin-target b")).to_have_text("4", timeout=20000)
             return {"status": status, "steps": steps, "wrong": wrong,
                     "printers": page.locator("#printer").inner_text(),
                     "sync": page.locator("#sinkron").inner_text(), "size": str(size)}
@@ -78,7 +82,14 @@ async def test_the_page_finds_a_resident_and_shows_the_timeline(served_dashboard
     await served_dashboard.wait_for(token, lambda b: b["kabupaten"]["printed"] == 1
                                     and b["printers"]["by_status"]["BROKEN"] == 1)
 
-    seen = await asyncio.to_thread(drive, served_dashboard.url, token, n)
+    loop = asyncio.get_running_loop()
+
+    def one_more_on_the_roster() -> None:  # called from the browser's thread
+        asyncio.run_coroutine_threadsafe(
+            served_dashboard.send("central", [roster(nik(53))]), loop).result(30)
+
+    seen = await asyncio.to_thread(drive, served_dashboard.url, token, n,
+                                   one_more_on_the_roster)
 
     assert "KTP tercetak" in seen["status"] and n in seen["status"]
     for label in ("Masuk daftar wajib KTP", "Perekaman", "Dikirim ke pusat", "Siap cetak",
