@@ -30,7 +30,7 @@ async def test_outbox_survives_kafka_outage(
     infra, private_kafka, topic_prefix, create_database
 ):
     bootstrap = private_kafka.bootstrap
-    prefix = f"{topic_prefix}outage."
+    prefix = f"{topic_prefix}plumbing-outage."
     producer_side = sample_settings(infra, await create_database("outbox"), prefix)
     consumer_side = sample_settings(infra, await create_database("inbox"), prefix)
     topic = producer_side.topic("enrollment")
