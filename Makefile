@@ -45,6 +45,9 @@ up: infra-up keys databases ## start everything and print the URLs
 	$(PY) -m ektp_shared.stack up
 	@echo "Token for a clerk:  $(VENV)/bin/ektp token issue --user budi --role operator"
 
+demo: up ## start the stack and play the office's situation at a reduced scale
+	$(PY) demo/play.py
+
 down: ## stop every service and the infrastructure
 	-$(PY) -m ektp_shared.stack down
 	-$(INFRA) down all

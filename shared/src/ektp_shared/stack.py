@@ -45,7 +45,8 @@ CENTRAL_URL = ("EKTP_CENTRAL_URL", "http://127.0.0.1:8009")
 SERVICES: tuple[Service, ...] = (
     Service("central-sim", 8009, "ektp_central_sim"),
     Service("enrollment", 8001, "ektp_enrollment"),
-    Service("sync", 8002, "ektp_sync", env=(CENTRAL_URL,)),
+    # Against the simulator, ask for verdicts often so a demo moves along.
+    Service("sync", 8002, "ektp_sync", env=(CENTRAL_URL, ("EKTP_VERDICT_POLL_SECONDS", "10"))),
     Service("printing", 8003, "ektp_printing"),
     Service("inventory", 8004, "ektp_inventory"),
     Service("dashboard", 8000, "ektp_dashboard", env=(
