@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import socket
-import time
 import uuid
-from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -48,14 +46,6 @@ class Stack:
         body: dict[str, Any] = await self.call("GET", "dashboard", "/progress", role="viewer")
         return body
 
-
-async def eventually(check: Callable[[], Awaitable[bool]], timeout: float, what: str) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if await check():
-            return
-        await asyncio.sleep(0.5)
-    raise AssertionError(f"{what}: not within {timeout}s")
 
 
 @pytest_asyncio.fixture(loop_scope="session")

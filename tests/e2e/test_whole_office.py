@@ -15,11 +15,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from e2e_stack import Stack, eventually
+from e2e_stack import Stack
 from typer.testing import CliRunner
 
 from ektp_central_sim.domain.population import generate
 from ektp_shared.cli import app as ektp
+from ektp_shared.testing.wait import eventually
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "services" / "enrollment" / "tests"))
 from enrollment_testdata import biometrics

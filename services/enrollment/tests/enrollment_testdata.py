@@ -98,17 +98,3 @@ def recording(
     body.update(changes)
     return body
 
-
-async def eventually(
-    check: Any, timeout: float = 60.0, interval: float = 0.2
-) -> None:
-    """Wait for ``await check()`` to be true (Kafka round trips take their time)."""
-    import asyncio
-    import time
-
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if await check():
-            return
-        await asyncio.sleep(interval)
-    raise AssertionError(f"condition not met within {timeout}s")

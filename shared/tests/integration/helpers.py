@@ -1,9 +1,6 @@
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
-import time
-from collections.abc import Awaitable, Callable
 
 from ektp_shared.config import ServiceSettings
 from ektp_shared.devinfra import InfraEndpoints
@@ -36,13 +33,3 @@ def field_check(nik: str, seq: int, note: str | None = None) -> CloudEvent:
         "test",
     )
 
-
-async def eventually(
-    check: Callable[[], Awaitable[bool]], timeout: float = 60.0, interval: float = 0.2
-) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if await check():
-            return
-        await asyncio.sleep(interval)
-    raise AssertionError(f"condition not met within {timeout}s")

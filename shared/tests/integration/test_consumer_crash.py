@@ -11,8 +11,9 @@ from aiokafka import AIOKafkaConsumer, TopicPartition
 from ektp_shared.kafka import dlq_topic, ensure_topics
 from ektp_shared.testing.kafka import publish
 from ektp_shared.testing.processes import ServiceProcess
+from ektp_shared.testing.wait import eventually
 
-from .helpers import eventually, field_check, sample_env, sample_settings
+from .helpers import field_check, sample_env, sample_settings
 
 pytestmark = [pytest.mark.integration, pytest.mark.asyncio(loop_scope="session")]
 

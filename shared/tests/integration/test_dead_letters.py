@@ -13,8 +13,9 @@ from ektp_shared.db import create_pool, migrate
 from ektp_shared.events import EnrollmentFieldChecked
 from ektp_shared.kafka import dlq_topic, ensure_topics
 from ektp_shared.testing.kafka import publish, publish_raw, read_topic
+from ektp_shared.testing.wait import eventually
 
-from .helpers import eventually, field_check, sample_settings
+from .helpers import field_check, sample_settings
 
 pytestmark = [pytest.mark.integration, pytest.mark.asyncio(loop_scope="session")]
 

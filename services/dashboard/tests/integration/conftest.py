@@ -3,8 +3,6 @@ per test, fed by publishing events straight onto the four topics."""
 
 from __future__ import annotations
 
-import asyncio
-import time
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
@@ -20,6 +18,7 @@ from ektp_shared.envelope import CloudEvent
 from ektp_shared.kafka import dlq_topic, ensure_topics
 from ektp_shared.runtime import PRODUCERS
 from ektp_shared.testing.kafka import publish
+from ektp_shared.testing.wait import eventually
 
 
 @dataclass
@@ -45,15 +44,6 @@ class DashboardUnderTest:
         body: dict[str, Any] = r.json()
         return body
 
-
-async def eventually(check: Callable[[], Awaitable[bool]], timeout: float = 60.0,
-                     what: str = "condition") -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if await check():
-            return
-        await asyncio.sleep(0.1)
-    raise AssertionError(f"{what}: not within {timeout}s")
 
 
 @pytest_asyncio.fixture(loop_scope="session")

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import pytest
 from enrollment_office import enrollment_settings, start_office
-from enrollment_testdata import eventually, recording
+from enrollment_testdata import recording
 
 from ektp_shared.events import EnrollmentRecorded
 from ektp_shared.testing.kafka import read_events
+from ektp_shared.testing.wait import eventually
 
 pytestmark = [pytest.mark.integration, pytest.mark.asyncio(loop_scope="session")]
 

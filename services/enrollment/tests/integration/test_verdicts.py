@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from enrollment_testdata import eventually, recording
+from enrollment_testdata import recording
 
 from ektp_shared.envelope import CloudEvent
 from ektp_shared.events import (
@@ -20,6 +20,7 @@ from ektp_shared.events import (
     EnrollmentRecorded,
 )
 from ektp_shared.testing.kafka import publish, read_events
+from ektp_shared.testing.wait import eventually
 
 pytestmark = [pytest.mark.integration, pytest.mark.asyncio(loop_scope="session")]
 WORKERS = True

@@ -1,9 +1,5 @@
 from __future__ import annotations
 
-import asyncio
-import time
-from collections.abc import Awaitable, Callable
-
 import httpx
 import pytest
 
@@ -15,14 +11,6 @@ def make_settings(infra, dsn: str, prefix: str, **extra) -> Settings:
     return Settings(database_url=dsn, kafka_bootstrap=infra.kafka_bootstrap, topic_prefix=prefix,
                     log_json=False, **extra)
 
-
-async def eventually(check: Callable[[], Awaitable[bool]], timeout: float = 90.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if await check():
-            return
-        await asyncio.sleep(0.3)
-    raise AssertionError(f"condition not met within {timeout}s")
 
 
 @pytest.fixture

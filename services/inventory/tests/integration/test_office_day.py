@@ -26,8 +26,9 @@ from ektp_shared.events import (
 )
 from ektp_shared.kafka import ensure_topics
 from ektp_shared.testing.kafka import publish, read_events
+from ektp_shared.testing.wait import eventually
 
-from .conftest import eventually, make_settings
+from .conftest import make_settings
 
 pytestmark = [pytest.mark.integration, pytest.mark.asyncio(loop_scope="session")]
 
@@ -92,7 +93,7 @@ async def test_seven_thousand_blanks_one_day_every_report_agrees(office, auth_he
 
     async def duplicates_seen() -> bool:
         return consumer.state.duplicates >= 50
-    await eventually(duplicates_seen)
+    await eventually(duplicates_seen, timeout=90)
     assert consumer.state.applied == applied_before
     assert await pool.fetchval("SELECT count(*) FROM ledger_exceptions") == 0
 
@@ -106,7 +107,7 @@ async def test_seven_thousand_blanks_one_day_every_report_agrees(office, auth_he
     async def listed() -> bool:
         items = (await office.get("/exceptions", headers=sk)).json()["items"]
         return len(items) == 2 and consumer.state.duplicates >= 52
-    await eventually(listed)
+    await eventually(listed, timeout=90)
     items = (await office.get("/exceptions", headers=sk)).json()["items"]
     assert {(i["serial"], i["state_found"]) for i in items} == {
         (serial(1), "USED"), ("LAIN000001", None)}
@@ -153,14 +154,14 @@ async def test_seven_thousand_blanks_one_day_every_report_agrees(office, auth_he
 
     async def auto_issued() -> bool:
         return await pool.fetchval("SELECT count(*) FROM blanks WHERE state = 'ISSUED'") == 300
-    await eventually(auto_issued)
+    await eventually(auto_issued, timeout=90)
     assert await pool.fetchval("SELECT count(*) FROM issues WHERE automatic") == 1
 
     # What the other services learn, from the inventory topic.
     async def outbox_sent() -> bool:
         return await pool.fetchval(
             "SELECT count(*) FROM outbox WHERE published_at IS NULL") == 0
-    await eventually(outbox_sent)
+    await eventually(outbox_sent, timeout=90)
     total = await pool.fetchval("SELECT count(*) FROM outbox")
     seen = await read_events(infra.kafka_bootstrap, settings.topic("inventory"), expect=total)
     by_type: dict[str, list[CloudEvent]] = {}

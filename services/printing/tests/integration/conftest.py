@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-import time
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
@@ -50,15 +48,6 @@ class PrintingUnderTest:
         assert reply.status_code == 201, reply.text
         return str(reply.json()["id"])
 
-
-async def eventually(check: Callable[[], Awaitable[bool]], timeout: float = 60.0,
-                     what: str = "condition") -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if await check():
-            return
-        await asyncio.sleep(0.1)
-    raise AssertionError(f"{what} not met within {timeout}s")
 
 
 def printing_settings(infra: InfraEndpoints, dsn: str, prefix: str, spool: Path,

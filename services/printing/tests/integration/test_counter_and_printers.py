@@ -17,8 +17,7 @@ from printing_samples import (
 
 from ektp_printing.adapters.card_pdf import pdf_text
 from ektp_shared.events import PrintingCardIssued, PrintingSuketIssued
-
-from .conftest import eventually
+from ektp_shared.testing.wait import eventually
 
 pytestmark = [pytest.mark.integration, pytest.mark.asyncio(loop_scope="session")]
 

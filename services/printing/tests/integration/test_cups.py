@@ -16,6 +16,7 @@ from ektp_printing.adapters.card_pdf import pdf_text
 from ektp_printing.adapters.drivers import CardJob, CardLayout, CardRenderer, CupsDriver
 from ektp_printing.adapters.ipp import IppClient
 from ektp_shared import devinfra
+from ektp_shared.testing.wait import eventually
 
 pytestmark = [pytest.mark.cups, pytest.mark.asyncio(loop_scope="session")]
 
@@ -92,7 +93,6 @@ async def test_cups_down_is_a_print_failure_not_a_crash(tmp_path: Path) -> None:
 async def test_the_print_room_prints_on_a_cups_printer(cups_queue: str, start_printing) -> None:
     from printing_samples import blanks_issued, print_ready, serials
 
-    from .conftest import eventually
 
     svc = await start_printing()
     await svc.register("Printer CUPS", driver="cups", queue=cups_queue)

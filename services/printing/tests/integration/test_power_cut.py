@@ -16,8 +16,9 @@ from printing_samples import blanks_issued, print_ready, serials
 from ektp_shared.events import PrintingCardPrinted
 from ektp_shared.kafka import dlq_topic, ensure_topics
 from ektp_shared.testing.processes import ServiceProcess
+from ektp_shared.testing.wait import eventually
 
-from .conftest import PrintingUnderTest, eventually, printing_settings
+from .conftest import PrintingUnderTest, printing_settings
 
 pytestmark = [pytest.mark.integration, pytest.mark.asyncio(loop_scope="session")]
 

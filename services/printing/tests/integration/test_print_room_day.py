@@ -13,8 +13,7 @@ from ektp_shared.events import (
     PrintingCardPrinted,
     PrintingPrinterStatus,
 )
-
-from .conftest import eventually
+from ektp_shared.testing.wait import eventually
 
 pytestmark = [pytest.mark.integration, pytest.mark.asyncio(loop_scope="session")]
 

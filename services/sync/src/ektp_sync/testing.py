@@ -2,22 +2,9 @@
 
 from __future__ import annotations
 
-import asyncio
-import time
-from collections.abc import Awaitable, Callable
 from typing import Any
 
 from .config import Settings
-
-
-async def eventually(check: Callable[[], Awaitable[bool]], timeout: float = 60.0,
-                     interval: float = 0.2, what: str = "condition") -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if await check():
-            return
-        await asyncio.sleep(interval)
-    raise AssertionError(f"{what} not met within {timeout}s")
 
 
 def fast_settings(**over: Any) -> Settings:

@@ -11,7 +11,7 @@ from ektp_shared.events import CentralDuplicate, CentralFailed
 from ektp_shared.kafka import ensure_topics
 from ektp_shared.sealed_packet import generate_centre_keypair
 from ektp_shared.testing.kafka import publish, read_events
-from ektp_sync.testing import eventually
+from ektp_shared.testing.wait import eventually
 
 pytestmark = [pytest.mark.integration, pytest.mark.asyncio(loop_scope="session")]
 

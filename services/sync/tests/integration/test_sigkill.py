@@ -15,7 +15,8 @@ from ektp_shared.events import CentralPrintReady, CentralSubmitted
 from ektp_shared.kafka import ensure_topics
 from ektp_shared.testing.kafka import publish, read_events
 from ektp_shared.testing.processes import ServiceProcess
-from ektp_sync.testing import env_of, eventually
+from ektp_shared.testing.wait import eventually
+from ektp_sync.testing import env_of
 
 pytestmark = [pytest.mark.integration, pytest.mark.asyncio(loop_scope="session")]
 
