@@ -1,0 +1,36 @@
+"""`ektp token issue` prints a token the services accept; `ektp keys init` makes the keys."""
+
+from typer.testing import CliRunner
+
+from ektp_shared.auth import TokenVerifier
+from ektp_shared.cli import app
+
+runner = CliRunner()
+
+
+def env_for(tmp_path):
+    return {
+        "EKTP_JWT_PRIVATE_KEY_FILE": str(tmp_path / "jwt.pem"),
+        "EKTP_JWT_PUBLIC_KEY_FILE": str(tmp_path / "jwt.pub.pem"),
+        "EKTP_CENTRE_PRIVATE_KEY_FILE": str(tmp_path / "centre.key"),
+        "EKTP_CENTRE_PUBLIC_KEY_FILE": str(tmp_path / "centre.pub"),
+    }
+
+
+def test_keys_init_then_token_issue_gives_a_token_the_services_accept(tmp_path):
+    env = env_for(tmp_path)
+    assert runner.invoke(app, ["keys", "init"], env=env).exit_code == 0
+    assert (tmp_path / "centre.pub").is_file() and (tmp_path / "jwt.pub.pem").is_file()
+    result = runner.invoke(app, ["token", "issue", "--user", "budi", "--role", "printer"], env=env)
+    assert result.exit_code == 0, result.output
+    verifier = TokenVerifier((tmp_path / "jwt.pub.pem").read_bytes(), issuer="dukcapil-boltim",
+                             audience="ektp")
+    principal = verifier.verify(result.output.strip())
+    assert (principal.user, principal.role) == ("budi", "printer")
+
+
+def test_an_unknown_role_is_refused(tmp_path):
+    result = runner.invoke(app, ["token", "issue", "--user", "x", "--role", "root"],
+                           env=env_for(tmp_path))
+    assert result.exit_code == 2
+    assert "unknown role" in result.output
