@@ -175,6 +175,23 @@ class PrintingCardPrinted(EventData):
     printed_at: dt.datetime | None = None
 
 
+class PrintingJobQueued(EventData):
+    """A print job was made for the resident: the first one from a PRR, or a reprint after a
+    spoiled blank (``reprint_of`` names the spoiled job). The resident is then
+    SENT_FOR_CARD_PRINTING. Keyed by NIK, unlike card_printed and blank_spoiled (by serial),
+    so that it stays in order with the resident's other events."""
+
+    producer = "printing"
+    type_name = "printing.job_queued"
+    key_field = "nik"
+
+    job_id: str
+    nik: str
+    enrollment_id: str | None = None
+    reprint_of: str | None = None
+    queued_at: dt.datetime
+
+
 class PrintingBlankSpoiled(EventData):
     producer = "printing"
     type_name = "printing.blank_spoiled"
@@ -302,6 +319,7 @@ EVENT_TYPES: tuple[type[EventData], ...] = (
     CentralPrintReady,
     CentralDuplicate,
     CentralFailed,
+    PrintingJobQueued,
     PrintingCardPrinted,
     PrintingBlankSpoiled,
     PrintingCardIssued,

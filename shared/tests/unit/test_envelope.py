@@ -26,7 +26,7 @@ def test_batch_events_are_keyed_by_reference():
 
 
 def test_every_type_is_registered_once_with_the_design_prefix():
-    assert len(BY_CE_TYPE) == len(EVENT_TYPES) == 19
+    assert len(BY_CE_TYPE) == len(EVENT_TYPES) == 20
     assert all(t.startswith("id.go.dukcapil.ektp.") and t.endswith(".v1") for t in BY_CE_TYPE)
 
 
