@@ -30,6 +30,7 @@ from ektp_shared.events import (
     PrintingBlankSpoiled,
     PrintingCardIssued,
     PrintingCardPrinted,
+    PrintingJobQueued,
     PrintingPrinterStatus,
     PrintingSuketIssued,
 )
@@ -131,10 +132,20 @@ async def on_print_ready(deps: Deps, conn: Connection, event: CloudEvent,
     if not created:
         log.info("print_ready for enrollment %s already has a job", data.enrollment_id)
         return
+    await _queued(deps, conn, job_id=job_id, nik=data.nik, enrollment_id=data.enrollment_id)
     await audit.record(conn, None, "print_job.create", target=data.nik,
                        detail={"job_id": job_id, "enrollment_id": data.enrollment_id,
                                "priority": priority, "ce_id": event.id})
     await dispatch(deps, conn)
+
+
+async def _queued(deps: Deps, conn: Connection, *, job_id: str, nik: str,
+                  enrollment_id: str, reprint_of: str | None = None) -> None:
+    """Tell the office a job exists (the resident is SENT_FOR_CARD_PRINTING), with the job."""
+    await deps.publish(conn, PrintingJobQueued(
+        job_id=job_id, nik=nik, enrollment_id=enrollment_id, reprint_of=reprint_of,
+        queued_at=dt.datetime.now(dt.UTC),
+    ))
 
 
 async def on_submitted(deps: Deps, conn: Connection, event: CloudEvent,
@@ -305,11 +316,13 @@ async def _spoiled(deps: Deps, conn: Connection, row: Any, principal: Principal 
     ))
     reprint_id = str(uuid.uuid4())
     priority = row["priority"] if row["reprint_of"] else row["priority"] + deps.rules.reprint
-    await repo.insert_job(
+    if await repo.insert_job(
         conn, job_id=reprint_id, nik=row["nik"], enrollment_id=row["enrollment_id"],
         nama=row["nama"], kode_desa=row["kode_desa"], card=row["card"], priority=priority,
         reprint_of=row["id"],
-    )
+    ):
+        await _queued(deps, conn, job_id=reprint_id, nik=row["nik"],
+                      enrollment_id=row["enrollment_id"], reprint_of=row["id"])
     await audit.record(conn, principal, "print_job.spoiled", target=row["nik"],
                        detail={"job_id": row["id"], "blank_serial": row["blank_serial"],
                                "reason": reason, "reprint_job_id": reprint_id})

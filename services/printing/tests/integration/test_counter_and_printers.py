@@ -16,7 +16,7 @@ from printing_samples import (
 )
 
 from ektp_printing.adapters.card_pdf import pdf_text
-from ektp_shared.events import PrintingCardIssued, PrintingSuketIssued
+from ektp_shared.events import PrintingCardIssued, PrintingJobQueued, PrintingSuketIssued
 from ektp_shared.testing.wait import eventually
 
 pytestmark = [pytest.mark.integration, pytest.mark.asyncio(loop_scope="session")]
@@ -147,8 +147,11 @@ async def test_handover_and_suket_at_the_counter(start_printing) -> None:
                                     headers=svc.auth("printer"))
     assert unknown.status_code == 409
 
-    events = await svc.published(expect=1 + 2 + 1 + 2 + 1)
+    # printer, blanks_low, 3 jobs queued, 2 printed, 1 handed over, 2 Suket.
+    events = await svc.published(expect=1 + 1 + 3 + 2 + 1 + 2)
     types = Counter(e.type for e in events)
+    queued = [e for e in events if e.type == PrintingJobQueued.ce_type()]
+    assert sorted(e.key for e in queued) == sorted([nik_for(0), nik_for(1), nik_for(3)])
     assert types[PrintingCardIssued.ce_type()] == 1
     assert types[PrintingSuketIssued.ce_type()] == 2
     issued_event = next(e for e in events if e.type == PrintingCardIssued.ce_type())

@@ -11,9 +11,9 @@ from pathlib import Path
 import asyncpg
 import httpx
 import pytest
-from printing_samples import blanks_issued, print_ready, serials
+from printing_samples import blanks_issued, nik_for, print_ready, serials
 
-from ektp_shared.events import PrintingCardPrinted
+from ektp_shared.events import PrintingCardPrinted, PrintingJobQueued
 from ektp_shared.kafka import dlq_topic, ensure_topics
 from ektp_shared.testing.processes import ServiceProcess
 from ektp_shared.testing.wait import eventually
@@ -112,9 +112,12 @@ async def test_sigkill_while_printing_then_the_operator_checks_the_card(
                     counts = await db.fetch(
                         "SELECT status, count(*) AS n FROM blanks GROUP BY status")
                     assert {r["status"]: r["n"] for r in counts} == {"USED": 2}
-                    events = await svc.published(expect=3)
+                    # printer, blanks_low, 2 jobs queued, 2 printed.
+                    events = await svc.published(expect=6)
                     printed = [e for e in events if e.type == PrintingCardPrinted.ce_type()]
                     assert sorted(e.key for e in printed) == serials(1, 2)
+                    queued = [e for e in events if e.type == PrintingJobQueued.ce_type()]
+                    assert sorted(e.key for e in queued) == sorted([nik_for(0), nik_for(1)])
                 finally:
                     second.terminate()
             finally:

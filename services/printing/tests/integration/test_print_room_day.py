@@ -11,6 +11,7 @@ from ektp_shared.events import (
     PrintingBlanksLow,
     PrintingBlankSpoiled,
     PrintingCardPrinted,
+    PrintingJobQueued,
     PrintingPrinterStatus,
 )
 from ektp_shared.testing.wait import eventually
@@ -63,10 +64,16 @@ async def test_every_blank_ends_printed_or_spoiled_and_the_rest_wait(start_print
 
     # What the rest of the office hears: one event per blank, keyed by its serial.
     # printer statuses, the blanks, blanks_low twice: none on hand at the start, and again
-    # when the 150 fell under the threshold of 20.
-    expected = 4 + 150 + 2
+    # when the 150 fell under the threshold of 20; and one job_queued per job (reprints too).
+    expected = 4 + 150 + 2 + len(jobs)
     events = await svc.published(expect=expected)
     types = Counter(e.type for e in events)
+    assert len(events) == expected
+    queued = [e for e in events if e.type == PrintingJobQueued.ce_type()]
+    assert sorted(e.data["job_id"] for e in queued) == sorted(j["id"] for j in jobs)
+    reprint_of = {j["id"]: j["reprint_of"] for j in jobs}
+    assert all(e.data["reprint_of"] == reprint_of[e.data["job_id"]] for e in queued)
+    assert all(e.key == e.data["nik"] for e in queued)
     assert types[PrintingCardPrinted.ce_type()] == printed
     assert types[PrintingBlankSpoiled.ce_type()] == spoiled
     assert types[PrintingPrinterStatus.ce_type()] == 4
