@@ -19,6 +19,7 @@ from ektp_shared.events import (
     PrintingBlankSpoiled,
     PrintingCardIssued,
     PrintingCardPrinted,
+    PrintingJobQueued,
     PrintingPrinterStatus,
     PrintingSuketIssued,
 )
@@ -96,10 +97,18 @@ def card_printed(n: str, serial: str, printer: str = "P1", *,
                            "printing", time=at)
 
 
-def blank_spoiled(n: str, serial: str, printer: str = "P1") -> CloudEvent:
+def job_queued(n: str, job: str | None = None, *, reprint_of: str | None = None,
+               at: dt.datetime | None = None) -> CloudEvent:
+    return CloudEvent.wrap(PrintingJobQueued(job_id=job or f"J-{n}", nik=n,
+                                             enrollment_id=f"E-{n}", reprint_of=reprint_of,
+                                             queued_at=at or NOW), "printing", time=at)
+
+
+def blank_spoiled(n: str, serial: str, printer: str = "P1", *,
+                  at: dt.datetime | None = None) -> CloudEvent:
     return CloudEvent.wrap(PrintingBlankSpoiled(job_id=f"J-{n}", blank_serial=serial,
                                                 reason="PRINT_FAIL", nik=n, printer_id=printer),
-                           "printing")
+                           "printing", time=at)
 
 
 def card_issued(n: str, serial: str, *, at: dt.datetime | None = None) -> CloudEvent:

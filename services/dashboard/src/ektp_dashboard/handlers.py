@@ -33,6 +33,7 @@ from ektp_shared.events import (
     PrintingBlankSpoiled,
     PrintingCardIssued,
     PrintingCardPrinted,
+    PrintingJobQueued,
     PrintingPrinterStatus,
     PrintingSuketIssued,
 )
@@ -66,6 +67,7 @@ class EventHandlers:
             CentralPrintReady.ce_type(): self.print_ready,
             CentralDuplicate.ce_type(): self.duplicate,
             CentralFailed.ce_type(): self.failed,
+            PrintingJobQueued.ce_type(): self.job_queued,
             PrintingCardPrinted.ce_type(): self.card_printed,
             PrintingBlankSpoiled.ce_type(): self.blank_spoiled,
             PrintingCardIssued.ce_type(): self.card_issued,
@@ -101,7 +103,7 @@ class EventHandlers:
             await repo.bump_region(conn, after.kode_desa, deltas)
         await repo.save_resident(conn, after, now)
         kind = event.type.removeprefix("id.go.dukcapil.ektp.").removesuffix(".v1")
-        status = timeline.step_status(kind, str(detail.get("outcome", "")))
+        status = timeline.step_status(kind, str(detail.get("outcome", "")), after.status)
         await repo.add_step(conn, nik, at, kind, status, event.id, detail)
         day = at.astimezone(self.tz).date()
         for milestone in sorted(after.milestones - before.milestones):
@@ -175,6 +177,16 @@ class EventHandlers:
                             {"enrollment_id": data.enrollment_id, "reason": data.reason,
                              "retryable": data.retryable})
 
+    async def job_queued(self, conn: Connection, event: CloudEvent, data: EventData) -> None:
+        assert isinstance(data, PrintingJobQueued)
+        at = _utc(data.queued_at)
+        await self._resident(
+            conn, event, data.nik, at,
+            lambda r: res.job_queued(r, enrollment_id=data.enrollment_id, at=at),
+            {"job_id": data.job_id, "enrollment_id": data.enrollment_id,
+             "reprint_of": data.reprint_of},
+        )
+
     async def card_printed(self, conn: Connection, event: CloudEvent, data: EventData) -> None:
         assert isinstance(data, PrintingCardPrinted)
         at = _utc(data.printed_at or event.time)
@@ -189,7 +201,7 @@ class EventHandlers:
         at = _utc(event.time)
         if data.nik:
             await self._resident(conn, event, data.nik, at,
-                                 lambda r: res.in_print_room(r, at=at),
+                                 lambda r: res.spoiled(r, at=at),
                                  {"blank_serial": data.blank_serial, "reason": data.reason,
                                   "printer_id": data.printer_id, "job_id": data.job_id})
         else:
@@ -209,7 +221,7 @@ class EventHandlers:
         assert isinstance(data, PrintingSuketIssued)
         at = _utc(event.time)
         await self._resident(conn, event, data.nik, at,
-                             lambda r: res.in_print_room(r, at=at, suket=True),
+                             lambda r: res.suket_issued(r, at=at),
                              {"suket_number": data.suket_number,
                               "valid_until": data.valid_until.isoformat()})
 

@@ -6,14 +6,18 @@ from __future__ import annotations
 import pytest
 from dashboard_samples import (
     ago,
+    blank_spoiled,
     card_issued,
     card_printed,
+    job_queued,
     nik,
     print_ready,
     recorded,
     roster,
     submitted,
 )
+
+from ektp_dashboard.adapters import repository as repo
 
 pytestmark = [pytest.mark.integration, pytest.mark.asyncio(loop_scope="session")]
 
@@ -57,6 +61,63 @@ async def test_a_clerk_sees_the_timeline_from_roster_to_handover_and_the_lookup_
         "SELECT actor, role, action, target, request_id, detail FROM audit_log")
     assert dict(row) == {"actor": "rina", "role": "operator", "action": "resident.lookup",
                          "target": n, "request_id": "loket-42", "detail": {"found": True}}
+
+
+async def test_the_print_queue_shows_as_its_own_step_and_a_late_one_changes_nothing(dashboard):
+    queued, printed_first, reprinted = nik(40), nik(41), nik(42)
+    await dashboard.send("central", [
+        roster(n, at=ago(100)) for n in (queued, printed_first, reprinted)] + [
+        print_ready(n, at=ago(50)) for n in (queued, printed_first, reprinted)])
+    await dashboard.applied(6)
+    await dashboard.send("printing", [
+        job_queued(queued, at=ago(49)),
+        # The card was printed (event keyed by the blank) before the job's announcement
+        # (keyed by the NIK) was read: the late announcement must not pull it back.
+        card_printed(printed_first, "BLK00041", at=ago(20)),
+    ])
+    await dashboard.applied(8)
+    await dashboard.send("printing", [
+        job_queued(printed_first, at=ago(49)),
+        job_queued(reprinted, "J-1", at=ago(48)), blank_spoiled(reprinted, "BLK00042", at=ago(11)),
+        job_queued(reprinted, "J-2", reprint_of="J-1", at=ago(10)),
+        card_printed(reprinted, "BLK00043", at=ago(5)),
+    ])
+    await dashboard.applied(13)
+
+    h = dashboard.auth("operator")
+    d = (await dashboard.client.get(f"/residents/{queued}", headers=h)).json()
+    assert (d["status"], d["status_label"]) == ("SENT_FOR_CARD_PRINTING", "Di ruang cetak")
+    assert [(s["kind"], s["status"]) for s in d["steps"]] == [
+        ("central.roster_entry", "BELUM_REKAM"), ("central.print_ready", "PRINT_READY_RECORD"),
+        ("printing.job_queued", "SENT_FOR_CARD_PRINTING")]
+    assert d["steps"][-1]["label"] == "Masuk antrean cetak"
+    assert round(d["steps"][1]["took_seconds"]) == 3600  # an hour from PRR to the queue
+    assert round(d["in_status_seconds"] / 3600) == 49
+
+    d = (await dashboard.client.get(f"/residents/{printed_first}", headers=h)).json()
+    assert d["status"] == "CARD_PRINTED"
+    assert [(s["kind"], s["status"]) for s in d["steps"]][1:] == [
+        ("central.print_ready", "PRINT_READY_RECORD"),
+        ("printing.job_queued", "SENT_FOR_CARD_PRINTING"),
+        ("printing.card_printed", "CARD_PRINTED")]
+
+    d = (await dashboard.client.get(f"/residents/{reprinted}", headers=h)).json()
+    assert d["status"] == "CARD_PRINTED"
+    kinds = [s["kind"] for s in d["steps"]]
+    assert kinds[2:] == ["printing.job_queued", "printing.blank_spoiled", "printing.job_queued",
+                         "printing.card_printed"]
+    assert [s["detail"]["reprint_of"] for s in d["steps"][2::2]] == [None, "J-1"]
+
+    body = await dashboard.progress()
+    k = body["kabupaten"]
+    assert k["by_status"]["SENT_FOR_CARD_PRINTING"] == 1
+    assert k["by_status"]["CARD_PRINTED"] == 2 and k["by_status"]["PRINT_READY_RECORD"] == 0
+    assert (k["print_ready"], k["printed"], k["lacking"]) == (3, 2, 3)
+    # The forecast still counts the queued resident as awaiting print.
+    assert body["forecast"]["inputs"]["awaiting_print"] == 1
+    async with dashboard.db.acquire() as conn:
+        assert sorted(await repo.region_rows(conn)) == sorted(
+            await repo.counters_from_residents(conn))
 
 
 async def test_a_resident_waiting_for_the_centre_for_days_is_stuck(dashboard):

@@ -57,3 +57,12 @@ def test_a_used_blank_is_not_revived_by_a_late_issue_but_a_return_moves_it():
     assert next_state("IN_STORE", "ISSUED") == "ISSUED"
     assert next_state("ISSUED", "IN_STORE", explicit=True) == "IN_STORE"
     assert next_state(None, "USED") == "USED"
+
+
+def test_each_print_room_step_shows_the_state_it_means():
+    assert timeline.step_status("printing.job_queued") == "SENT_FOR_CARD_PRINTING"
+    assert timeline.STEP_LABELS["printing.job_queued"] == "Masuk antrean cetak"
+    assert timeline.step_status("printing.blank_spoiled") == "SENT_FOR_CARD_PRINTING"
+    # A Suket moves no state: its line shows the state the resident is in.
+    assert timeline.step_status("printing.suket_issued", current="SENT_FOR_ENROLLMENT") == (
+        "SENT_FOR_ENROLLMENT")

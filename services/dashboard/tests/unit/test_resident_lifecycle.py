@@ -70,10 +70,55 @@ def test_a_closed_resident_who_turns_up_and_records_is_counted_as_recorded():
     assert r.status == "SUDAH_REKAM" and "lacking" in contributions(r)
 
 
-def test_a_suket_puts_the_resident_in_the_print_room_and_is_counted():
+def test_a_print_job_puts_the_resident_in_the_print_room():
     r = res.verdict(on_roster(), status=res.PRINT_READY_RECORD, at=at(1))
-    r = res.in_print_room(r, at=at(2), suket=True)
-    assert r.status == "SENT_FOR_CARD_PRINTING" and "suket" in r.milestones
+    r = res.job_queued(r, enrollment_id="E1", at=at(2))
+    assert r.status == "SENT_FOR_CARD_PRINTING" and r.status_since == at(2)
+    assert "status:SENT_FOR_CARD_PRINTING" in contributions(r)
+    assert "lacking" in contributions(r)  # no card in hand yet
+    # A reprint after a spoiled blank: still in the print room, since the first job.
+    r = res.spoiled(r, at=at(3))
+    r = res.job_queued(r, enrollment_id="E1", at=at(3))
+    assert r.status == "SENT_FOR_CARD_PRINTING" and r.status_since == at(2)
+    r = res.printed(r, at=at(4))
+    assert r.status == "CARD_PRINTED"
+
+
+def test_a_late_job_announcement_does_not_undo_a_printed_or_issued_card():
+    # card_printed is keyed by the blank, job_queued by the NIK: they may arrive either way.
+    r = res.printed(res.verdict(on_roster(), status=res.PRINT_READY_RECORD, at=at(1)), at=at(3))
+    late = res.job_queued(r, enrollment_id="E1", at=at(2))
+    assert (late.status, late.status_since) == ("CARD_PRINTED", at(3))
+    assert contributions(late) == contributions(r)
+    issued = res.issued(r, at=at(5))
+    assert res.job_queued(issued, enrollment_id="E1", at=at(2)).status == "CARD_ISSUED"
+    # ... and a late print-ready verdict does not pull a queued resident back.
+    queued = res.job_queued(on_roster(), enrollment_id="E1", at=at(2))
+    assert queued.status == "SENT_FOR_CARD_PRINTING" and queued.enrollment_id == "E1"
+    again = res.verdict(queued, status=res.PRINT_READY_RECORD, at=at(1))
+    assert again.status == "SENT_FOR_CARD_PRINTING" and "print_ready" in again.milestones
+
+
+def test_a_spoil_read_before_the_jobs_announcement_still_means_the_print_room():
+    r = res.spoiled(res.verdict(on_roster(), status=res.PRINT_READY_RECORD, at=at(1)), at=at(3))
+    assert r.status == "SENT_FOR_CARD_PRINTING"
+    assert res.job_queued(r, enrollment_id="E1", at=at(2)).status == "SENT_FOR_CARD_PRINTING"
+
+
+def test_a_suket_is_counted_but_does_not_say_a_print_job_exists():
+    # The print room gives a Suket to a resident still waiting for the centre: that
+    # resident is not in the print room, and a later bad verdict must still show.
+    r = res.submitted(on_roster(), enrollment_id="E1", at=at(1))
+    r = res.suket_issued(r, at=at(2))
+    assert r.status == "SENT_FOR_ENROLLMENT" and "suket" in r.milestones
+    assert "suket" in contributions(r)
+    assert res.verdict(r, status=res.DUPLICATE_RECORD, at=at(3)).status == "DUPLICATE_RECORD"
+    waiting = res.suket_issued(res.verdict(on_roster(), status=res.PRINT_READY_RECORD,
+                                           at=at(1)), at=at(2))
+    assert waiting.status == "PRINT_READY_RECORD" and waiting.status_since == at(1)
+    # Heard of first through the Suket: at least sent to the centre.
+    stranger = res.suket_issued(Resident(nik=NIK), at=at(2))
+    assert stranger.status == "SENT_FOR_ENROLLMENT" and stranger.status_since == at(2)
 
 
 def test_first_event_about_an_unknown_resident_sets_its_status():

@@ -154,11 +154,31 @@ def verdict(r: Resident, *, status: str, at: dt.datetime) -> Resident:
     return replace(_move(r, status, at), seen=True)
 
 
-def in_print_room(r: Resident, *, at: dt.datetime, suket: bool = False) -> Resident:
-    """The print room took the resident (a spoiled attempt, a Suket while no blank)."""
-    if suket:
-        r = _reach(r, "suket")
+def job_queued(r: Resident, *, enrollment_id: str | None, at: dt.datetime) -> Resident:
+    """The print room made a print job (the first, or a reprint): SENT_FOR_CARD_PRINTING.
+
+    Forward only, like every step: a late announcement after the card was printed (it
+    travels on another partition than card_printed, which is keyed by the blank) changes
+    nothing, and a reprint's announcement leaves a resident already in the print room as is.
+    """
+    r = replace(r, enrollment_id=r.enrollment_id or enrollment_id)
     return replace(_move(r, SENT_FOR_CARD_PRINTING, at), seen=True)
+
+
+def spoiled(r: Resident, *, at: dt.datetime) -> Resident:
+    """A blank spoiled on the resident's job: a job existed, so the resident is at least in
+    the print room (the spoil may be read before the job's announcement: another key)."""
+    return replace(_move(r, SENT_FOR_CARD_PRINTING, at), seen=True)
+
+
+def suket_issued(r: Resident, *, at: dt.datetime) -> Resident:
+    """A Suket stands in for the card; it does not say a print job exists (the print room
+    also gives one to a resident still SENT_FOR_ENROLLMENT), so the status stays."""
+    r = _reach(r, "suket")
+    if not r.seen:
+        # The print room gives a Suket only once the recording was sent to the centre.
+        r = replace(r, status=SENT_FOR_ENROLLMENT, status_since=at)
+    return replace(r, seen=True)
 
 
 def printed(r: Resident, *, at: dt.datetime) -> Resident:

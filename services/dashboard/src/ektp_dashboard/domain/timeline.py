@@ -16,6 +16,7 @@ STEP_LABELS: dict[str, str] = {
     "central.print_ready": "Siap cetak (PRR)",
     "central.duplicate": "Rekam ganda (duplicate)",
     "central.failed": "Gagal di pusat",
+    "printing.job_queued": "Masuk antrean cetak",
     "printing.blank_spoiled": "Blangko rusak saat cetak",
     "printing.suket_issued": "Suket diterbitkan",
     "printing.card_printed": "KTP dicetak",
@@ -33,18 +34,19 @@ STEP_STATUS: dict[str, str] = {
     "central.print_ready": "PRINT_READY_RECORD",
     "central.duplicate": "DUPLICATE_RECORD",
     "central.failed": "ENROLL_FAILURE",
+    "printing.job_queued": "SENT_FOR_CARD_PRINTING",
     "printing.blank_spoiled": "SENT_FOR_CARD_PRINTING",
-    "printing.suket_issued": "SENT_FOR_CARD_PRINTING",
     "printing.card_printed": "CARD_PRINTED",
     "printing.card_issued": "CARD_ISSUED",
 }
 
 
-def step_status(kind: str, outcome: str | None = None) -> str:
-    """For a field check: the outcome when it closes the resident, else BELUM_REKAM."""
+def step_status(kind: str, outcome: str | None = None, current: str = "") -> str:
+    """For a field check: the outcome when it closes the resident, else BELUM_REKAM. A step
+    that moves no state (a Suket) shows ``current``, the resident's state as it stands."""
     if kind == "enrollment.field_checked":
         return outcome if outcome in ("PINDAH", "MENINGGAL", "TIDAK_DITEMUKAN") else "BELUM_REKAM"
-    return STEP_STATUS[kind]
+    return STEP_STATUS.get(kind, current)
 
 
 @dataclass(frozen=True)
