@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncpg
 import pytest
 
 from ektp_central_sim.testing import niks, recording
@@ -145,3 +146,42 @@ async def test_with_an_api_key_configured_calls_without_it_are_refused(sim_setti
             r = await client.get("/control/counters", headers={"X-API-Key": "kunci-pusat"})
             assert r.status_code == 200
             assert (await client.get("/healthz")).status_code == 200
+
+
+# Found by `make fuzz` (tests/fuzz/fuzz_apis.py): each of these answered 500 or timed out.
+async def test_text_postgres_cannot_store_is_refused_naming_the_field_and_nothing_kept(
+    centre, sim_settings
+):
+    nik = niks(1, start=90)[0]
+    update = {"update_id": "pu-\u0000", "nik": nik, "status": "MENINGGAL", "note": ""}
+    r = await centre.post("/v1/population-updates", json=update)
+    assert r.status_code == 422
+    assert r.headers["content-type"].startswith("application/problem+json")
+    assert [e["field"] for e in r.json()["errors"]] == ["update_id"]
+    # an unpaired surrogate (valid JSON, not storable UTF-8) in a list, and a NUL in a query
+    r = await centre.post("/v1/verdicts/query", content=b'{"enrollment_ids": ["ok", "x\\ud800"]}',
+                          headers={"content-type": "application/json"})
+    assert r.status_code == 422 and r.json()["errors"][0]["field"] == "enrollment_ids[1]"
+    r = await centre.get("/v1/roster", params={"kabupaten": "71.10\u0000"})
+    assert r.status_code == 422 and r.json()["errors"][0]["field"] == "kabupaten"
+
+    counters = (await centre.get("/control/counters")).json()
+    assert counters.get("population_updates", 0) == 0 and counters.get("verdict_queries", 0) == 0
+    conn = await asyncpg.connect(sim_settings.database_url)
+    try:
+        assert await conn.fetchval("SELECT count(*) FROM sim_population_updates") == 0
+    finally:
+        await conn.close()
+
+
+async def test_numbers_beyond_what_the_centre_holds_are_refused_not_a_500(centre, sim_settings):
+    r = await centre.get("/control/received", params={"after_seq": 2**70})
+    assert r.status_code == 422 and r.json()["errors"][0]["field"] == "after_seq"
+    # a population bigger than the simulator makes in a few seconds is refused up front
+    r = await centre.post("/control/population", json={"size": 1_193_206, "seed": 1})
+    assert r.status_code == 422 and r.json()["errors"][0]["field"] == "size"
+    conn = await asyncpg.connect(sim_settings.database_url)
+    try:
+        assert await conn.fetchval("SELECT count(*) FROM sim_population") == 0
+    finally:
+        await conn.close()
