@@ -141,6 +141,22 @@ async def test_pemula_are_those_who_turn_17_by_election_day(office, operator):
     assert past.status_code == 422 and past.json()["errors"][0]["field"] == "by"
 
 
+@pytest.mark.parametrize(("path", "params", "field"), [
+    # found by `make fuzz`: a page past the bigint OFFSET answered 500
+    ("/roster/pemula", {"by": "3223-07-05", "page": 10**27}, "page"),
+    ("/roster", {"page": 2**63}, "page"),
+    ("/enrollments", {"page": 2**63}, "page"),
+    ("/field-checks/worklist", {"desa": DESA[0], "page": 2**63}, "page"),
+])
+async def test_a_page_past_what_the_database_counts_is_named_not_a_500(
+    office, operator, path, params, field
+):
+    r = await office.client.get(path, headers=operator, params=params)
+    assert r.status_code == 422, r.text
+    assert r.headers["content-type"].startswith("application/problem+json")
+    assert r.json()["errors"][0]["field"] == field
+
+
 async def test_a_recorded_resident_leaves_the_worklist(office, operator):
     nik = make_nik("711001", dt.date(1970, 6, 1), "LAKI-LAKI", 8101)
     await office.client.post("/roster/import", headers={**operator, "Content-Type": "text/csv"},

@@ -208,6 +208,14 @@ async def test_the_api_refuses_strangers_and_bad_input(start_printing) -> None:
     assert no_reason.status_code == 422
     assert (await svc.client.get("/print-jobs?status=LOST",
                                  headers=svc.auth("viewer"))).status_code == 422
+    # an offset past bigint answered 500 (found by `make fuzz`); a NUL is refused up front
+    far = await svc.client.get("/print-jobs", params={"offset": 2**63},
+                               headers=svc.auth("viewer"))
+    assert far.status_code == 422 and far.json()["errors"][0]["field"] == "offset"
+    nul = await svc.client.post("/printers", headers=svc.auth("supervisor"), json={
+        "name": "P\u0000", "model": "M", "driver": "pdf", "location": "L"})
+    assert nul.status_code == 422 and nul.json()["errors"][0]["field"] == "name"
+    assert await svc.scalar("SELECT count(*) FROM printers WHERE name LIKE 'P%'") == 1
     assert (await svc.client.get("/print-jobs/none", headers=svc.auth("viewer"))).status_code \
         == 404
     check = await svc.client.post("/print-jobs/none/check", headers=svc.auth("printer"),

@@ -82,6 +82,9 @@ async def test_duplicates_and_failures_reach_events_and_the_operator_queue(
             assert r.status_code == 404
             r = await client.get("/submissions", params={"state": "GAGAL"}, headers=operator)
             assert r.status_code == 422 and "state" in r.json()["detail"]
+            # found by `make fuzz`: a cursor past bigint answered 500
+            r = await client.get("/submissions", params={"after": 2**63}, headers=operator)
+            assert r.status_code == 422 and r.json()["errors"][0]["field"] == "after"
             r = await client.post("/submissions/rek-rusak/cancel", json={"reason": ""},
                                   headers=supervisor)
             assert r.status_code == 422 and "reason" in r.json()["detail"]

@@ -39,7 +39,8 @@ StatusName = Literal[
 ]
 assert set(StatusName.__args__) == set(st.STATUSES)  # type: ignore[attr-defined]
 RosterStatus = Literal["BELUM_REKAM", "SUDAH_REKAM", "PINDAH", "MENINGGAL", "TIDAK_DITEMUKAN"]
-Page = Annotated[int, Query(ge=1, description="page number, from 1")]
+# bounded: an unbounded page overflows the OFFSET (bigint) and answered 500
+Page = Annotated[int, Query(ge=1, le=100_000, description="page number, from 1")]
 PerPage = Annotated[int, Query(ge=1, le=500, description="rows per page")]
 
 
@@ -225,7 +226,8 @@ roster = APIRouter(prefix="/roster", tags=["roster"])
 )
 async def import_roster(
     request: Request, principal: Operator, pool: PoolDep, settings: SettingsDep,
-    line_offset: Annotated[int, Query(ge=0, description="lines before this chunk")] = 0,
+    line_offset: Annotated[int, Query(ge=0, le=100_000_000,
+                                      description="lines before this chunk")] = 0,
     idempotency_key: IdempotencyKey = None,
 ) -> JSONResponse:
     raw = await _read_body(request, settings.max_roster_csv_bytes, "berkas CSV")

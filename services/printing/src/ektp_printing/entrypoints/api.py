@@ -160,7 +160,7 @@ async def list_jobs(
     status: JobStatus | None = None,
     nik: Annotated[str | None, Query(pattern=r"^\d{16}$")] = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,  # beyond bigint: was a 500
 ) -> list[dict[str, Any]]:
     async with transaction(pool) as conn:
         if nik is not None:

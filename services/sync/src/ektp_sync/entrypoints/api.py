@@ -77,7 +77,7 @@ async def list_submissions(
     pool: PoolDep,
     state: SubmissionState | None = None,
     nik: Annotated[str | None, Query(pattern=r"^\d{16}$")] = None,
-    after: Annotated[int, Query(ge=0)] = 0,
+    after: Annotated[int, Query(ge=0, le=2**62)] = 0,  # a bigint cursor: larger was a 500
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
 ) -> SubmissionPage:
     rows = await repo.list_submissions(pool, state, nik, after, limit)
