@@ -11,7 +11,7 @@ INFRA := $(PY) -m ektp_shared.devinfra
 PYTEST_ARGS ?=
 
 .PHONY: help venv infra-jars infra-up infra-down infra-status keys databases up down status \
-        test lint unit integration bench events demo clean
+        test lint unit integration bench events demo clean fuzz
 
 help:
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -68,6 +68,9 @@ test: lint infra-up ## lint, then every test against the real Kafka and PostgreS
 
 bench: infra-up ## the benchmarks of bench/ (figures go to docs/benchmarks.md by hand)
 	@set -e; for b in bench/*.py; do echo "== $$b"; $(PY) $$b; done
+
+fuzz: up ## fuzz every service's API against its OpenAPI schema (bounded; not part of make test)
+	$(PY) tests/fuzz/fuzz_apis.py $(FUZZ_ARGS)
 
 events: venv ## regenerate docs/events/ (JSON Schema of every event)
 	$(PY) -m ektp_shared.events docs/events
