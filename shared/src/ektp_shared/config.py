@@ -57,6 +57,7 @@ class ServiceSettings(BaseSettings):
 
     relay_batch_size: int = 500
     relay_idle_seconds: float = 0.2
+    outbox_retention_days: int = 30
     consumer_enabled: bool = True
     relay_enabled: bool = True
 

@@ -83,6 +83,8 @@ class OutboxRelay:
         batch_size: int = 500,
         idle_seconds: float = 0.2,
         send_timeout: float = 20.0,
+        retention_days: int = 30,
+        purge_every_seconds: float = 3600.0,
     ) -> None:
         self.pool = pool
         self.bootstrap = bootstrap
@@ -90,6 +92,9 @@ class OutboxRelay:
         self.batch_size = batch_size
         self.idle_seconds = idle_seconds
         self.send_timeout = send_timeout
+        self.retention_days = retention_days
+        self.purge_every_seconds = purge_every_seconds
+        self._last_purge = float("-inf")
         self.state = RelayState()
         self._wake = asyncio.Event()
         self._stop = asyncio.Event()
@@ -144,6 +149,7 @@ class OutboxRelay:
             )
             if not rows:
                 BACKLOG.set(0)
+                await self._purge_when_due()
                 self._wake.clear()
                 with contextlib.suppress(asyncio.TimeoutError):
                     await asyncio.wait_for(self._wake.wait(), timeout=self.idle_seconds)
@@ -167,6 +173,16 @@ class OutboxRelay:
             PUBLISHED.inc(len(ids))
             self.state.published += len(ids)
             self.state.last_published_at = time.time()
+
+    async def _purge_when_due(self) -> None:
+        """Published rows are kept a while for audits, then deleted (when the relay is idle)."""
+        if time.monotonic() - self._last_purge < self.purge_every_seconds:
+            return
+        self._last_purge = time.monotonic()
+        purged = await purge_published(self.pool, self.retention_days)
+        if purged:
+            log.info("purged %d published outbox rows older than %d days", purged,
+                     self.retention_days)
 
     async def _producer_started(self) -> AIOKafkaProducer:
         if self._producer is None:

@@ -72,6 +72,7 @@ class ServiceRuntime:
             self.relay = OutboxRelay(
                 self.pool, s.kafka_bootstrap, client_id=f"{s.service_name}-relay",
                 batch_size=s.relay_batch_size, idle_seconds=s.relay_idle_seconds,
+                retention_days=s.outbox_retention_days,
             )
             self._spawn(self.relay.run())
         if workers and s.consumer_enabled and self.consumer_spec is not None:

@@ -65,3 +65,37 @@ async def test_malformed_and_poison_messages_go_to_the_dlq(infra, topic_prefix, 
         with contextlib.suppress(BaseException):
             await task
         await pool.close()
+
+
+async def test_the_relay_purges_published_rows_past_retention(infra, topic_prefix, create_database):
+    """Published outbox rows are kept for audits for a while, then deleted; unpublished
+    rows are never touched."""
+    from ektp_shared.outbox import OutboxRelay, add_cloudevent
+
+    settings = sample_settings(infra, await create_database("purge"), f"{topic_prefix}purge.")
+    topic = settings.topic("enrollment")
+    await ensure_topics(infra.kafka_bootstrap, [topic])
+    await migrate(settings.database_url, MIGRATIONS)
+    pool = await create_pool(settings.database_url)
+    try:
+        async with pool.acquire() as conn, conn.transaction():
+            for seq in range(3):
+                await add_cloudevent(conn, topic, field_check("7110014501900001", seq))
+        # Two were published long ago; one is still waiting (it must survive the purge).
+        await pool.execute("""UPDATE outbox SET published_at = now() - interval '40 days'
+                              WHERE id IN (SELECT id FROM outbox ORDER BY id LIMIT 2)""")
+        relay = OutboxRelay(pool, infra.kafka_bootstrap, client_id="purge", retention_days=30)
+        task = asyncio.create_task(relay.run())
+        try:
+            async def purged_and_sent() -> bool:
+                rows = await pool.fetch("SELECT published_at FROM outbox")
+                return len(rows) == 1 and rows[0]["published_at"] is not None
+
+            await eventually(purged_and_sent, 60, "old rows purged, the waiting one published")
+        finally:
+            relay.stop()
+            task.cancel()
+            with contextlib.suppress(BaseException):
+                await task
+    finally:
+        await pool.close()
