@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
@@ -16,6 +17,8 @@ from nacl.signing import SigningKey
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
+
+from ektp_enrollment.domain.kitfile import sign_kit_file
 
 app = typer.Typer(help="Enrollment (perekaman): roster and mobile kit imports.",
                   no_args_is_help=True)
@@ -152,3 +155,37 @@ def kit_keygen(
     out.write_bytes(base64.b64encode(bytes(key)) + b"\n")
     out.chmod(0o600)
     typer.echo(base64.b64encode(bytes(key.verify_key)).decode())
+
+
+@app.command("kit-sign")
+def kit_sign(
+    key_file: Annotated[Path, typer.Argument(help="the kit's signing key (from kit-keygen)")],
+    records: Annotated[Path, typer.Argument(help="JSON lines: one recording per line")],
+    out: Annotated[Path, typer.Argument(help="the signed file to carry to the office")],
+    kit_id: Annotated[str, typer.Option(help="the kit's name as registered at the office")],
+) -> None:
+    """On the kit: sign the day's recordings into the file the office imports.
+
+    Each line of RECORDS is ``{"record_id", "recorded_at", "operator", "data"}`` with
+    ``data`` the body of POST /enrollments.
+    """
+    try:
+        key = SigningKey(base64.b64decode(key_file.read_text().strip()))
+    except (OSError, ValueError) as exc:
+        typer.echo(f"kunci kit tidak terbaca: {exc}", err=True)
+        raise typer.Exit(1) from exc
+    rows: list[dict[str, Any]] = []
+    for number, line in enumerate(records.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            typer.echo(f"baris {number}: bukan JSON ({exc.msg})", err=True)
+            raise typer.Exit(1) from exc
+        if not isinstance(row, dict) or "record_id" not in row or "data" not in row:
+            typer.echo(f"baris {number}: perlu record_id dan data", err=True)
+            raise typer.Exit(1)
+        rows.append(row)
+    out.write_bytes(sign_kit_file(kit_id, rows, key))
+    typer.echo(f"{len(rows)} rekaman ditandatangani ke {out}")
