@@ -19,7 +19,6 @@ import asyncio
 import datetime as dt
 import os
 import random
-import socket
 import statistics
 import subprocess
 import sys
@@ -36,6 +35,7 @@ from ektp_dashboard.domain import resident as res
 from ektp_shared import devinfra, wilayah
 from ektp_shared.auth import generate_keypair, issue_token
 from ektp_shared.nik import make_nik
+from ektp_shared.testing.resources import create_scratch_database, drop_databases, free_port
 
 ROOT = Path(__file__).resolve().parents[1]
 MIGRATIONS = ROOT / "services" / "dashboard" / "migrations"
@@ -58,12 +58,6 @@ def bench_nik(i: int) -> str:
     """A valid NIK, unique for each i: birth date from i // 9000, serial from i % 9000."""
     born = dt.date(1960, 1, 1) + dt.timedelta(days=i // 9000)
     return make_nik("711001", born, "LAKI-LAKI", 1 + i % 9000)
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def pct(values: list[float], p: float) -> float:
@@ -161,11 +155,7 @@ async def main() -> None:
     args = ap.parse_args()
 
     infra = devinfra.ensure_local_infra()
-    name = f"bench_dashboard_{uuid.uuid4().hex[:8]}"
-    admin = await asyncpg.connect(infra.postgres_admin_dsn)
-    await admin.execute(f'CREATE DATABASE "{name}"')
-    await admin.close()
-    dsn = infra.postgres_admin_dsn.rpartition("/")[0] + "/" + name
+    dsn = await create_scratch_database(infra.postgres_admin_dsn, "dashboard", "bench")
     keys = Path(tempfile.mkdtemp(prefix="bench-keys-"))
     generate_keypair(keys / "jwt.pem", keys / "jwt.pub.pem")
     proc = None
@@ -217,9 +207,7 @@ async def main() -> None:
         if proc is not None:
             proc.terminate()
             proc.wait(timeout=30)
-        admin = await asyncpg.connect(infra.postgres_admin_dsn)
-        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        await admin.close()
+        await drop_databases(infra.postgres_admin_dsn, [dsn])
 
 
 if __name__ == "__main__":

@@ -14,7 +14,6 @@ import argparse
 import asyncio
 import datetime as dt
 import os
-import socket
 import statistics
 import subprocess
 import sys
@@ -37,6 +36,11 @@ from ektp_shared import devinfra  # noqa: E402
 from ektp_shared.auth import generate_keypair, issue_token  # noqa: E402
 from ektp_shared.nik import make_nik  # noqa: E402
 from ektp_shared.sealed_packet import generate_centre_keypair  # noqa: E402
+from ektp_shared.testing.resources import (  # noqa: E402
+    create_scratch_database,
+    drop_databases,
+    free_port,
+)
 
 CONCURRENCY = 16
 
@@ -63,30 +67,6 @@ def build_bare():  # type: ignore[no-untyped-def]
         return {"enrollment_id": str(eid)}
 
     return app
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-async def new_database(admin_dsn: str, label: str) -> str:
-    name = f"bench_{label}_{uuid.uuid4().hex[:8]}"
-    conn = await asyncpg.connect(admin_dsn)
-    try:
-        await conn.execute(f'CREATE DATABASE "{name}"')
-    finally:
-        await conn.close()
-    return admin_dsn.rpartition("/")[0] + "/" + name
-
-
-async def drop_database(admin_dsn: str, dsn: str) -> None:
-    conn = await asyncpg.connect(admin_dsn)
-    try:
-        await conn.execute(f'DROP DATABASE IF EXISTS "{dsn.rpartition("/")[2]}" WITH (FORCE)')
-    finally:
-        await conn.close()
 
 
 def serve(app: str, port: int, env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
@@ -163,8 +143,8 @@ async def main(seconds: float) -> None:
     generate_centre_keypair(keys / "centre.key", keys / "centre.pub")
     token = issue_token((keys / "jwt.pem").read_bytes(), user="bench", role="operator",
                         issuer="dukcapil-boltim", audience="ektp", ttl=dt.timedelta(hours=1))
-    enr_dsn = await new_database(infra.postgres_admin_dsn, "enrollment")
-    bare_dsn = await new_database(infra.postgres_admin_dsn, "bare")
+    enr_dsn = await create_scratch_database(infra.postgres_admin_dsn, "enrollment", "bench")
+    bare_dsn = await create_scratch_database(infra.postgres_admin_dsn, "bare", "bench")
     logs = Path(tempfile.mkdtemp(prefix="bench-logs-"))
     enr_port, bare_port = free_port(), free_port()
     enr = serve("ektp_enrollment.entrypoints.api:build_app", enr_port, {
@@ -203,8 +183,7 @@ async def main(seconds: float) -> None:
                 proc.wait(timeout=15)
             except subprocess.TimeoutExpired:
                 proc.kill()
-        await drop_database(infra.postgres_admin_dsn, enr_dsn)
-        await drop_database(infra.postgres_admin_dsn, bare_dsn)
+        await drop_databases(infra.postgres_admin_dsn, [enr_dsn, bare_dsn])
 
 
 if __name__ == "__main__":

@@ -15,7 +15,6 @@ import asyncio
 import datetime as dt
 import statistics
 import time
-import uuid
 
 import asyncpg
 
@@ -26,6 +25,7 @@ from ektp_shared import devinfra
 from ektp_shared.db import create_pool, migrate, transaction
 from ektp_shared.envelope import CloudEvent
 from ektp_shared.events import PrintingCardPrinted
+from ektp_shared.testing.resources import create_scratch_database, drop_databases
 
 DAYS = 90
 
@@ -105,11 +105,7 @@ async def events_per_second(
 
 async def main(n: int, count: int) -> None:
     admin = devinfra.ensure_local_infra().postgres_admin_dsn
-    name = f"bench_inventory_{uuid.uuid4().hex[:6]}"
-    conn = await asyncpg.connect(admin)
-    await conn.execute(f'CREATE DATABASE "{name}"')
-    await conn.close()
-    dsn = admin.rpartition("/")[0] + "/" + name
+    dsn = await create_scratch_database(admin, "inventory", "bench")
     try:
         await migrate(dsn, MIGRATIONS)
         settings = Settings(database_url=dsn)
@@ -142,9 +138,7 @@ async def main(n: int, count: int) -> None:
         finally:
             await pool.close()
     finally:
-        conn = await asyncpg.connect(admin)
-        await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        await conn.close()
+        await drop_databases(admin, [dsn])
 
 
 if __name__ == "__main__":

@@ -17,7 +17,6 @@ import time
 import uuid
 from pathlib import Path
 
-import asyncpg
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 
 from ektp_shared import devinfra
@@ -27,6 +26,7 @@ from ektp_shared.envelope import CloudEvent
 from ektp_shared.events import EnrollmentFieldChecked
 from ektp_shared.kafka import ensure_topics
 from ektp_shared.outbox import OutboxRelay, add_cloudevent
+from ektp_shared.testing.resources import create_scratch_database, drop_databases
 
 MIGRATIONS = Path(__file__).parents[1] / "shared" / "tests" / "sample_service" / "migrations"
 PAYLOAD = b"x" * 1024
@@ -62,12 +62,7 @@ async def raw_kafka(bootstrap: str, n: int) -> tuple[float, float]:
 
 async def outbox_path(bootstrap: str, admin_dsn: str, n: int) -> tuple[float, float]:
     suffix = uuid.uuid4().hex[:8]
-    dsns = []
-    conn = await asyncpg.connect(admin_dsn)
-    for side in ("out", "in"):
-        await conn.execute(f'CREATE DATABASE "bench_{side}_{suffix}"')
-        dsns.append(admin_dsn.rpartition("/")[0] + f"/bench_{side}_{suffix}")
-    await conn.close()
+    dsns = [await create_scratch_database(admin_dsn, side, "bench") for side in ("outbox", "inbox")]
     for dsn in dsns:
         await migrate(dsn, MIGRATIONS)
     out_pool, in_pool = await create_pool(dsns[0]), await create_pool(dsns[1])
@@ -103,10 +98,7 @@ async def outbox_path(bootstrap: str, admin_dsn: str, n: int) -> tuple[float, fl
     await asyncio.gather(*tasks, return_exceptions=True)
     await out_pool.close()
     await in_pool.close()
-    conn = await asyncpg.connect(admin_dsn)
-    for side in ("out", "in"):
-        await conn.execute(f'DROP DATABASE "bench_{side}_{suffix}" WITH (FORCE)')
-    await conn.close()
+    await drop_databases(admin_dsn, dsns)
     return inserted, drained
 
 

@@ -18,7 +18,6 @@ import time
 import uuid
 from pathlib import Path
 
-import asyncpg
 from PIL import Image, ImageDraw
 
 from ektp_printing import handlers
@@ -32,6 +31,7 @@ from ektp_shared import devinfra
 from ektp_shared.auth import Principal
 from ektp_shared.db import create_pool, migrate, transaction
 from ektp_shared.events import CardData
+from ektp_shared.testing.resources import create_scratch_database, drop_databases
 
 
 def sample_card(i: int) -> CardData:
@@ -73,10 +73,7 @@ def bench_render(cards: int) -> None:
 
 async def bench_dispatch(jobs: int) -> None:
     infra = devinfra.ensure_local_infra()
-    name = f"bench_printing_{uuid.uuid4().hex[:8]}"
-    admin = await asyncpg.connect(infra.postgres_admin_dsn)
-    await admin.execute(f'CREATE DATABASE "{name}"')
-    dsn = infra.postgres_admin_dsn.rsplit("/", 1)[0] + f"/{name}"
+    dsn = await create_scratch_database(infra.postgres_admin_dsn, "printing", "bench")
     try:
         await migrate(dsn, MIGRATIONS)
         pool = await create_pool(dsn, min_size=2, max_size=5)
@@ -117,8 +114,7 @@ async def bench_dispatch(jobs: int) -> None:
               f"driver) in {elapsed:.2f} s = {done / elapsed:.0f} jobs/s")
         await pool.close()
     finally:
-        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        await admin.close()
+        await drop_databases(infra.postgres_admin_dsn, [dsn])
 
 
 def main() -> int:

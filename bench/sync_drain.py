@@ -28,31 +28,13 @@ from ektp_shared.db import migrate
 from ektp_shared.devinfra import ensure_local_infra
 from ektp_shared.sealed_packet import generate_centre_keypair
 from ektp_shared.testing.processes import ServiceProcess
+from ektp_shared.testing.resources import create_scratch_database, drop_databases
 from ektp_sync.adapters import repository as repo
 from ektp_sync.bootstrap import MIGRATIONS
 from ektp_sync.config import Settings
 from ektp_sync.entrypoints.api import build_app
 
 DRAIN_LIMIT_SECONDS = 120
-
-
-async def new_database(admin_dsn: str, label: str) -> str:
-    name = f"bench_{label}_{uuid.uuid4().hex[:8]}"
-    conn = await asyncpg.connect(admin_dsn)
-    try:
-        await conn.execute(f'CREATE DATABASE "{name}"')
-    finally:
-        await conn.close()
-    return admin_dsn.rpartition("/")[0] + "/" + name
-
-
-async def drop_databases(admin_dsn: str, dsns: list[str]) -> None:
-    conn = await asyncpg.connect(admin_dsn)
-    try:
-        for dsn in dsns:
-            await conn.execute(f'DROP DATABASE IF EXISTS "{dsn.rpartition("/")[2]}" WITH (FORCE)')
-    finally:
-        await conn.close()
 
 
 def packet(event) -> dict:
@@ -72,8 +54,8 @@ async def main(backlog: int, batch: int) -> None:
     })
     infra = ensure_local_infra()
     prefix = f"bench{uuid.uuid4().hex[:6]}."
-    centre_dsn = await new_database(infra.postgres_admin_dsn, "centre")
-    sync_dsn = await new_database(infra.postgres_admin_dsn, "sync")
+    centre_dsn = await create_scratch_database(infra.postgres_admin_dsn, "centre", "bench")
+    sync_dsn = await create_scratch_database(infra.postgres_admin_dsn, "sync", "bench")
     try:
         print(f"sealing {2 * backlog} recordings ...", flush=True)
         residents = niks(2 * backlog, start=1)

@@ -4,7 +4,6 @@ own: the stack the end-to-end test and the demo's smoke test run against."""
 from __future__ import annotations
 
 import asyncio
-import socket
 import uuid
 from dataclasses import dataclass
 from typing import Any
@@ -15,18 +14,13 @@ import pytest_asyncio
 from ektp_shared.kafka import dlq_topic, ensure_topics
 from ektp_shared.runtime import PRODUCERS
 from ektp_shared.testing.processes import ServiceProcess
+from ektp_shared.testing.resources import free_port
 
 SERVICES = (
     ("central-sim", "ektp_central_sim"), ("enrollment", "ektp_enrollment"),
     ("sync", "ektp_sync"), ("printing", "ektp_printing"), ("inventory", "ektp_inventory"),
     ("dashboard", "ektp_dashboard"),
 )
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @dataclass

@@ -4,7 +4,6 @@ other-service tests that need a socket rather than an in-process transport."""
 from __future__ import annotations
 
 import contextlib
-import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -13,11 +12,7 @@ from typing import Any
 import httpx
 import uvicorn
 
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+from ektp_shared.testing.resources import free_port
 
 
 @contextlib.contextmanager

@@ -6,7 +6,6 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import hashlib
-import socket
 import threading
 import time
 from pathlib import Path
@@ -16,15 +15,10 @@ import uvicorn
 from ektp_shared.events import Demographics, EnrollmentRecorded
 from ektp_shared.nik import parse_nik
 from ektp_shared.sealed_packet import FINGERS, BiometricPacket, load_public_key, seal
+from ektp_shared.testing.resources import free_port
 
 from .config import Settings
 from .entrypoints.api import build_app
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 class SimServer:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import os
-import socket
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -17,17 +16,12 @@ from printing_samples import blanks_issued, nik_for, print_ready, serials
 from ektp_shared.events import PrintingCardPrinted, PrintingJobQueued
 from ektp_shared.kafka import dlq_topic, ensure_topics
 from ektp_shared.testing.processes import ServiceProcess
+from ektp_shared.testing.resources import free_port
 from ektp_shared.testing.wait import eventually
 
 from .conftest import PrintingUnderTest, printing_settings
 
 pytestmark = [pytest.mark.integration, pytest.mark.asyncio(loop_scope="session")]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def service(settings, port: int, log: Path) -> ServiceProcess:  # type: ignore[no-untyped-def]

@@ -13,18 +13,21 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
-import socket
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from pathlib import Path
 
-import asyncpg
 import pytest
 import pytest_asyncio
 
 from ektp_shared.auth import generate_keypair, issue_token
 from ektp_shared.devinfra import InfraEndpoints
 from ektp_shared.sealed_packet import generate_centre_keypair
+from ektp_shared.testing.resources import (
+    create_scratch_database,
+    drop_databases,
+    free_port,
+)
 
 
 @pytest.fixture(scope="session")
@@ -94,33 +97,16 @@ async def create_database(
 ) -> AsyncIterator[Callable[[str], Awaitable[str]]]:
     """``await create_database("enrollment")`` -> the DSN of a new, empty database."""
     created: list[str] = []
-    admin_dsn = infra.postgres_admin_dsn
 
     async def create(label: str) -> str:
-        name = f"test_{label}_{uuid.uuid4().hex[:8]}"
-        conn = await asyncpg.connect(admin_dsn)
-        try:
-            await conn.execute(f'CREATE DATABASE "{name}"')
-        finally:
-            await conn.close()
-        created.append(name)
-        return _dsn_for(admin_dsn, name)
+        dsn = await create_scratch_database(infra.postgres_admin_dsn, label)
+        created.append(dsn)
+        return dsn
 
     yield create
 
-    if os.environ.get("EKTP_TEST_KEEP_DATABASES"):
-        return
-    conn = await asyncpg.connect(admin_dsn)
-    try:
-        for name in created:
-            await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    finally:
-        await conn.close()
-
-
-def _dsn_for(admin_dsn: str, database: str) -> str:
-    base, _, _ = admin_dsn.rpartition("/")
-    return f"{base}/{database}"
+    if not os.environ.get("EKTP_TEST_KEEP_DATABASES"):
+        await drop_databases(infra.postgres_admin_dsn, created)
 
 
 class PrivateKafka:
@@ -129,7 +115,7 @@ class PrivateKafka:
 
     def __init__(self, state: Path) -> None:
         self.state = state
-        self.port, self.controller_port = _free_port(), _free_port()
+        self.port, self.controller_port = free_port(), free_port()
         self.bootstrap = f"127.0.0.1:{self.port}"
 
     @contextlib.contextmanager
@@ -169,12 +155,6 @@ class PrivateKafka:
 
 
 _PRIVATE_ENV = ("EKTP_STATE_DIR", "EKTP_KAFKA_PORT", "EKTP_KAFKA_CONTROLLER_PORT")
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @pytest.fixture(scope="session")
