@@ -4,7 +4,7 @@ exceptions list and the print backlog."""
 
 from alembic import op
 
-from ektp_shared.schema import PLUMBING_DDL
+from ektp_shared.schema import PLUMBING_DDL, run_script
 
 revision = "0001"
 down_revision = None
@@ -12,16 +12,9 @@ down_revision = None
 STATES = "'IN_STORE','ISSUED','USED','SPOILED','DESTROYED','RETURNED','ADJUSTED'"
 
 
-def run_each(sql: str) -> None:
-    # asyncpg prepares each statement: one command per execute.
-    for statement in sql.split(";\n"):
-        if statement.strip():
-            op.execute(statement)
-
-
 def upgrade() -> None:
-    run_each(PLUMBING_DDL)
-    run_each(f"""
+    run_script(PLUMBING_DDL)
+    run_script(f"""
     CREATE TABLE blanks (
         serial          TEXT PRIMARY KEY,
         state           TEXT NOT NULL CHECK (state IN ({STATES})),
