@@ -254,7 +254,10 @@ def create_app(
             body["status"] = "not ready"
             return JSONResponse(body, status_code=503)
         body["kafka"] = await rt.kafka_status()
-        body["status"] = "ready"
+        reasons = rt.degraded_reasons()
+        body["status"] = "degraded" if reasons else "ready"
+        if reasons:
+            body["degraded"] = reasons
         return JSONResponse(body)
 
     @app.get("/metrics", tags=["ops"], summary="Prometheus metrics")

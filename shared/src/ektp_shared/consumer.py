@@ -96,6 +96,10 @@ class ConsumerRunner:
     def stop(self) -> None:
         self._stop.set()
 
+    def stall_reasons(self) -> list[str]:
+        """Why the consumer cannot make progress now (empty when it can): /readyz "degraded"."""
+        return []
+
     async def run(self) -> None:
         backoff = 1.0
         while not self._stop.is_set():

@@ -104,6 +104,10 @@ class OutboxRelay:
         self._stop.set()
         self._wake.set()
 
+    def stall_reasons(self) -> list[str]:
+        """Why the relay cannot make progress now (empty when it can): /readyz "degraded"."""
+        return []
+
     async def run(self) -> None:
         """Run until :meth:`stop`; survives Kafka and database outages."""
         while not self._stop.is_set():

@@ -27,6 +27,9 @@ log = logging.getLogger(__name__)
 
 PRODUCERS = ("enrollment", "central", "printing", "inventory")
 
+# Tasks that only end when the service stops: their end is a fault even without an error.
+_RUN_FOREVER = ("outbox relay", "consumer")
+
 BackgroundTask = Callable[["ServiceRuntime", asyncio.Event], Awaitable[None]]
 
 
@@ -74,7 +77,7 @@ class ServiceRuntime:
                 batch_size=s.relay_batch_size, idle_seconds=s.relay_idle_seconds,
                 retention_days=s.outbox_retention_days,
             )
-            self._spawn(self.relay.run())
+            self._spawn(self.relay.run(), "outbox relay")
         if workers and s.consumer_enabled and self.consumer_spec is not None:
             spec = self.consumer_spec
             self.consumer = ConsumerRunner(
@@ -82,13 +85,15 @@ class ServiceRuntime:
                 handlers=spec.handlers, client_id=f"{s.service_name}-consumer",
                 after_db_commit=self.after_db_commit,
             )
-            self._spawn(self.consumer.run())
+            self._spawn(self.consumer.run(), "consumer")
         if workers:
             for task in self.background:
-                self._spawn(task(self, self._stop))
+                self._spawn(task(self, self._stop), getattr(task, "__name__", None))
 
-    def _spawn(self, coro: Awaitable[None]) -> None:
+    def _spawn(self, coro: Awaitable[None], name: str | None = None) -> None:
         task: asyncio.Task[None] = asyncio.ensure_future(coro)
+        if name:
+            task.set_name(name)
         task.add_done_callback(self._report_crash)
         self._tasks.append(task)
 
@@ -112,6 +117,29 @@ class ServiceRuntime:
         if self.pool is not None:
             await self.pool.close()
             self.pool = None
+
+    def degraded_reasons(self) -> list[str]:
+        """Why events do not move although the service is up (a dead task, a held key...).
+
+        The service still takes commands; /readyz answers 200 with ``"status": "degraded"``
+        and these reasons, so an operator sees why nothing moves.
+        """
+        reasons: list[str] = []
+        if not self._stop.is_set():
+            for task in self._tasks:
+                if not task.done() or task.cancelled():
+                    continue
+                error = task.exception()
+                if error is not None:
+                    reasons.append(f"background task {task.get_name()!r} died: "
+                                   f"{type(error).__name__}: {error}")
+                elif task.get_name() in _RUN_FOREVER:
+                    reasons.append(f"background task {task.get_name()!r} stopped")
+        if self.relay is not None:
+            reasons.extend(self.relay.stall_reasons())
+        if self.consumer is not None:
+            reasons.extend(self.consumer.stall_reasons())
+        return reasons
 
     async def kafka_status(self) -> dict[str, Any]:
         status: dict[str, Any] = {}
