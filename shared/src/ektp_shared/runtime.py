@@ -22,6 +22,7 @@ from .consumer import ConsumerRunner, Handler
 from .db import create_pool, migrate
 from .kafka import dlq_topic, ensure_topics_when_possible
 from .outbox import OutboxRelay
+from .outbox_held import WAITING_COUNT
 
 log = logging.getLogger(__name__)
 
@@ -148,15 +149,13 @@ class ServiceRuntime:
                 "connected": self.relay.state.connected,
                 "leader": self.relay.state.is_leader,
                 "published": self.relay.state.published,
+                "held": self.relay.state.held,
+                "lease_token": self.relay.state.lease_token,
                 "last_error": self.relay.state.last_error,
             }
         if self.pool is not None:
             with contextlib.suppress(Exception):
-                status["outbox_backlog"] = int(
-                    await self.pool.fetchval(
-                        "SELECT count(*) FROM outbox WHERE published_at IS NULL"
-                    )
-                )
+                status["outbox_backlog"] = int(await self.pool.fetchval(WAITING_COUNT))
         if self.consumer is not None:
             status["consumer"] = {
                 "connected": self.consumer.state.connected,

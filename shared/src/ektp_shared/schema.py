@@ -52,6 +52,44 @@ CREATE INDEX audit_log_target ON audit_log (target);
 
 PLUMBING_DROP = "DROP TABLE audit_log, idempotency_keys, inbox, outbox;"
 
+# Revision 0002 of every service (DESIGN.md section 4): an event Kafka refuses for good is
+# held with its reason until an operator releases or drops it (``ektp outbox``); the relay's
+# lease row fences a relay whose election lock was lost while it was still publishing.
+OUTBOX_HOLD_DDL = """
+ALTER TABLE outbox
+    ADD COLUMN held_at      TIMESTAMPTZ,
+    ADD COLUMN hold_reason  TEXT,
+    ADD COLUMN dropped_at   TIMESTAMPTZ,
+    ADD COLUMN dropped_by   TEXT,
+    ADD COLUMN drop_reason  TEXT;
+-- The relay looks up held keys on every batch; held rows are few.
+CREATE INDEX outbox_held ON outbox (topic, key, id)
+    WHERE held_at IS NOT NULL AND dropped_at IS NULL;
+-- A dropped row is kept (never deleted silently) but is no longer waiting.
+DROP INDEX outbox_unpublished;
+CREATE INDEX outbox_unpublished ON outbox (id) WHERE published_at IS NULL AND dropped_at IS NULL;
+
+CREATE TABLE outbox_relay_lease (
+    one          BOOLEAN PRIMARY KEY DEFAULT true CHECK (one),
+    -- Raised by each relay that becomes leader; a stale leader's writes match no row.
+    token        BIGINT NOT NULL DEFAULT 0,
+    holder       TEXT,
+    acquired_at  TIMESTAMPTZ,
+    -- Until when the leader may still have sends in flight: a new leader waits for it.
+    busy_until   TIMESTAMPTZ NOT NULL DEFAULT '-infinity'
+);
+INSERT INTO outbox_relay_lease DEFAULT VALUES;
+"""
+
+OUTBOX_HOLD_DROP = """
+DROP TABLE outbox_relay_lease;
+DROP INDEX outbox_unpublished;
+DROP INDEX outbox_held;
+ALTER TABLE outbox DROP COLUMN held_at, DROP COLUMN hold_reason, DROP COLUMN dropped_at,
+    DROP COLUMN dropped_by, DROP COLUMN drop_reason;
+CREATE INDEX outbox_unpublished ON outbox (id) WHERE published_at IS NULL;
+"""
+
 
 def split_sql(script: str) -> list[str]:
     """Split a SQL script into statements (respecting quotes and $$ bodies): Alembic runs
