@@ -157,6 +157,8 @@ class OutboxRelay:
         purge_every_seconds: float = 3600.0,
         stuck_after_seconds: float = 60.0,
         held_refresh_seconds: float = 1.0,
+        standby_seconds: float = 2.0,
+        pause_seconds: float = 1.0,
     ) -> None:
         self.pool = pool
         self.bootstrap = bootstrap
@@ -168,6 +170,8 @@ class OutboxRelay:
         self.purge_every_seconds = purge_every_seconds
         self.stuck_after_seconds = stuck_after_seconds
         self.held_refresh_seconds = held_refresh_seconds
+        self.standby_seconds = standby_seconds
+        self.pause_seconds = pause_seconds
         self._last_purge = float("-inf")
         self.state = RelayState()
         self._wake = asyncio.Event()
@@ -211,7 +215,7 @@ class OutboxRelay:
                             # reporting held rows (they are the database's, not the leader's).
                             self._paused_since = None
                             await self._refresh_held(lock_conn)
-                            await self._sleep(2.0)
+                            await self._sleep(self.standby_seconds)
                             continue
                         try:
                             await self._lead(lock_conn)
@@ -228,7 +232,7 @@ class OutboxRelay:
                     if self._paused_since is None:
                         self._paused_since = time.monotonic()
                     log.warning("outbox relay paused: %s", self.state.last_error)
-                    await self._sleep(1.0)
+                    await self._sleep(self.pause_seconds)
         finally:
             await self._close_producer()
 
