@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import itertools
 import time
 from pathlib import Path
 from typing import Any
@@ -101,7 +102,7 @@ async def test_a_relay_whose_lock_connection_dies_stops_before_the_next_one_publ
 
         terms = sorted({s["token"] for s in sends})
         assert len(terms) >= 2, "B never took over"
-        for old, new in zip(terms, terms[1:], strict=False):
+        for old, new in itertools.pairwise(terms):
             last_of_old = max(max(s["sent"], s["acked"] or 0) for s in sends if s["token"] == old)
             first_of_new = min(s["sent"] for s in sends if s["token"] == new)
             assert last_of_old < first_of_new, f"term {old} still sent after term {new} began"
