@@ -13,6 +13,7 @@ import typer
 
 from .auth import ROLES, generate_keypair, issue_token
 from .config import ServiceSettings
+from .dlq_cli import dlq_app
 from .sealed_packet import generate_centre_keypair
 
 app = typer.Typer(help="e-KTP office system: operator commands.", no_args_is_help=True)
@@ -20,6 +21,7 @@ token_app = typer.Typer(help="Bearer tokens for the local stack.", no_args_is_he
 keys_app = typer.Typer(help="The signing keys of the local stack.", no_args_is_help=True)
 app.add_typer(token_app, name="token")
 app.add_typer(keys_app, name="keys")
+app.add_typer(dlq_app, name="dlq")
 
 
 @keys_app.command("init")
