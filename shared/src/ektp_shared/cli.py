@@ -13,6 +13,7 @@ import typer
 
 from .auth import ROLES, generate_keypair, issue_token
 from .config import ServiceSettings
+from .dlq_cli import dlq_app
 from .outbox_cli import app as outbox_app
 from .sealed_packet import generate_centre_keypair
 
@@ -22,6 +23,7 @@ keys_app = typer.Typer(help="The signing keys of the local stack.", no_args_is_h
 app.add_typer(token_app, name="token")
 app.add_typer(keys_app, name="keys")
 app.add_typer(outbox_app, name="outbox")
+app.add_typer(dlq_app, name="dlq")
 
 
 @keys_app.command("init")

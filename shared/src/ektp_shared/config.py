@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Self
 
-from pydantic import Field
+from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -60,6 +61,30 @@ class ServiceSettings(BaseSettings):
     outbox_retention_days: int = 30
     consumer_enabled: bool = True
     relay_enabled: bool = True
+
+    # How long Kafka keeps every topic and its DLQ (the provisioning step sets it).
+    topic_retention_days: int = Field(90, ge=1)
+    # Inbox rows outlive every copy of their message (a topic, a late DLQ copy written by a
+    # lagging group), so a redelivery or an `ektp dlq replay` is always recognised.
+    inbox_retention_days: int = Field(
+        default_factory=lambda data: data["topic_retention_days"] + 7, ge=1
+    )
+    # The consumer's bound on one statement: a handler stuck on a lock cannot hold its
+    # partition for ever; this many timeouts in a row make the message poison (DLQ).
+    consumer_statement_timeout_seconds: float = Field(30.0, gt=0)
+    consumer_timeout_attempts: int = Field(5, ge=1)
+    # A batch retried, or Kafka lost, for this long makes /readyz say "degraded".
+    consumer_stall_seconds: float = Field(60.0, gt=0)
+
+    @model_validator(mode="after")
+    def _inbox_outlives_topics(self) -> Self:
+        if self.inbox_retention_days < self.topic_retention_days:
+            raise ValueError(
+                f"inbox_retention_days ({self.inbox_retention_days}) must be at least "
+                f"topic_retention_days ({self.topic_retention_days}): a redelivered or "
+                "replayed event would otherwise be applied twice"
+            )
+        return self
 
     def topic(self, name: str) -> str:
         """Full topic name for a producing service, e.g. ``topic("enrollment")``."""

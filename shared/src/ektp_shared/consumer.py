@@ -4,8 +4,16 @@ For each message: parse the CloudEvent; open a transaction; record its ``ce_id``
 inbox (a second delivery stops here); apply the handler; commit. Only after the database
 commit is the Kafka offset committed, so a crash in between means a redelivery that the
 inbox turns into a no-op. A message that cannot be parsed or applied is copied to
-``<topic>.dlq`` with the error in its headers, and the runner goes on with the next one.
-A database outage is not the message's fault: the runner waits and tries again instead.
+``<topic>.dlq`` with the error in its headers (NIKs masked), and the runner goes on with
+the next one.
+
+A database that cannot do the work is not the message's fault (:func:`db.classify_db_error`):
+when it is unreachable, full, read-only, missing a grant or a table, the runner keeps the
+same batch, retries it with backoff, commits no offset and raises an alarm (a log error,
+``ektp_consumer_paused`` and :meth:`ConsumerRunner.stall_reasons`) until it is fixed. A
+statement timeout is retried too, but the event that timed out ``timeout_attempts`` times
+in a row is dead-lettered, so one message cannot hold its partition for ever. Inbox rows
+are purged after ``inbox_retention_days`` (longer than Kafka keeps the messages).
 """
 
 from __future__ import annotations
@@ -24,10 +32,11 @@ from aiokafka.abc import ConsumerRebalanceListener
 from aiokafka.errors import CommitFailedError, KafkaError
 from prometheus_client import Counter, Gauge
 
-from .db import TRANSIENT_DB_ERRORS, Connection
+from .db import Connection, DbErrorClass, classify_db_error
 from .envelope import CloudEvent, EnvelopeError
 from .events import EventData, UnknownEventType
 from .kafka import dlq_topic, ensure_topics, make_producer
+from .logging import mask_nik
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +46,10 @@ APPLIED = Counter("ektp_consumer_applied_total", "Events applied", ["group", "ce
 DUPLICATES = Counter("ektp_consumer_duplicates_total", "Redelivered events skipped", ["group"])
 DEAD_LETTERED = Counter("ektp_consumer_dlq_total", "Messages sent to a DLQ", ["group"])
 CONNECTED = Gauge("ektp_consumer_kafka_connected", "1 while the consumer is connected", ["group"])
+PAUSED = Gauge("ektp_consumer_paused", "1 while the consumer waits for an operator to fix "
+               "the database", ["group", "reason"])
+TIMEOUTS = Counter("ektp_consumer_timeouts_total", "Events whose statement timed out", ["group"])
+INBOX_PURGED = Counter("ektp_inbox_purged_total", "Inbox rows deleted after retention", ["group"])
 
 
 class PermanentHandlerError(Exception):
@@ -51,6 +64,21 @@ class ConsumerState:
     dead_lettered: int = 0
     last_error: str | None = None
     last_applied_at: float | None = None
+    # Monotonic times: since when Kafka is lost, a batch retried, the database unfit.
+    disconnected_since: float | None = None
+    retrying_since: float | None = None
+    paused_reason: str | None = None
+    paused_error: str | None = None
+    paused_since: float | None = None
+
+
+class _Retry(Exception):
+    """Abandon the batch's transaction and apply the same batch again later."""
+
+    def __init__(self, verdict: DbErrorClass, error: BaseException) -> None:
+        super().__init__(str(error))
+        self.verdict = verdict
+        self.error = error
 
 
 class _WaitForBatch(ConsumerRebalanceListener):
@@ -79,6 +107,12 @@ class ConsumerRunner:
         client_id: str | None = None,
         after_db_commit: Callable[[CloudEvent], None] | None = None,
         max_records: int = 200,
+        statement_timeout: float | None = 30.0,
+        timeout_attempts: int = 5,
+        stall_seconds: float = 60.0,
+        max_retry_delay: float = 15.0,
+        inbox_retention_days: int | None = None,
+        purge_every_seconds: float = 3600.0,
     ) -> None:
         self.pool = pool
         self.bootstrap = bootstrap
@@ -89,7 +123,16 @@ class ConsumerRunner:
         # Test seam and metrics hook: runs after the database commit, before the offset commit.
         self.after_db_commit = after_db_commit
         self.max_records = max_records
-        self.state = ConsumerState()
+        self.statement_timeout = statement_timeout
+        self.timeout_attempts = timeout_attempts
+        self.stall_seconds = stall_seconds
+        self.max_retry_delay = max_retry_delay
+        self.inbox_retention_days = inbox_retention_days
+        self.purge_every_seconds = purge_every_seconds
+        self._last_purge = float("-inf")
+        self.state = ConsumerState(disconnected_since=time.monotonic())
+        # Timeouts in a row per ce_id, for the batch in hand.
+        self._timeouts: dict[str, int] = {}
         self._stop = asyncio.Event()
         self._batch_lock = asyncio.Lock()
 
@@ -98,7 +141,23 @@ class ConsumerRunner:
 
     def stall_reasons(self) -> list[str]:
         """Why the consumer cannot make progress now (empty when it can): /readyz "degraded"."""
-        return []
+        st, now, group = self.state, time.monotonic(), self.group_id
+        reasons: list[str] = []
+        if st.paused_reason is not None and st.paused_since is not None:
+            reasons.append(
+                f"consumer {group} paused for {now - st.paused_since:.0f} s: the database "
+                f"cannot apply events ({st.paused_reason}: {st.paused_error}); nothing goes "
+                "to the DLQ, it resumes by itself once the database is fixed"
+            )
+        elif st.retrying_since is not None and now - st.retrying_since >= self.stall_seconds:
+            reasons.append(f"consumer {group} has retried one batch for "
+                           f"{now - st.retrying_since:.0f} s: {st.last_error}")
+        if (not st.connected and st.disconnected_since is not None
+                and now - st.disconnected_since >= self.stall_seconds):
+            reasons.append(f"consumer {group} has had no Kafka connection for "
+                           f"{now - st.disconnected_since:.0f} s: "
+                           f"{st.last_error or 'not connected yet'}")
+        return reasons
 
     async def run(self) -> None:
         backoff = 1.0
@@ -131,7 +190,7 @@ class ConsumerRunner:
             except asyncio.CancelledError:
                 raise
             except (TimeoutError, KafkaError, OSError) as exc:
-                self.state.last_error = f"{type(exc).__name__}: {exc}"
+                self.state.last_error = mask_nik(f"{type(exc).__name__}: {exc}")
                 log.warning("consumer %s lost Kafka: %s", self.group_id, self.state.last_error)
             finally:
                 self._set_connected(False)
@@ -144,13 +203,22 @@ class ConsumerRunner:
             backoff = min(backoff * 2, 30.0)
 
     def _set_connected(self, up: bool) -> None:
+        if up:
+            self.state.disconnected_since = None
+        elif self.state.disconnected_since is None:
+            self.state.disconnected_since = time.monotonic()
         self.state.connected = up
         CONNECTED.labels(self.group_id).set(1 if up else 0)
 
     async def _consume(self, consumer: AIOKafkaConsumer, dlq: object) -> None:
         while not self._stop.is_set():
             batches = await consumer.getmany(timeout_ms=500, max_records=self.max_records)
+            # aiokafka retries a lost broker inside getmany without raising: a group without
+            # a known coordinator is the sign (a private attribute, read defensively).
+            coordinator = getattr(consumer, "_coordinator", None)
+            self._set_connected(getattr(coordinator, "coordinator_id", 0) is not None)
             if not batches:
+                await self._purge_when_due()
                 continue
             async with self._batch_lock:
                 offsets: dict[TopicPartition, int] = {}
@@ -158,18 +226,20 @@ class ConsumerRunner:
                 for tp, part in batches.items():
                     records.extend(part)
                     offsets[tp] = part[-1].offset + 1
-                await self._process_batch(records, dlq)
+                if not await self._process_batch(records, dlq):
+                    return  # stopping: the batch stays uncommitted and comes again
                 try:
                     await consumer.commit(offsets)
                 except CommitFailedError as exc:
                     # Partitions moved to another member: it will redeliver, the inbox dedupes.
                     log.warning("offset commit refused after rebalance: %s", exc)
 
-    async def _process_batch(self, records: list[ConsumerRecord], dlq: object) -> None:
+    async def _process_batch(self, records: list[ConsumerRecord], dlq: object) -> bool:
         """Apply a fetched batch in one database transaction, one savepoint per event.
 
         One commit per batch instead of per event (the fsync is the cost); a handler that
-        fails rolls back only its own savepoint and its event goes to the DLQ.
+        fails rolls back only its own savepoint and its event goes to the DLQ. False: the
+        runner is stopping and the batch was not applied.
         """
         work: list[tuple[ConsumerRecord, CloudEvent, EventData, Handler]] = []
         for record in records:
@@ -183,20 +253,11 @@ class ConsumerRunner:
             if handler is not None:
                 work.append((record, event, payload, handler))
         if not work:
-            return
-        delay = 0.5
-        while True:
-            try:
-                outcomes = await self._apply(work)
-                break
-            except TRANSIENT_DB_ERRORS as exc:
-                # The database is down: the messages are fine, wait for the database.
-                self.state.last_error = f"{type(exc).__name__}: {exc}"
-                log.warning("database unavailable while applying a batch; retrying")
-                if self._stop.is_set():
-                    raise
-                await asyncio.sleep(delay)
-                delay = min(delay * 2, 15.0)
+            return True
+        outcomes = await self._apply_until_done(work)
+        if outcomes is None:
+            return False
+        self._timeouts.clear()
         for (record, event, _, _), outcome in zip(work, outcomes, strict=True):
             if outcome is True:
                 self.state.applied += 1
@@ -208,16 +269,77 @@ class ConsumerRunner:
                 self.state.duplicates += 1
                 DUPLICATES.labels(self.group_id).inc()
             else:
-                error, trace = outcome
+                reason, error, trace = outcome
                 log.error("cannot apply %s %s: %s", event.type, event.id, error)
-                await self._dead_letter(dlq, record, "handler_failed", error, trace)
+                await self._dead_letter(dlq, record, reason, error, trace)
+        return True
+
+    async def _apply_until_done(
+        self, work: list[tuple[ConsumerRecord, CloudEvent, EventData, Handler]]
+    ) -> list[bool | tuple[str, str, str]] | None:
+        """Apply the batch, retrying it whole while the database is unfit (None: stopping)."""
+        delay = 0.5
+        while True:
+            try:
+                outcomes = await self._apply(work)
+            except Exception as exc:
+                if isinstance(exc, _Retry):
+                    verdict, error = exc.verdict, exc.error
+                else:  # outside any event: connect, BEGIN, COMMIT
+                    verdict, error = classify_db_error(exc), exc
+                self._note_retry(verdict, error)
+                if self._stop.is_set():
+                    return None
+                with contextlib.suppress(asyncio.TimeoutError):
+                    await asyncio.wait_for(self._stop.wait(), timeout=delay)
+                if self._stop.is_set():
+                    return None
+                delay = min(delay * 2, self.max_retry_delay)
+                continue
+            self._resumed()
+            return outcomes
+
+    def _note_retry(self, verdict: DbErrorClass, error: BaseException) -> None:
+        st = self.state
+        st.last_error = mask_nik(f"{type(error).__name__}: {error}")
+        if st.retrying_since is None:
+            st.retrying_since = time.monotonic()
+        if verdict.kind == "operator":
+            if st.paused_reason != verdict.reason:
+                if st.paused_reason is not None:
+                    PAUSED.labels(self.group_id, st.paused_reason).set(0)
+                PAUSED.labels(self.group_id, verdict.reason).set(1)
+                st.paused_reason, st.paused_since = verdict.reason, time.monotonic()
+                log.error("consumer %s paused: the database cannot apply events (%s); "
+                          "nothing goes to the DLQ, retrying until an operator fixes it",
+                          self.group_id, st.last_error)
+            st.paused_error = st.last_error
+        elif verdict.kind == "timeout":
+            log.warning("consumer %s: a statement timed out, retrying the batch: %s",
+                        self.group_id, st.last_error)
+        else:
+            log.warning("consumer %s: database unavailable while applying a batch (%s); "
+                        "retrying", self.group_id, st.last_error)
+
+    def _resumed(self) -> None:
+        st = self.state
+        if st.paused_reason is not None and st.paused_since is not None:
+            PAUSED.labels(self.group_id, st.paused_reason).set(0)
+            log.warning("consumer %s resumed after %.0f s paused (%s)", self.group_id,
+                        time.monotonic() - st.paused_since, st.paused_reason)
+        st.paused_reason = st.paused_error = st.paused_since = st.retrying_since = None
 
     async def _apply(
         self, work: list[tuple[ConsumerRecord, CloudEvent, EventData, Handler]]
-    ) -> list[bool | tuple[str, str]]:
-        """True: applied; False: already applied (redelivery); (error, trace): failed."""
-        outcomes: list[bool | tuple[str, str]] = []
+    ) -> list[bool | tuple[str, str, str]]:
+        """True: applied; False: already applied (redelivery); (reason, error, trace): to
+        the DLQ. Raises :class:`_Retry` when the database, not the event, is at fault."""
+        outcomes: list[bool | tuple[str, str, str]] = []
         async with self.pool.acquire() as conn, conn.transaction():
+            if self.statement_timeout:
+                await conn.execute(
+                    f"SET LOCAL statement_timeout = {int(self.statement_timeout * 1000)}"
+                )
             for record, event, payload, handler in work:
                 try:
                     async with conn.transaction():  # a savepoint
@@ -232,13 +354,42 @@ class ConsumerRunner:
                         if fresh:
                             await handler(conn, event, payload)
                         outcomes.append(bool(fresh))
-                except TRANSIENT_DB_ERRORS:
-                    raise
+                    self._timeouts.pop(event.id, None)
                 except Exception as exc:
-                    outcomes.append(
-                        (f"{type(exc).__name__}: {exc}", traceback.format_exc(limit=5))
-                    )
+                    outcomes.append(self._judge(event, exc))
         return outcomes
+
+    def _judge(self, event: CloudEvent, exc: Exception) -> tuple[str, str, str]:
+        """The DLQ entry for an event whose savepoint failed, or :class:`_Retry`."""
+        verdict = classify_db_error(exc)
+        error = f"{type(exc).__name__}: {exc}"
+        if verdict.kind == "timeout":
+            TIMEOUTS.labels(self.group_id).inc()
+            tries = self._timeouts[event.id] = self._timeouts.get(event.id, 0) + 1
+            if tries < self.timeout_attempts:
+                raise _Retry(verdict, exc) from exc
+            return ("timed_out", f"timed out {tries} times in a row: {error}",
+                    traceback.format_exc(limit=5))
+        if verdict.kind != "poison":
+            raise _Retry(verdict, exc) from exc
+        return "handler_failed", error, traceback.format_exc(limit=5)
+
+    async def _purge_when_due(self) -> None:
+        """Delete inbox rows past retention, when idle and at most every purge period."""
+        if self.inbox_retention_days is None:
+            return
+        if time.monotonic() - self._last_purge < self.purge_every_seconds:
+            return
+        self._last_purge = time.monotonic()
+        try:
+            purged = await purge_inbox(self.pool, self.inbox_retention_days)
+        except Exception as exc:  # the database is unfit: the next period tries again
+            log.warning("inbox purge failed: %s: %s", type(exc).__name__, exc)
+            return
+        if purged:
+            INBOX_PURGED.labels(self.group_id).inc(purged)
+            log.info("purged %d inbox rows older than %d days", purged,
+                     self.inbox_retention_days)
 
     async def _dead_letter(
         self, dlq: object, record: ConsumerRecord, reason: str, error: str, trace: str = ""
@@ -246,14 +397,15 @@ class ConsumerRunner:
         headers = [
             *(record.headers or ()),
             ("dlq_reason", reason.encode()),
-            ("dlq_error", error[:2000].encode()),
+            # Exception text can quote a NIK (a key in a constraint message): masked.
+            ("dlq_error", mask_nik(error)[:2000].encode()),
             ("dlq_original_topic", record.topic.encode()),
             ("dlq_original_partition", str(record.partition).encode()),
             ("dlq_original_offset", str(record.offset).encode()),
             ("dlq_consumer_group", self.group_id.encode()),
         ]
         if trace:
-            headers.append(("dlq_trace", trace[-4000:].encode()))
+            headers.append(("dlq_trace", mask_nik(trace)[-4000:].encode()))
         # Awaited: the offset is committed only once the DLQ copy is safe.
         await dlq.send_and_wait(  # type: ignore[attr-defined]
             dlq_topic(record.topic), value=record.value, key=record.key, headers=headers
@@ -261,4 +413,21 @@ class ConsumerRunner:
         self.state.dead_lettered += 1
         DEAD_LETTERED.labels(self.group_id).inc()
         log.warning("message %s[%d]@%d sent to DLQ: %s", record.topic, record.partition,
-                    record.offset, error[:300])
+                    record.offset, mask_nik(error)[:300])
+
+
+async def purge_inbox(pool: asyncpg.Pool, older_than_days: int, chunk: int = 10000) -> int:
+    """Delete inbox rows applied more than ``older_than_days`` ago, ``chunk`` rows per
+    statement so no single delete holds its locks for long. Returns the rows deleted."""
+    total = 0
+    while True:
+        result = await pool.execute(
+            """DELETE FROM inbox WHERE ce_id IN (
+                   SELECT ce_id FROM inbox
+                   WHERE applied_at < now() - make_interval(days => $1) LIMIT $2)""",
+            older_than_days, chunk,
+        )
+        deleted = int(result.split()[-1])
+        total += deleted
+        if deleted < chunk:
+            return total

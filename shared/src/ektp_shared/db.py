@@ -8,7 +8,7 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeAlias
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, TypeAlias
 
 import asyncpg
 
@@ -37,6 +37,50 @@ TRANSIENT_DB_ERRORS: tuple[type[BaseException], ...] = (
     asyncpg.exceptions.SerializationError,
     asyncpg.exceptions.DeadlockDetectedError,
 )
+
+DbErrorKind = Literal["transient", "operator", "timeout", "poison"]
+
+
+class DbErrorClass(NamedTuple):
+    kind: DbErrorKind
+    # A short name for alarms and metric labels, e.g. "read_only", "disk_full".
+    reason: str
+
+
+# Conditions an operator must fix (disk, mode, grants, a migration not run): no message is
+# at fault, so none may go to a DLQ for them. SQLSTATE first, then its class (two chars).
+_OPERATOR_STATES = {
+    "25006": "read_only",  # read-only transaction (standby, default_transaction_read_only)
+    "42501": "privilege",  # a revoked grant
+    "42P01": "schema", "42703": "schema", "42883": "schema", "3F000": "schema",
+    "3D000": "schema",  # the database itself is gone
+    "28000": "login", "28P01": "login",
+    "53100": "disk_full",
+    "53200": "out_of_memory",
+}
+_OPERATOR_CLASSES = {"53": "resources", "58": "system", "XX": "internal"}
+# Ran out of time (statement_timeout, lock_timeout): maybe load, maybe this message.
+_TIMEOUT_STATES = {"57014": "statement_timeout", "55P03": "lock_timeout"}
+
+
+def classify_db_error(exc: BaseException) -> DbErrorClass:
+    """What an error while applying a message means for the message.
+
+    ``transient``: the database is unreachable; retry. ``operator``: the database cannot do
+    the work until someone fixes it; pause and alarm. ``timeout``: retry, but a message that
+    times out again and again is the message's fault. ``poison``: this message can never be
+    applied (a handler's own error, a constraint it breaks).
+    """
+    if isinstance(exc, TRANSIENT_DB_ERRORS):
+        return DbErrorClass("transient", "connection")
+    state = getattr(exc, "sqlstate", None) if isinstance(exc, asyncpg.PostgresError) else None
+    if state:
+        if state in _TIMEOUT_STATES:
+            return DbErrorClass("timeout", _TIMEOUT_STATES[state])
+        reason = _OPERATOR_STATES.get(state) or _OPERATOR_CLASSES.get(state[:2])
+        if reason:
+            return DbErrorClass("operator", reason)
+    return DbErrorClass("poison", "message")
 
 
 async def _init_connection(conn: Connection) -> None:

@@ -85,6 +85,10 @@ class ServiceRuntime:
                 self.pool, s.kafka_bootstrap, group_id=spec.group_id, topics=spec.topics,
                 handlers=spec.handlers, client_id=f"{s.service_name}-consumer",
                 after_db_commit=self.after_db_commit,
+                statement_timeout=s.consumer_statement_timeout_seconds,
+                timeout_attempts=s.consumer_timeout_attempts,
+                stall_seconds=s.consumer_stall_seconds,
+                inbox_retention_days=s.inbox_retention_days,
             )
             self._spawn(self.consumer.run(), "consumer")
         if workers:

@@ -50,6 +50,10 @@ CREATE TABLE audit_log (
 CREATE INDEX audit_log_target ON audit_log (target);
 """
 
+# Revision 0003: the consumer purges inbox rows by age (ConsumerRunner, purge_inbox).
+INBOX_RETENTION_DDL = "CREATE INDEX IF NOT EXISTS inbox_applied_at ON inbox (applied_at);"
+INBOX_RETENTION_DROP = "DROP INDEX IF EXISTS inbox_applied_at;"
+
 PLUMBING_DROP = "DROP TABLE audit_log, idempotency_keys, inbox, outbox;"
 
 # Revision 0002 of every service (DESIGN.md section 4): an event Kafka refuses for good is

@@ -34,3 +34,14 @@ def test_an_unknown_role_is_refused(tmp_path):
                            env=env_for(tmp_path))
     assert result.exit_code == 2
     assert "unknown role" in result.output
+
+
+def test_dlq_replay_refuses_without_who_or_where():
+    cli = runner
+    result = cli.invoke(app, ["dlq", "replay", "enrollment", "0:0", "--database-url", "x"])
+    assert result.exit_code == 2 and "--by" in result.output
+    result = cli.invoke(app, ["dlq", "replay", "enrollment", "0:0", "--by", "siti"])
+    assert result.exit_code == 2 and "--service or --database-url" in result.output
+    result = cli.invoke(app, ["dlq", "replay", "enrollment", "zero", "--by", "siti",
+                              "--service", "printing"])
+    assert result.exit_code != 0 and "PARTITION:OFFSET" in result.output
