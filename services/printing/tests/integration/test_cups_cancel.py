@@ -26,12 +26,12 @@ async def test_a_print_that_times_out_is_cancelled_in_cupsd(tmp_path: Path) -> N
         job = CardJob("job-timeout-" + tmp_path.name, "p-1", card(1), "BLK0000801",
                       dt.date(2025, 3, 4))
         outcome = await driver.print_card(job)
-        assert not outcome.ok and outcome.reason == "PRINT_FAIL", outcome
-        assert "not finished after 2 s" in outcome.detail and "cancelled" in outcome.detail
         jobs = [j for j in await IppClient(CUPS_URL).jobs(queue) if j["job-name"] ==
                 cups_title(job)]
-        assert [j["job-state"] for j in jobs] == ["canceled"], jobs
+        assert [j["job-state"] for j in jobs] == ["canceled"], jobs  # cupsd's own word
         assert jobs[0]["time-at-processing"] is None
+        assert not outcome.ok and outcome.reason == "PRINT_FAIL", outcome
+        assert "not finished after 2 s" in outcome.detail and "cancelled" in outcome.detail
 
 
 async def _needs_check_with_a_pending_cups_job(room, queue: str) -> tuple[str, int]:  # type: ignore[no-untyped-def]
