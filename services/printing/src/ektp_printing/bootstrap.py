@@ -40,7 +40,7 @@ def build_drivers(settings: Settings) -> dict[str, PrinterDriver]:
     ))
     base: dict[str, PrinterDriver] = {
         "pdf": PdfDriver(renderer),
-        "cups": CupsDriver(renderer, IppClient(settings.cups_url),
+        "cups": CupsDriver(renderer, IppClient(settings.cups_url, user=settings.cups_user),
                            default_queue="ektp-cups-pdf", timeout=settings.cups_timeout_seconds),
         "simulated": SimulatedDriver(),
     }

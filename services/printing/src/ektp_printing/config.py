@@ -46,6 +46,13 @@ class Settings(ServiceSettings):
     # CUPS: the IPP endpoint of cupsd (printer queues are named per printer).
     cups_url: str = "http://127.0.0.1:631"
     cups_timeout_seconds: float = 60.0
+    # The requesting-user-name of IPP requests; must be a user cupsd's host knows (default:
+    # this process's user; see adapters/ipp.py local_user).
+    cups_user: str | None = None
+
+    # The print engine's lease: one engine prints at a time; a successor takes over this many
+    # seconds after the holder stopped renewing (it renews every third of it).
+    engine_lease_seconds: float = Field(default=5.0, gt=0.2, le=300)
 
     # How often the print room looks for work when nothing woke it.
     engine_poll_seconds: float = 0.3

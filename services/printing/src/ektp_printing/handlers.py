@@ -14,6 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+import asyncpg
+
 from ektp_shared import audit
 from ektp_shared.auth import Principal
 from ektp_shared.consumer import PermanentHandlerError
@@ -34,12 +36,14 @@ from ektp_shared.events import (
     PrintingPrinterStatus,
     PrintingSuketIssued,
 )
+from ektp_shared.lease import LeaseLost
 from ektp_shared.outbox import add_event
 from ektp_shared.problems import Problem
 
 from .adapters import repository as repo
 from .adapters.card_pdf import CardDataError, decode_image
 from .adapters.drivers import CardJob, PrintOutcome
+from .adapters.ipp import IppClient, IppError
 from .adapters.suket_pdf import SuketContent, render_suket
 from .config import Settings
 from .domain import suket as suket_rules
@@ -69,6 +73,10 @@ class Deps:
         s = self.settings
         return PriorityRules(reprint=s.priority_reprint, elderly=s.priority_elderly,
                              elderly_age=s.elderly_age, first_time=s.priority_first_time)
+
+    def cups(self) -> IppClient:
+        """For cancelling a CUPS job (a SPOILED check, a successor's recovery)."""
+        return IppClient(self.settings.cups_url, user=self.settings.cups_user, timeout=10.0)
 
     async def publish(self, conn: Connection, data: EventData) -> None:
         await add_event(conn, self.settings.topic("printing"), data,
@@ -242,10 +250,13 @@ async def change_printer_status(deps: Deps, conn: Connection, principal: Princip
 
 
 # --- the print engine's steps ---------------------------------------------------------------
+# The engine runs each of these in a transaction that has checked its lease (token) first.
 
 
-async def claim_next(deps: Deps, conn: Connection, printer_id: str) -> CardJob | None:
-    """The printer's next job goes PRINTING (committed before the print starts)."""
+async def claim_next(deps: Deps, conn: Connection, printer_id: str,
+                     token: int | None = None) -> CardJob | None:
+    """The printer's next job goes PRINTING under the engine's token (committed before the
+    print starts)."""
     await repo.lock_print_room(conn)
     printer = await repo.printer_row(conn, printer_id)
     if printer is None or printer["status"] != "ONLINE":
@@ -256,19 +267,35 @@ async def claim_next(deps: Deps, conn: Connection, printer_id: str) -> CardJob |
     if row is None:
         return None
     check_transition(row["id"], row["status"], "PRINTING")
-    await repo.set_job_status(conn, row["id"], "PRINTING", started_at=dt.datetime.now(dt.UTC))
+    await repo.set_job_status(conn, row["id"], "PRINTING", started_at=dt.datetime.now(dt.UTC),
+                              engine_token=token, cups_queue=None, cups_job_id=None)
     return CardJob(
         job_id=row["id"], printer_id=printer_id, card=CardData.model_validate(row["card"]),
         blank_serial=row["blank_serial"], issue_date=deps.today(), queue=row["queue"],
     )
 
 
-async def record_outcome(deps: Deps, conn: Connection, job_id: str,
-                         outcome: PrintOutcome) -> None:
+async def confirm_print(conn: Connection, job_id: str, token: int | None, queue: str | None,
+                        cups_job_id: int | None) -> None:
+    """The last step before the card goes to the printer: the job is still this tenure's
+    PRINTING job, and its CUPS job is written down so that it can be cancelled."""
+    await repo.lock_print_room(conn)
+    updated = await conn.fetchval(
+        """UPDATE print_jobs SET cups_queue = $3, cups_job_id = $4, updated_at = now()
+           WHERE id = $1 AND status = 'PRINTING' AND engine_token IS NOT DISTINCT FROM $2
+           RETURNING true""",
+        job_id, token, queue, cups_job_id,
+    )
+    if not updated:
+        raise LeaseLost(f"print job {job_id} is no longer this engine's to print")
+
+
+async def record_outcome(deps: Deps, conn: Connection, job_id: str, outcome: PrintOutcome,
+                         token: int | None = None) -> None:
     await repo.lock_print_room(conn)
     row = await repo.job_row(conn, job_id, for_update=True)
-    if row is None or row["status"] != "PRINTING":
-        # Someone else settled it (never expected while the engine holds its lock).
+    if row is None or row["status"] != "PRINTING" or row["engine_token"] != token:
+        # A successor took the job over (NEEDS_CHECK) or an operator settled it.
         log.warning("print outcome for job %s ignored: it is %s", job_id,
                     row["status"] if row else "gone")
         return
@@ -276,7 +303,12 @@ async def record_outcome(deps: Deps, conn: Connection, job_id: str,
         "pdf_path": str(outcome.pdf_path) if outcome.pdf_path else None,
         "preview_path": str(outcome.preview_path) if outcome.preview_path else None,
     }
-    if outcome.ok:
+    if outcome.needs_check:
+        await repo.set_job_status(conn, row["id"], "NEEDS_CHECK", detail=outcome.detail,
+                                  **{k: v for k, v in paths.items() if v is not None})
+        await audit.record(conn, None, "print_job.needs_check", target=row["nik"],
+                           detail={"job_id": row["id"], "blank_serial": row["blank_serial"]})
+    elif outcome.ok:
         await _printed(deps, conn, row, None, detail=outcome.detail, **paths)
     else:
         await _spoiled(deps, conn, row, None, outcome.reason or "PRINT_FAIL", outcome.detail,
@@ -329,16 +361,27 @@ async def _spoiled(deps: Deps, conn: Connection, row: Any, principal: Principal 
     return reprint_id
 
 
-async def recover_after_crash(deps: Deps, conn: Connection, in_flight: set[str]) -> list[str]:
-    """Jobs left PRINTING by a dead process: nobody knows if the card came out."""
+async def recover_after_crash(deps: Deps, conn: Connection,
+                              token: int | None) -> list[asyncpg.Record]:
+    """Jobs left PRINTING by an earlier engine tenure (a dead, paused or cut-off process):
+    nobody knows if the card came out. Returns them; the engine cancels their CUPS jobs."""
     await repo.lock_print_room(conn)
-    stuck = [r for r in await repo.jobs_printing(conn) if r["id"] not in in_flight]
+    stuck = [r for r in await repo.jobs_printing(conn) if r["engine_token"] != token]
     for row in stuck:
         await repo.set_job_status(conn, row["id"], "NEEDS_CHECK",
-                                  detail="the print room restarted during this print")
+                                  detail="the print engine changed hands during this print")
         await audit.record(conn, None, "print_job.needs_check", target=row["nik"],
-                           detail={"job_id": row["id"], "blank_serial": row["blank_serial"]})
-    return [r["id"] for r in stuck]
+                           detail={"job_id": row["id"], "blank_serial": row["blank_serial"],
+                                   "cups_job_id": row["cups_job_id"]})
+    return stuck
+
+
+async def cancel_cups_job(deps: Deps, queue: str | None, cups_job_id: int | None) -> bool:
+    """Cancel a print's CUPS job so it can never come out later. True when cupsd cancelled
+    it now; False when there was nothing to cancel. IppError when cupsd cannot be reached."""
+    if queue is None or cups_job_id is None:
+        return False
+    return await deps.cups().cancel_job(queue, cups_job_id)
 
 
 async def resolve_check(deps: Deps, conn: Connection, principal: Principal, job_id: str,
@@ -354,6 +397,15 @@ async def resolve_check(deps: Deps, conn: Connection, principal: Principal, job_
     if outcome == "PRINTED":
         await _printed(deps, conn, row, principal, detail=note or "checked: card came out good")
     else:
+        # A spoiled blank must stay spoiled: its CUPS job, if still queued, must never print.
+        try:
+            await cancel_cups_job(deps, row["cups_queue"], row["cups_job_id"])
+        except IppError as exc:
+            raise Problem(503, "Print server unreachable",
+                          f"CUPS job {row['cups_queue']}-{row['cups_job_id']} of this card "
+                          "could not be cancelled, so it could still print on this blank. Try"
+                          f" again when the print server answers ({exc}).",
+                          type="cups-unreachable") from exc
         await _spoiled(deps, conn, row, principal, reason, note or "checked: card spoiled")
     await dispatch(deps, conn)
 

@@ -1,15 +1,22 @@
 """Printer drivers behind one interface.
 
-A driver gets a :class:`CardJob` and answers with a :class:`PrintOutcome`. A failed print
-names the reason the blank was spoiled (ENCODE_FAIL: the chip would not take the data;
-PRINT_FAIL: the print itself went wrong).
+A driver gets a :class:`CardJob` and a :data:`Fence` and answers with a :class:`PrintOutcome`.
+A failed print names the reason the blank was spoiled (ENCODE_FAIL: the chip would not take
+the data; PRINT_FAIL: the print itself went wrong); an outcome nobody can know (CUPS lost
+mid-print, a job that could not be cancelled) asks for a check instead.
+
+The fence is the print engine's lease check: a driver calls it once, right before the card
+is committed to the printer, and stops (withdrawing what it submitted) when it raises.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
+import logging
 import random
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -18,6 +25,16 @@ from ektp_shared.events import CardData
 
 from . import card_pdf
 from .ipp import FINAL_STATES, IppClient, IppError
+
+log = logging.getLogger(__name__)
+
+# Called with the CUPS queue and job id (None, None for a printer without CUPS) before the
+# card is committed to the printer; raises (LeaseLost) when this engine may no longer print.
+Fence = Callable[[str | None, int | None], Awaitable[None]]
+
+
+async def no_fence(queue: str | None, cups_job: int | None) -> None:
+    """For a driver used on its own (tests, the self-test): nothing to check."""
 
 
 @dataclass(frozen=True)
@@ -37,10 +54,16 @@ class PrintOutcome:
     detail: str = ""
     pdf_path: Path | None = None
     preview_path: Path | None = None
+    needs_check: bool = False  # nobody knows whether the card came out: an operator looks
 
 
 class PrinterDriver(Protocol):
-    async def print_card(self, job: CardJob) -> PrintOutcome: ...
+    async def print_card(self, job: CardJob, fence: Fence = no_fence) -> PrintOutcome: ...
+
+
+def cups_title(job: CardJob) -> str:
+    """The CUPS job name: the blank and the print job, never the resident's NIK."""
+    return f"ektp-{job.blank_serial}-{job.job_id}"
 
 
 @dataclass(frozen=True)
@@ -83,7 +106,8 @@ class PdfDriver:
     def __init__(self, renderer: CardRenderer) -> None:
         self.renderer = renderer
 
-    async def print_card(self, job: CardJob) -> PrintOutcome:
+    async def print_card(self, job: CardJob, fence: Fence = no_fence) -> PrintOutcome:
+        await fence(None, None)  # the spool file is this printer's card
         try:
             _, pdf_path, png_path = await asyncio.to_thread(self.renderer.render, job)
         except card_pdf.CardDataError as exc:
@@ -94,7 +118,12 @@ class PdfDriver:
 
 
 class CupsDriver:
-    """Submits the card PDF to a CUPS queue over IPP and follows the job to its end."""
+    """Submits the card PDF to a CUPS queue over IPP and follows the job to its end.
+
+    The job is submitted held; it is released only after the fence has recorded its CUPS id
+    under the engine's lease. A successor that takes over cancels every unfinished CUPS job
+    it finds on its predecessor's jobs, so a paused engine's print can never come out late.
+    """
 
     def __init__(
         self, renderer: CardRenderer, client: IppClient, *, default_queue: str,
@@ -106,24 +135,53 @@ class CupsDriver:
         self.timeout = timeout
         self.poll_seconds = poll_seconds
 
-    async def print_card(self, job: CardJob) -> PrintOutcome:
+    async def print_card(self, job: CardJob, fence: Fence = no_fence) -> PrintOutcome:
         queue = job.queue or self.default_queue
         try:
             pdf, pdf_path, png_path = await asyncio.to_thread(self.renderer.render, job)
         except card_pdf.CardDataError as exc:
             return PrintOutcome(False, "ENCODE_FAIL", str(exc))
         try:
-            cups_job = await self.client.print_job(queue, pdf, f"ektp-{job.blank_serial}")
-            state, reasons = await self._follow(queue, cups_job)
+            cups_job = await self.client.print_job(queue, pdf, cups_title(job), held=True)
         except IppError as exc:
             return PrintOutcome(False, "PRINT_FAIL", str(exc), pdf_path, png_path)
+        name = f"CUPS job {queue}-{cups_job}"
+        try:
+            await fence(queue, cups_job)
+        except BaseException:
+            # Not ours to print any more (or the engine stops): the held job must never print.
+            with contextlib.suppress(IppError):
+                await self.client.cancel_job(queue, cups_job)
+            raise
+        try:
+            await self.client.release_job(queue, cups_job)
+            state, reasons = await self._follow(queue, cups_job)
+        except IppError as exc:
+            return await self._withdraw(queue, cups_job, str(exc), pdf_path, png_path)
+        if state == "timed-out":
+            return await self._withdraw(queue, cups_job, ", ".join(reasons), pdf_path, png_path)
         if state != "completed":
-            return PrintOutcome(
-                False, "PRINT_FAIL", f"CUPS job {queue}-{cups_job} {state}: {', '.join(reasons)}",
-                pdf_path, png_path,
-            )
-        return PrintOutcome(True, detail=f"CUPS job {queue}-{cups_job}", pdf_path=pdf_path,
-                            preview_path=png_path)
+            return PrintOutcome(False, "PRINT_FAIL", f"{name} {state}: {', '.join(reasons)}",
+                                pdf_path, png_path)
+        return PrintOutcome(True, detail=name, pdf_path=pdf_path, preview_path=png_path)
+
+    async def _withdraw(self, queue: str, cups_job: int, why: str, pdf_path: Path,
+                        png_path: Path | None) -> PrintOutcome:
+        """The print did not finish in time (or CUPS stopped answering): cancel its CUPS job,
+        so the blank can be called spoiled and a late print can never come out on it."""
+        name = f"CUPS job {queue}-{cups_job}"
+        try:
+            cancelled = await self.client.cancel_job(queue, cups_job)
+            state, _ = (("canceled", []) if cancelled
+                        else await self.client.job_state(queue, cups_job))
+        except IppError as exc:
+            log.warning("%s could not be cancelled: %s", name, exc)
+            return PrintOutcome(False, None, f"{name}: {why}; it could not be cancelled ({exc}):"
+                                " check whether the card came out", pdf_path, png_path,
+                                needs_check=True)
+        if state == "completed":  # it finished while we gave up on it
+            return PrintOutcome(True, detail=name, pdf_path=pdf_path, preview_path=png_path)
+        return PrintOutcome(False, "PRINT_FAIL", f"{name}: {why}; cancelled", pdf_path, png_path)
 
     async def _follow(self, queue: str, cups_job: int) -> tuple[str, list[str]]:
         loop = asyncio.get_running_loop()
@@ -140,7 +198,8 @@ class CupsDriver:
 class SimulatedDriver:
     """A printer that prints nothing: for demos, load tests and the benchmark."""
 
-    async def print_card(self, job: CardJob) -> PrintOutcome:
+    async def print_card(self, job: CardJob, fence: Fence = no_fence) -> PrintOutcome:
+        await fence(None, None)
         return PrintOutcome(True, detail="simulated")
 
 
@@ -151,10 +210,10 @@ class SlowDriver:
         self.inner = inner
         self.seconds = seconds
 
-    async def print_card(self, job: CardJob) -> PrintOutcome:
+    async def print_card(self, job: CardJob, fence: Fence = no_fence) -> PrintOutcome:
         if self.seconds > 0:
             await asyncio.sleep(self.seconds)
-        return await self.inner.print_card(job)
+        return await self.inner.print_card(job, fence)
 
 
 class FaultyDriver:
@@ -165,9 +224,10 @@ class FaultyDriver:
         self.rate = rate
         self.rng = random.Random(seed)
 
-    async def print_card(self, job: CardJob) -> PrintOutcome:
+    async def print_card(self, job: CardJob, fence: Fence = no_fence) -> PrintOutcome:
         draw = self.rng.random()
         if draw < self.rate:
+            await fence(None, None)  # a simulated fault uses up the blank like a real one
             reason = "ENCODE_FAIL" if draw < self.rate / 2 else "PRINT_FAIL"
             return PrintOutcome(False, reason, f"simulated fault (rate {self.rate:.0%})")
-        return await self.inner.print_card(job)
+        return await self.inner.print_card(job, fence)

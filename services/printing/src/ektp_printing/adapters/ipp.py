@@ -1,10 +1,14 @@
-"""A small IPP/1.1 client (RFC 8010/8011) over httpx: Print-Job and Get-Job-Attributes.
+"""A small IPP/1.1 client (RFC 8010/8011) over httpx: Print-Job, Get-Job-Attributes,
+Get-Jobs, Hold/Release-Job and Cancel-Job.
 
-Enough to hand a PDF to a CUPS queue and follow the job to its end, without a C binding.
+Enough to hand a PDF to a CUPS queue held, release it once the print room says so, follow it
+to its end and cancel it, without a C binding.
 """
 
 from __future__ import annotations
 
+import os
+import pwd
 import struct
 from dataclasses import dataclass, field
 from typing import Any
@@ -12,7 +16,14 @@ from typing import Any
 import httpx
 
 PRINT_JOB = 0x0002
+CANCEL_JOB = 0x0008
 GET_JOB_ATTRIBUTES = 0x0009
+GET_JOBS = 0x000A
+RELEASE_JOB = 0x000D
+
+# Status codes that mean "nothing left to cancel": the job is gone or already finished.
+NOT_FOUND = 0x0406
+NOT_POSSIBLE = 0x0404
 
 OPERATION_GROUP = 0x01
 JOB_GROUP = 0x02
@@ -40,10 +51,22 @@ class IppError(Exception):
     pass
 
 
+def local_user() -> str:
+    """The requesting-user-name to use: this process's own user. cupsd 2.4.2 (Debian 12)
+    crashes on Cancel-Job from a requesting-user-name that is not a user of its host (seen
+    here, with the `cancel -U` command too), so the name must be a real one."""
+    try:
+        return pwd.getpwuid(os.getuid()).pw_name
+    except KeyError:
+        return "lp"
+
+
 @dataclass
 class IppResponse:
     status: int
-    attributes: dict[str, list[Any]] = field(default_factory=dict)
+    attributes: dict[str, list[Any]] = field(default_factory=dict)  # all groups merged
+    # Each job group on its own (Get-Jobs answers one group per job).
+    jobs: list[dict[str, list[Any]]] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -65,14 +88,22 @@ def _attr(tag: int, name: str, value: bytes | str | int) -> bytes:
     return struct.pack(">BH", tag, len(encoded)) + encoded + struct.pack(">H", len(raw)) + raw
 
 
+Attribute = tuple[int, str, bytes | str | int]
+
+
 def encode_request(
-    operation: int, request_id: int, attributes: list[tuple[int, str, bytes | str | int]]
+    operation: int, request_id: int, attributes: list[Attribute],
+    job_attributes: list[Attribute] | None = None,
 ) -> bytes:
     body = struct.pack(">BBHI", 1, 1, operation, request_id) + bytes([OPERATION_GROUP])
     body += _attr(CHARSET, "attributes-charset", "utf-8")
     body += _attr(LANGUAGE, "attributes-natural-language", "en")
     for tag, name, value in attributes:
         body += _attr(tag, name, value)
+    if job_attributes:
+        body += bytes([JOB_GROUP])
+        for tag, name, value in job_attributes:
+            body += _attr(tag, name, value)
     return body + bytes([END])
 
 
@@ -82,6 +113,7 @@ def decode_response(data: bytes) -> IppResponse:
     _, _, status, _ = struct.unpack(">BBHI", data[:8])
     resp = IppResponse(status=status)
     pos, name = 8, ""
+    group: dict[str, list[Any]] = {}
     try:
         while pos < len(data):
             tag = data[pos]
@@ -89,6 +121,9 @@ def decode_response(data: bytes) -> IppResponse:
             if tag == END:
                 break
             if tag < 0x10:  # a new attribute group
+                group = {}
+                if tag == JOB_GROUP:
+                    resp.jobs.append(group)
                 continue
             (name_len,) = struct.unpack(">H", data[pos:pos + 2])
             pos += 2
@@ -109,16 +144,17 @@ def decode_response(data: bytes) -> IppResponse:
             else:
                 value = raw
             resp.attributes.setdefault(name, []).append(value)
+            group.setdefault(name, []).append(value)
     except (struct.error, IndexError) as exc:
         raise IppError(f"IPP response malformed: {exc}") from exc
     return resp
 
 
 class IppClient:
-    def __init__(self, base_url: str, *, timeout: float = 30.0, user: str = "ektp-printing"):
+    def __init__(self, base_url: str, *, timeout: float = 30.0, user: str | None = None):
         self.base_url = base_url.rstrip("/")
         self.timeout = timeout
-        self.user = user
+        self.user = user or local_user()
         self._request_id = 0
 
     def printer_uri(self, queue: str) -> str:
@@ -143,13 +179,15 @@ class IppClient:
         self._request_id += 1
         return self._request_id
 
-    async def print_job(self, queue: str, document: bytes, title: str) -> int:
+    async def print_job(self, queue: str, document: bytes, title: str, *,
+                        held: bool = False) -> int:
+        """Submit a PDF; ``held`` keeps it in the queue until :meth:`release_job`."""
         body = encode_request(PRINT_JOB, self._next_id(), [
             (URI, "printer-uri", self.printer_uri(queue)),
             (NAME, "requesting-user-name", self.user),
             (NAME, "job-name", title),
             (MIME, "document-format", "application/pdf"),
-        ])
+        ], [(KEYWORD, "job-hold-until", "indefinite")] if held else None)
         resp = await self._call(queue, body + document)
         job_id = resp.first("job-id")
         if not resp.ok or not isinstance(job_id, int):
@@ -170,3 +208,55 @@ class IppClient:
             raise IppError(f"CUPS does not know job {job_id} on {queue} (0x{resp.status:04x})")
         state = JOB_STATES.get(resp.first("job-state"), "unknown")
         return state, [str(r) for r in resp.attributes.get("job-state-reasons", [])]
+
+    async def release_job(self, queue: str, job_id: int) -> None:
+        """Let a held job print. Refused (IppError) when it was cancelled meanwhile."""
+        resp = await self._job_operation(RELEASE_JOB, queue, job_id)
+        if not resp.ok:
+            message = resp.first("status-message") or f"status 0x{resp.status:04x}"
+            raise IppError(f"CUPS job {queue}-{job_id} cannot be released: {message}")
+
+    async def cancel_job(self, queue: str, job_id: int) -> bool:
+        """Cancel a job (IPP Cancel-Job). True when it was cancelled now, False when there was
+        nothing left to cancel (already finished or unknown to cupsd); IppError otherwise."""
+        resp = await self._job_operation(CANCEL_JOB, queue, job_id)
+        if resp.ok:
+            return True
+        if resp.status in (NOT_FOUND, NOT_POSSIBLE):
+            return False
+        message = resp.first("status-message") or f"status 0x{resp.status:04x}"
+        raise IppError(f"CUPS job {queue}-{job_id} cannot be cancelled: {message}")
+
+    async def _job_operation(self, operation: int, queue: str, job_id: int) -> IppResponse:
+        body = encode_request(operation, self._next_id(), [
+            (URI, "printer-uri", self.printer_uri(queue)),
+            (INTEGER, "job-id", job_id),
+            (NAME, "requesting-user-name", self.user),
+        ])
+        return await self._call(queue, body)
+
+    async def jobs(self, queue: str) -> list[dict[str, Any]]:
+        """Every job cupsd remembers on the queue (which-jobs=all), one dict per job:
+        job-id, job-name, job-state (a name) and time-at-processing (None if never started)."""
+        body = encode_request(GET_JOBS, self._next_id(), [
+            (URI, "printer-uri", self.printer_uri(queue)),
+            (NAME, "requesting-user-name", self.user),
+            (KEYWORD, "which-jobs", "all"),
+            (KEYWORD, "requested-attributes", "job-id"),
+            (KEYWORD, "", "job-name"),
+            (KEYWORD, "", "job-state"),
+            (KEYWORD, "", "time-at-processing"),
+        ])
+        resp = await self._call(queue, body)
+        if not resp.ok:
+            raise IppError(f"CUPS cannot list the jobs of {queue} (0x{resp.status:04x})")
+        found = []
+        for group in resp.jobs:
+            started = (group.get("time-at-processing") or [None])[0]
+            found.append({
+                "job-id": (group.get("job-id") or [None])[0],
+                "job-name": (group.get("job-name") or [""])[0],
+                "job-state": JOB_STATES.get((group.get("job-state") or [0])[0], "unknown"),
+                "time-at-processing": started if isinstance(started, int) and started else None,
+            })
+        return found
