@@ -233,8 +233,9 @@ async def handover(nik: Nik, body: HandoverIn, principal: PrintRoom, pool: PoolD
         return await handlers.handover(deps, conn, principal, nik, body.handed_to,
                                        body.relationship)
 
-    return await _command(pool, deps, "card.handover", key, {"nik": nik, **body.model_dump()},
-                          201, run)
+    async with audit.refusals_recorded(pool, principal, "card.lookup", nik):
+        return await _command(pool, deps, "card.handover", key,
+                              {"nik": nik, **body.model_dump()}, 201, run)
 
 
 # --- Suket ------------------------------------------------------------------------------
@@ -246,7 +247,8 @@ async def issue_suket(body: SuketIn, principal: SuketIssuer, pool: PoolDep, deps
     async def run(conn: Connection) -> dict[str, Any]:
         return await handlers.issue_suket(deps, conn, principal, body.nik, body.nama)
 
-    return await _command(pool, deps, "suket.issue", key, body.model_dump(), 201, run)
+    async with audit.refusals_recorded(pool, principal, "suket.lookup", body.nik):
+        return await _command(pool, deps, "suket.issue", key, body.model_dump(), 201, run)
 
 
 @router.get("/suket/{number}", tags=["suket"], summary="Verify a Suket (its QR code)")
