@@ -26,7 +26,7 @@ from ektp_central_sim.testing import free_port, niks, recording
 from ektp_shared.auth import generate_keypair
 from ektp_shared.db import migrate
 from ektp_shared.devinfra import ensure_local_infra
-from ektp_shared.sealed_packet import generate_centre_keypair
+from ektp_shared.sealed_packet import generate_centre_keypair, generate_sealing_keypair
 from ektp_shared.testing.processes import ServiceProcess
 from ektp_shared.testing.resources import create_scratch_database, drop_databases
 from ektp_sync.adapters import repository as repo
@@ -47,10 +47,12 @@ async def main(backlog: int, batch: int) -> None:
     keys = Path(tempfile.mkdtemp(prefix="ektp-bench-"))
     generate_keypair(keys / "jwt.pem", keys / "jwt.pub.pem")
     generate_centre_keypair(keys / "centre.key", keys / "centre.pub")
+    generate_sealing_keypair(keys / "print_room.key", keys / "print_room.pub")
     os.environ.update({
         "EKTP_JWT_PUBLIC_KEY_FILE": str(keys / "jwt.pub.pem"),
         "EKTP_CENTRE_PRIVATE_KEY_FILE": str(keys / "centre.key"),
         "EKTP_CENTRE_PUBLIC_KEY_FILE": str(keys / "centre.pub"),
+        "EKTP_PRINT_ROOM_PUBLIC_KEY_FILE": str(keys / "print_room.pub"),
     })
     infra = ensure_local_infra()
     prefix = f"bench{uuid.uuid4().hex[:6]}."

@@ -43,8 +43,8 @@ class Stack:
 
 
 @pytest_asyncio.fixture(loop_scope="session")
-async def stack(infra, topic_prefix, create_database, jwt_keys, centre_keys, make_token,
-                tmp_path):
+async def stack(infra, topic_prefix, create_database, jwt_keys, centre_keys, print_room_keys,
+                make_token, tmp_path):
     prefix = f"{topic_prefix}e2e{uuid.uuid4().hex[:4]}."
     topics = [f"{prefix}ektp.{p}.events" for p in PRODUCERS]
     await ensure_topics(infra.kafka_bootstrap, topics + [dlq_topic(t) for t in topics])

@@ -77,7 +77,8 @@ def print_ready(n: str, *, at: dt.datetime | None = None) -> CloudEvent:
         "photo_jpeg_b64": "UEhPVE8=", "signature_png_b64": "U0lH",
     }
     return CloudEvent.wrap(CentralPrintReady.model_validate(
-        {"enrollment_id": f"E-{n}", "nik": n, "card": card}), "sync", time=at)
+        {"enrollment_id": f"E-{n}", "nik": n, "card": card,
+         "sealed_images": "c2VhbGVkIGZvciB0aGUgcHJpbnQgcm9vbQ=="}), "sync", time=at)
 
 
 def duplicate(n: str, of: str, *, at: dt.datetime | None = None) -> CloudEvent:

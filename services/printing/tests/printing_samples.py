@@ -6,6 +6,8 @@ import base64
 import datetime as dt
 import functools
 import io
+import os
+from pathlib import Path
 
 from PIL import Image, ImageDraw
 
@@ -17,6 +19,7 @@ from ektp_shared.events import (
     InventoryIssued,
     InventoryReturned,
 )
+from ektp_shared.sealed_packet import CardImages, load_public_key, seal
 
 DESA = ["71.10.01.2001", "71.10.01.2002", "71.10.02.2001"]
 
@@ -57,10 +60,18 @@ def card(i: int, born: dt.date = dt.date(1990, 1, 5), **overrides: object) -> Ca
     return CardData.model_validate(fields)
 
 
+def sealed_images(c: CardData) -> str:
+    """The card's images sealed as sync seals them: for the print room's key of the test
+    session (the ``print_room_keys`` fixture puts its path in the environment)."""
+    images = CardImages(photo_jpeg_b64=c.photo_jpeg_b64, signature_png_b64=c.signature_png_b64)
+    return seal(images, load_public_key(Path(os.environ["EKTP_PRINT_ROOM_PUBLIC_KEY_FILE"])))
+
+
 def print_ready(i: int, born: dt.date = dt.date(1990, 1, 5), **overrides: object) -> CloudEvent:
     c = card(i, born, **overrides)
     return CloudEvent.wrap(
-        CentralPrintReady(enrollment_id=f"enr-{c.nik}", nik=c.nik, card=c), "central-sim"
+        CentralPrintReady(enrollment_id=f"enr-{c.nik}", nik=c.nik, card=c,
+                          sealed_images=sealed_images(c)), "central-sim"
     )
 
 

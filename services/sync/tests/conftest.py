@@ -44,8 +44,8 @@ async def centre_api(centre):
 
 
 @pytest.fixture
-async def sync_settings(infra, create_database, jwt_keys, centre_keys, prefix, centre
-                        ) -> Settings:
+async def sync_settings(infra, create_database, jwt_keys, centre_keys, print_room_keys, prefix,
+                        centre) -> Settings:
     return fast_settings(
         database_url=await create_database("sync"), kafka_bootstrap=infra.kafka_bootstrap,
         topic_prefix=prefix, central_url=centre.url,

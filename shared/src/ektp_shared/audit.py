@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Any
+
+import asyncpg
 
 from .auth import Principal
 from .db import Connection
 from .logging import mask_nik, request_id_var
+from .problems import Problem
 
 
 async def record(
@@ -31,6 +36,27 @@ async def record(
         request_id_var.get(),
         detail or {},
     )
+
+
+@asynccontextmanager
+async def refusals_recorded(
+    pool: asyncpg.Pool,
+    principal: Principal,
+    action: str,
+    target: str | None,
+    detail: dict[str, Any] | None = None,
+) -> AsyncIterator[None]:
+    """Audit a lookup even when it is refused: a :class:`Problem` raised inside rolls back
+    the lookup's own audit row with everything else, so the refusal gets a row of its own,
+    committed in a transaction of its own, before the problem goes to the client."""
+    try:
+        yield
+    except Problem as exc:
+        async with pool.acquire() as conn:
+            await record(conn, principal, action, target, {
+                **(detail or {}), "refused": exc.status, "problem": exc.type,
+            })
+        raise
 
 
 def describe(target: str | None) -> str:

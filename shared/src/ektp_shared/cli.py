@@ -15,7 +15,7 @@ from .auth import ROLES, generate_keypair, issue_token
 from .config import ServiceSettings
 from .dlq_cli import dlq_app
 from .outbox_cli import app as outbox_app
-from .sealed_packet import generate_centre_keypair
+from .sealed_packet import generate_centre_keypair, generate_sealing_keypair
 
 app = typer.Typer(help="e-KTP office system: operator commands.", no_args_is_help=True)
 token_app = typer.Typer(help="Bearer tokens for the local stack.", no_args_is_help=True)
@@ -28,13 +28,16 @@ app.add_typer(dlq_app, name="dlq")
 
 @keys_app.command("init")
 def keys_init() -> None:
-    """Create the local stack's keys: token signing (Ed25519) and the simulated centre's
-    sealing pair (X25519). Existing keys are kept."""
+    """Create the local stack's keys: token signing (Ed25519), the simulated centre's
+    sealing pair and the print room's card-image pair (X25519). Existing keys are kept."""
     s = ServiceSettings()
     generate_keypair(s.jwt_private_key_file, s.jwt_public_key_file)
     generate_centre_keypair(s.centre_private_key_file, s.centre_public_key_file)
     typer.echo(f"token keys:  {s.jwt_private_key_file}, {s.jwt_public_key_file}")
+    generate_sealing_keypair(s.print_room_private_key_file, s.print_room_public_key_file)
     typer.echo(f"centre keys: {s.centre_private_key_file}, {s.centre_public_key_file}")
+    typer.echo(f"print room keys: {s.print_room_private_key_file}, "
+               f"{s.print_room_public_key_file}")
 
 
 @token_app.command("issue")

@@ -55,6 +55,12 @@ class ServiceSettings(BaseSettings):
     # holds only the public half; only the centre (central-sim locally) holds the private.
     centre_public_key_file: Path = Field(default_factory=lambda: default_key_dir() / "centre.pub")
     centre_private_key_file: Path = Field(default_factory=lambda: default_key_dir() / "centre.key")
+    # The print room's X25519 key pair: sync seals the card's photo and signature with the
+    # public half; only printing holds the private half, to render the card.
+    print_room_public_key_file: Path = Field(
+        default_factory=lambda: default_key_dir() / "print_room.pub")
+    print_room_private_key_file: Path = Field(
+        default_factory=lambda: default_key_dir() / "print_room.key")
 
     relay_batch_size: int = 500
     relay_idle_seconds: float = 0.2

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 CE_TYPE_PREFIX = "id.go.dukcapil.ektp."
 CE_TYPE_SUFFIX = ".v1"
@@ -123,20 +123,37 @@ class CentralSubmitted(EventData):
 
 
 class CardData(Demographics):
-    """Card data exactly as the centre returns it: demographics plus photo and signature."""
+    """Card data exactly as the centre returns it: demographics plus photo and signature.
+    On the topic the photo and signature travel sealed (``CentralPrintReady``)."""
 
     photo_jpeg_b64: str
     signature_png_b64: str
 
 
 class CentralPrintReady(EventData):
+    """The centre's card data: its text in ``card``, its photo and signature sealed for the
+    print room in ``sealed_images`` (``sealed_packet.CardImages``), never in clear."""
+
     producer = "central"
     type_name = "central.print_ready"
     key_field = "nik"
 
     enrollment_id: str
     nik: str
-    card: CardData
+    card: Demographics
+    sealed_images: str = Field(
+        description="base64 of a sealed box only the print room can open: the card's photo "
+        "(JPEG) and signature (PNG), as sealed_packet.CardImages")
+
+    @field_validator("card", mode="before")
+    @classmethod
+    def _text_only(cls, value: Any) -> Any:
+        # A CardData given here would keep its photo and signature: keep the text only.
+        if isinstance(value, BaseModel):
+            value = value.model_dump()
+        if isinstance(value, dict):
+            value = {k: v for k, v in value.items() if k in Demographics.model_fields}
+        return value
 
 
 class CentralDuplicate(EventData):

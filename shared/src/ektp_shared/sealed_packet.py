@@ -1,9 +1,11 @@
-"""Biometric packets sealed for the national data centre (DESIGN.md section 3).
+"""Sealed boxes (DESIGN.md section 3): biometric packets for the national data centre, and
+the card's photo and signature for the print room.
 
-The enrollment service seals with the centre's public key (a libsodium sealed box:
-X25519 + XSalsa20-Poly1305, anonymous sender), so the packet can be stored and published
-but only the holder of the centre's private key can open it. The clear images never
-touch a disk or a topic.
+The enrollment service seals with the centre's public key, the sync service seals the card
+images the centre returns with the print room's public key (a libsodium sealed box:
+X25519 + XSalsa20-Poly1305, anonymous sender), so the box can be stored and published but
+only the holder of the matching private key can open it. The clear images never touch a
+topic.
 """
 
 from __future__ import annotations
@@ -11,7 +13,9 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import os
 from pathlib import Path
+from typing import TypeVar
 
 from nacl.exceptions import CryptoError
 from nacl.public import PrivateKey, PublicKey, SealedBox
@@ -49,8 +53,18 @@ class BiometricPacket(BaseModel):
         return h.hexdigest()
 
 
+class CardImages(BaseModel):
+    """What of the centre's card data only the card itself needs: sealed for the print room."""
+
+    photo_jpeg_b64: str
+    signature_png_b64: str
+
+
 class SealError(ValueError):
     pass
+
+
+Sealed = TypeVar("Sealed", bound=BaseModel)
 
 
 def generate_centre_keypair(private_path: Path, public_path: Path) -> None:
@@ -64,6 +78,22 @@ def generate_centre_keypair(private_path: Path, public_path: Path) -> None:
     public_path.write_text(base64.b64encode(bytes(key.public_key)).decode() + "\n")
 
 
+def generate_sealing_keypair(private_path: Path, public_path: Path) -> None:
+    """Create an X25519 key pair (base64 files) unless it exists. The private file is
+    created with mode 0600 before any byte is written; an existing private key is kept (its
+    public half is written again if missing)."""
+    if private_path.exists():
+        key = load_private_key(private_path)
+    else:
+        private_path.parent.mkdir(parents=True, exist_ok=True)
+        key = PrivateKey.generate()
+        fd = os.open(private_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as out:
+            out.write(base64.b64encode(bytes(key)).decode() + "\n")
+    if not public_path.exists():
+        public_path.write_text(base64.b64encode(bytes(key.public_key)).decode() + "\n")
+
+
 def load_public_key(path: Path) -> PublicKey:
     return PublicKey(base64.b64decode(path.read_text().strip()))
 
@@ -72,14 +102,23 @@ def load_private_key(path: Path) -> PrivateKey:
     return PrivateKey(base64.b64decode(path.read_text().strip()))
 
 
-def seal(packet: BiometricPacket, centre_public_key: PublicKey) -> str:
+def seal(packet: BaseModel, public_key: PublicKey) -> str:
     raw = json.dumps(packet.model_dump(), separators=(",", ":")).encode()
-    return base64.b64encode(SealedBox(centre_public_key).encrypt(raw)).decode()
+    return base64.b64encode(SealedBox(public_key).encrypt(raw)).decode()
+
+
+def _open(sealed_b64: str, private_key: PrivateKey, model: type[Sealed]) -> Sealed:
+    try:
+        raw = SealedBox(private_key).decrypt(base64.b64decode(sealed_b64))
+    except (CryptoError, ValueError) as exc:
+        raise SealError("the packet does not open with this key") from exc
+    return model.model_validate_json(raw)
 
 
 def open_sealed(sealed_b64: str, centre_private_key: PrivateKey) -> BiometricPacket:
-    try:
-        raw = SealedBox(centre_private_key).decrypt(base64.b64decode(sealed_b64))
-    except (CryptoError, ValueError) as exc:
-        raise SealError("the packet does not open with this key") from exc
-    return BiometricPacket.model_validate_json(raw)
+    return _open(sealed_b64, centre_private_key, BiometricPacket)
+
+
+def open_card_images(sealed_b64: str, print_room_private_key: PrivateKey) -> CardImages:
+    """The card's photo and signature, for the print room to render the card."""
+    return _open(sealed_b64, print_room_private_key, CardImages)

@@ -69,3 +69,33 @@ async def test_a_service_that_stops_answering_shows_as_unavailable_not_as_an_err
     body = await dash.progress()
     assert body["sync"] == {"available": False, "error": "tidak terhubung: ConnectError"}
     assert body["kabupaten"]["target"] == 0
+
+
+async def test_a_viewer_never_gets_an_operators_cached_answer(make_dashboard, jwt_keys):
+    """The print room shows an operator whole NIKs and a viewer masked ones: the dashboard's
+    cache keeps the two apart, so a viewer right after an operator still sees masked NIKs."""
+    from ektp_shared.auth import TokenVerifier
+    from ektp_shared.logging import mask_nik
+
+    verifier = TokenVerifier.from_file(jwt_keys[1], issuer="dukcapil-boltim", audience="ektp")
+    nik = "7110014501900001"
+    app, seen = stand_in()
+
+    @app.get("/print-room", include_in_schema=False)
+    async def print_room_by_role(request: Request) -> dict[str, object]:
+        role = verifier.verify(request.headers["authorization"].split()[1]).role
+        seen.append(role)
+        return {"queue": [{"nik": nik if role != "viewer" else mask_nik(nik)}]}
+
+    app.router.routes.insert(0, app.router.routes.pop())  # before the plain stand-in
+    with serving(app) as url:
+        dash = await make_dashboard(sync_url=url, inventory_url=url, printing_url=url,
+                                    remote_cache_seconds=30)
+        operator = await dash.progress(role="operator")
+        assert operator["print_room"]["queue"][0]["nik"] == nik
+        viewer = await dash.progress(role="viewer")
+        assert viewer["print_room"]["queue"][0]["nik"] == mask_nik(nik)
+        assert nik not in str(viewer)
+        # Still cached per role: a second viewer page costs the print room nothing.
+        await dash.progress(role="viewer")
+        assert seen.count("viewer") == 1

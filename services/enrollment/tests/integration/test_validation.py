@@ -8,6 +8,8 @@ import datetime as dt
 import pytest
 from enrollment_testdata import biometrics, nik_for, recording, years_ago
 
+from ektp_shared.logging import mask_nik
+
 pytestmark = [pytest.mark.integration, pytest.mark.asyncio(loop_scope="session")]
 
 BORN = dt.date(1990, 5, 14)
@@ -74,6 +76,36 @@ async def test_a_birth_date_that_disagrees_with_the_nik_is_a_warning(office, ope
         "NIK menunjukkan tanggal lahir 14 Mei 1990, data mencatat 15 Mei 1990: periksa "
         "KK/akta; NIK tetap dipakai"
     ]
+
+
+async def test_a_viewer_sees_warnings_without_the_birth_date_age_sex_or_nik(
+    office, operator, supervisor, auth_header,
+):
+    dated = nik_for(BORN, serial=22)
+    woman = "7110017103850003"  # day 71: the NIK says perempuan
+    young = years_ago(16, days=30)
+    for _nik, body, who in (
+        (dated, recording(dated, tanggal_lahir="1990-05-15"), operator),
+        (woman, recording(woman, born=dt.date(1985, 3, 31), sex="LAKI-LAKI"), operator),
+        (None, recording(born=young, serial=23, status_perkawinan="BELUM KAWIN",
+                         izin_wajib_ktp="anak yatim Bapak Mokoagow, untuk BPJS"), supervisor),
+    ):
+        r = await office.client.post("/enrollments", json=body, headers=who)
+        assert r.status_code == 201, r.text
+    young_nik = nik_for(young, serial=23)
+    seen = await office.client.get("/enrollments", params={"per_page": 200},
+                                   headers=auth_header("viewer"))
+    assert seen.status_code == 200
+    mine = {i["nik"]: i for i in seen.json()["items"]
+            if i["nik"] in {mask_nik(n) for n in (dated, woman, young_nik)}}
+    assert len(mine) == 3
+    text = str(mine)
+    for secret in ("14 Mei 1990", "15 Mei 1990", "PEREMPUAN", "LAKI-LAKI", "umur 16",
+                   "Mokoagow", dated, woman, young_nik):
+        assert secret not in text, secret
+    assert mine[mask_nik(dated)]["warnings"] == [
+        "NIK menunjukkan tanggal lahir ***, data mencatat ***: periksa KK/akta; NIK tetap dipakai"]
+    assert mine[mask_nik(young_nik)]["overrides"] == {"wajib_ktp": "***"}
 
 
 async def test_sixteen_and_unmarried_is_refused(office, operator):

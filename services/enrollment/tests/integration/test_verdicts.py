@@ -46,7 +46,9 @@ def print_ready(enrollment_id: str, nik: str) -> CentralPrintReady:
         kode_desa="71.10.01.2001", agama="ISLAM", status_perkawinan="KAWIN",
         pekerjaan="PETANI/PEKEBUN", photo_jpeg_b64="AAAA", signature_png_b64="AAAA",
     )
-    return CentralPrintReady(enrollment_id=enrollment_id, nik=nik, card=card)
+    # The images travel sealed for the print room: enrollment never opens them.
+    return CentralPrintReady(enrollment_id=enrollment_id, nik=nik, card=card,
+                             sealed_images="c2VhbGVk")
 
 
 async def status_of(office, headers, enrollment_id: str) -> dict:

@@ -26,8 +26,8 @@ def ready(nik: str) -> CloudEvent:
         jenis_kelamin="PEREMPUAN", alamat="JL. TRANS", rt="001", rw="002",
         kode_desa="7110012001", agama="ISLAM", status_perkawinan="KAWIN",
         pekerjaan="PETANI", photo_jpeg_b64="AA==", signature_png_b64="AA==")
-    return CloudEvent.wrap(CentralPrintReady(enrollment_id=f"e-{nik}", nik=nik, card=card),
-                           "sync")
+    return CloudEvent.wrap(CentralPrintReady(enrollment_id=f"e-{nik}", nik=nik, card=card,
+                                             sealed_images="c2VhbGVk"), "sync")
 
 
 async def test_more_residents_waiting_than_blanks_is_a_shortfall(api, auth_header):

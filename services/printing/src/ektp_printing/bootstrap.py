@@ -29,6 +29,7 @@ from .adapters.drivers import (
 from .adapters.ipp import IppClient
 from .config import Settings
 from .engine import PrintEngine
+from .purge import run_purge
 
 MIGRATIONS = Path(__file__).resolve().parents[2] / "migrations"
 
@@ -62,6 +63,9 @@ def build(settings: Settings) -> tuple[ServiceRuntime, handlers.Deps, PrintEngin
     async def run_engine(runtime: ServiceRuntime, stop: asyncio.Event) -> None:
         await engine.run(runtime.db, stop)
 
+    async def purge_card_images(runtime: ServiceRuntime, stop: asyncio.Event) -> None:
+        await run_purge(settings, runtime, stop)
+
     runtime = ServiceRuntime(
         settings=settings,
         migrations_dir=MIGRATIONS,
@@ -75,6 +79,6 @@ def build(settings: Settings) -> tuple[ServiceRuntime, handlers.Deps, PrintEngin
                 InventoryReturned.ce_type(): bind(handlers.on_blanks_returned),
             },
         ),
-        background=[run_engine],
+        background=[run_engine, purge_card_images],
     )
     return runtime, deps, engine

@@ -40,7 +40,7 @@ class Settings(ServiceSettings):
     # Printed on the card and the Suket.
     issue_place: str = "BOLAANG MONGONDOW TIMUR"
     issue_provinsi: str = "SULAWESI UTARA"
-    # The QR code of a Suket points at GET {public_url}/suket/{number}.
+    # The QR code of a Suket points at GET {public_url}/suket/verify/{number} (public).
     public_url: str = "http://127.0.0.1:8003"
 
     # CUPS: the IPP endpoint of cupsd (printer queues are named per printer).
@@ -53,6 +53,14 @@ class Settings(ServiceSettings):
     # The print engine's lease: one engine prints at a time; a successor takes over this many
     # seconds after the holder stopped renewing (it renews every third of it).
     engine_lease_seconds: float = Field(default=5.0, gt=0.2, le=300)
+
+    # The card's photo and signature are purged this long after handover (or a spoiled
+    # print); the purge runs this often.
+    print_job_photo_retention_days: int = Field(default=30, ge=0)
+    card_image_purge_seconds: float = 3600.0
+    # Named on a Suket's public verification.
+    issuing_office: str = ("Dinas Kependudukan dan Pencatatan Sipil Kabupaten Bolaang "
+                           "Mongondow Timur")
 
     # How often the print room looks for work when nothing woke it.
     engine_poll_seconds: float = 0.3

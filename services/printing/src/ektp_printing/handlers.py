@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import asyncpg
+from nacl.public import PrivateKey
+from pydantic import ValidationError
 
 from ektp_shared import audit
 from ektp_shared.auth import Principal
@@ -39,6 +41,7 @@ from ektp_shared.events import (
 from ektp_shared.lease import LeaseLost
 from ektp_shared.outbox import add_event
 from ektp_shared.problems import Problem
+from ektp_shared.sealed_packet import CardImages, SealError, load_private_key, open_card_images
 
 from .adapters import repository as repo
 from .adapters.card_pdf import CardDataError, decode_image
@@ -67,6 +70,29 @@ class Deps:
     today: Callable[[], dt.date] = dt.date.today
     # Nudges the print engine after a commit that may have given it work.
     wake: Callable[[], None] = field(default=lambda: None)
+    _print_room_key: PrivateKey | None = field(default=None, repr=False)
+
+    def print_room_key(self) -> PrivateKey:
+        """The private half that opens the card images; checked at start (build_app)."""
+        if self._print_room_key is None:
+            path = self.settings.print_room_private_key_file
+            if not path.is_file():
+                raise RuntimeError(f"no print room private key at {path}; run `ektp keys init`")
+            self._print_room_key = load_private_key(path)
+        return self._print_room_key
+
+    def open_images(self, sealed: str) -> CardImages:
+        try:
+            return open_card_images(sealed, self.print_room_key())
+        except (SealError, ValidationError) as exc:
+            raise CardDataError(f"sealed_images: {exc}") from exc
+
+    def card_to_print(self, row: Any) -> CardData:
+        """The whole card, opened only now and only in memory, to render it."""
+        if row["sealed_images"] is None:  # a job recorded before the images were sealed
+            return CardData.model_validate(row["card"])
+        images = self.open_images(row["sealed_images"])
+        return CardData.model_validate({**row["card"], **images.model_dump()})
 
     @property
     def rules(self) -> PriorityRules:
@@ -122,8 +148,10 @@ async def on_print_ready(deps: Deps, conn: Connection, event: CloudEvent,
     if card.nik != data.nik:
         raise PermanentHandlerError(f"card data is for NIK {card.nik}, the event for {data.nik}")
     try:
-        decode_image(card.photo_jpeg_b64, "photo_jpeg_b64")
-        decode_image(card.signature_png_b64, "signature_png_b64")
+        # Opened here only to check the images can be printed (in memory); kept sealed.
+        images = deps.open_images(data.sealed_images)
+        decode_image(images.photo_jpeg_b64, "photo_jpeg_b64")
+        decode_image(images.signature_png_b64, "signature_png_b64")
     except CardDataError as exc:
         # A card without its photo cannot be printed: to the DLQ for the centre to resend.
         raise PermanentHandlerError(str(exc)) from exc
@@ -134,7 +162,8 @@ async def on_print_ready(deps: Deps, conn: Connection, event: CloudEvent,
     job_id = str(uuid.uuid4())
     created = await repo.insert_job(
         conn, job_id=job_id, nik=data.nik, enrollment_id=data.enrollment_id, nama=card.nama,
-        kode_desa=card.kode_desa, card=card.model_dump(mode="json"), priority=priority,
+        kode_desa=card.kode_desa, card=card.model_dump(mode="json"),
+        sealed_images=data.sealed_images, priority=priority,
     )
     await repo.upsert_resident(conn, data.nik, data.enrollment_id, "PRINT_READY_RECORD")
     if not created:
@@ -270,7 +299,7 @@ async def claim_next(deps: Deps, conn: Connection, printer_id: str,
     await repo.set_job_status(conn, row["id"], "PRINTING", started_at=dt.datetime.now(dt.UTC),
                               engine_token=token, cups_queue=None, cups_job_id=None)
     return CardJob(
-        job_id=row["id"], printer_id=printer_id, card=CardData.model_validate(row["card"]),
+        job_id=row["id"], printer_id=printer_id, card=deps.card_to_print(row),
         blank_serial=row["blank_serial"], issue_date=deps.today(), queue=row["queue"],
     )
 
@@ -350,8 +379,8 @@ async def _spoiled(deps: Deps, conn: Connection, row: Any, principal: Principal 
     priority = row["priority"] if row["reprint_of"] else row["priority"] + deps.rules.reprint
     if await repo.insert_job(
         conn, job_id=reprint_id, nik=row["nik"], enrollment_id=row["enrollment_id"],
-        nama=row["nama"], kode_desa=row["kode_desa"], card=row["card"], priority=priority,
-        reprint_of=row["id"],
+        nama=row["nama"], kode_desa=row["kode_desa"], card=row["card"],
+        sealed_images=row["sealed_images"], priority=priority, reprint_of=row["id"],
     ):
         await _queued(deps, conn, job_id=reprint_id, nik=row["nik"],
                       enrollment_id=row["enrollment_id"], reprint_of=row["id"])
@@ -440,9 +469,12 @@ async def handover(deps: Deps, conn: Connection, principal: Principal, nik: str,
         nik=nik, blank_serial=row["blank_serial"], handed_to=handed_to,
         relationship=relationship, officer=principal.user,
     ))
+    # The card is in the resident's hands: a Suket standing in for it is no longer valid.
+    revoked = await repo.revoke_sukets(conn, nik, f"e-KTP diserahkan ({row['blank_serial']})")
     await audit.record(conn, principal, "card.handover", target=nik,
                        detail={"job_id": row["id"], "blank_serial": row["blank_serial"],
-                               "handed_to": handed_to, "relationship": relationship})
+                               "handed_to": handed_to, "relationship": relationship,
+                               "sukets_revoked": revoked})
     return {"nik": nik, "job_id": row["id"], "blank_serial": row["blank_serial"],
             "handed_to": handed_to, "relationship": relationship, "officer": principal.user,
             "issued_at": now.isoformat(), "status": "ISSUED"}
@@ -466,13 +498,15 @@ async def issue_suket(deps: Deps, conn: Connection, principal: Principal, nik: s
                       " name as written on the Kartu Keluarga.", type="validation-error",
                       errors=[{"field": "nama", "message": "required for this resident"}])
     issued = deps.today()
-    number = suket_rules.suket_number("71.10", issued, await repo.next_suket_seq(conn))
+    number = suket_rules.suket_number("71.10", issued, await repo.next_suket_seq(conn),
+                                      suket_rules.check_code())
     until = suket_rules.valid_until(issued)
     content = SuketContent(
         number=number, nik=nik, nama=name, tempat_lahir=(card or {}).get("tempat_lahir", "-"),
         tanggal_lahir=dt.date.fromisoformat(card["tanggal_lahir"]) if card else None,
         alamat=(card or {}).get("alamat", ""), issued_on=issued, valid_until=until,
-        issued_by=principal.user, verify_url=f"{s.public_url.rstrip('/')}/suket/{number}",
+        issued_by=principal.user,
+        verify_url=f"{s.public_url.rstrip('/')}/suket/verify/{number}",
         kabupaten="Kabupaten Bolaang Mongondow Timur", issue_place=s.issue_place,
     )
     pdf = await asyncio.to_thread(render_suket, content)

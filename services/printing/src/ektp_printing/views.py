@@ -22,6 +22,13 @@ def job_dict(row: Any) -> dict[str, Any]:
             for k, v in dict(row).items() if k not in ("card", "pdf_path", "preview_path")}
 
 
+def shown_to(role: str, job: dict[str, Any]) -> dict[str, Any]:
+    """Viewers follow the print room's work, not whose cards: every NIK masked."""
+    if role != "viewer":
+        return job
+    return {k: mask_nik(v) if isinstance(v, str) else v for k, v in job.items()}
+
+
 async def jobs(conn: Connection, *, status: str | None, nik: str | None, limit: int,
                offset: int) -> list[dict[str, Any]]:
     rows = await conn.fetch(

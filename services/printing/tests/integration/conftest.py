@@ -62,7 +62,8 @@ def printing_settings(infra: InfraEndpoints, dsn: str, prefix: str, spool: Path,
 @pytest_asyncio.fixture(loop_scope="session")
 async def start_printing(
     infra: InfraEndpoints, topic_prefix: str, create_database: Callable[[str], Awaitable[str]],
-    jwt_keys: tuple[Path, Path], auth_header: Callable[..., dict[str, str]], tmp_path: Path,
+    jwt_keys: tuple[Path, Path], print_room_keys: tuple[Path, Path],
+    auth_header: Callable[..., dict[str, str]], tmp_path: Path,
 ) -> AsyncIterator[Callable[..., Awaitable[PrintingUnderTest]]]:
     stops: list[Callable[[], Awaitable[None]]] = []
 

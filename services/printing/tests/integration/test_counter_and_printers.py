@@ -129,10 +129,11 @@ async def test_handover_and_suket_at_the_counter(start_printing) -> None:
     suket = issued.json()
     today = dt.date.today()
     assert suket["valid_until"] > (today + dt.timedelta(days=180)).isoformat()
-    assert suket["verify_url"].endswith(f"/suket/{suket['number']}")
+    assert suket["verify_url"].endswith(f"/suket/verify/{suket['number']}")
     check = await svc.client.get(f"/suket/{suket['number']}", headers=svc.auth("viewer"))
     assert check.json()["status"] == "VALID" and check.json()["nama"] == "Budi Lantong"
-    forged = await svc.client.get("/suket/SKT-7110-2025-999999", headers=svc.auth("viewer"))
+    forged = await svc.client.get("/suket/SKT-7110-2025-999999-7KQ4M2XA9P",
+                                  headers=svc.auth("viewer"))
     assert forged.status_code == 404
     pdf = await svc.client.get(f"/suket/{suket['number']}/pdf", headers=svc.auth("operator"))
     assert pdf.status_code == 200 and suket["number"] in pdf_text(pdf.content)

@@ -20,8 +20,12 @@ from ektp_printing.domain.priority import PriorityRules, age_on, job_priority
 from ektp_printing.domain.suket import (
     SuketRefused,
     add_months,
+    check_code,
     check_eligible,
     is_valid,
+    is_verifiable,
+    mask_name,
+    status,
     suket_number,
     valid_until,
 )
@@ -227,8 +231,22 @@ def test_a_suket_is_valid_six_months_to_the_day_or_the_month_end() -> None:
     assert not is_valid(dt.date(2025, 7, 15), dt.date(2025, 7, 16))
 
 
-def test_suket_numbers_fit_in_a_url() -> None:
-    assert suket_number("71.10", dt.date(2025, 5, 2), 42) == "SKT-7110-2025-000042"
+def test_suket_numbers_fit_in_a_url_and_cannot_be_guessed_from_their_neighbours() -> None:
+    assert suket_number("71.10", dt.date(2025, 5, 2), 42, "7KQ4M2XA9P") == \
+        "SKT-7110-2025-000042-7KQ4M2XA9P"
+    codes = {check_code() for _ in range(200)}
+    assert len(codes) == 200 and all(len(c) == 10 for c in codes)
+    assert is_verifiable(suket_number("71.10", dt.date(2025, 5, 2), 43, check_code()))
+    # The running number alone, or a wrong alphabet, is not a number the public can check.
+    assert not is_verifiable("SKT-7110-2025-000042")
+    assert not is_verifiable("SKT-7110-2025-000042-7KQ4M2XA9O")
+
+
+def test_a_suket_check_shows_a_name_only_masked() -> None:
+    assert mask_name("Budi  Lantong") == "B*** L******"
+    assert status(dt.date(2025, 7, 15), False, dt.date(2025, 7, 15)) == "VALID"
+    assert status(dt.date(2025, 7, 15), False, dt.date(2025, 7, 16)) == "EXPIRED"
+    assert status(dt.date(2025, 7, 15), True, dt.date(2025, 7, 1)) == "REVOKED"
 
 
 def test_a_suket_only_for_residents_sent_to_the_centre_without_a_card() -> None:

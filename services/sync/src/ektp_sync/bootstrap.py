@@ -15,7 +15,8 @@ from typing import Any
 import asyncpg
 import httpx
 
-from ektp_shared.events import EnrollmentFieldChecked, EnrollmentRecorded
+from ektp_shared.events import CentralPrintReady, EnrollmentFieldChecked, EnrollmentRecorded
+from ektp_shared.outbox_blanking import blank_published
 from ektp_shared.runtime import ConsumerSpec, ServiceRuntime
 
 from . import handlers
@@ -188,6 +189,18 @@ class SyncWorkers:
             if not page.has_more:
                 return total
 
+    # --- personal data ------------------------------------------------------------------
+
+    async def blanker(self, runtime: ServiceRuntime, stop: asyncio.Event) -> None:
+        """The card data sent to the print room is not kept in the outbox once published."""
+        async def step(pool: asyncpg.Pool) -> float:
+            blanked = await blank_published(pool, [CentralPrintReady.ce_type()])
+            if blanked:
+                log.info("blanked the card data of %d published print_ready events", blanked)
+            return self.settings.outbox_blank_seconds
+
+        await self._loop("blanker", runtime, stop, step)
+
     # --- field-check reports ------------------------------------------------------------
 
     async def reporter(self, runtime: ServiceRuntime, stop: asyncio.Event) -> None:
@@ -230,5 +243,6 @@ def build_runtime(settings: Settings, workers: SyncWorkers) -> ServiceRuntime:
                 EnrollmentFieldChecked.ce_type(): handlers.queue_field_check,
             },
         ),
-        background=[workers.sender, workers.poller, workers.roster, workers.reporter],
+        background=[workers.sender, workers.poller, workers.roster, workers.reporter,
+                    workers.blanker],
     )

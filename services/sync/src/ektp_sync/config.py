@@ -47,3 +47,5 @@ class Settings(ServiceSettings):
     roster_kabupaten: str = "71.10"
     roster_page_size: int = 500
     reports_idle_seconds: float = 5.0
+    # How often published print_ready rows get their card data blanked in the outbox.
+    outbox_blank_seconds: float = 10.0

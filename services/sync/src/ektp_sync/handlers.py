@@ -22,6 +22,7 @@ from ektp_shared.events import (
 )
 
 from .adapters import repository as repo
+from .adapters.card_sealer import CardSealer
 from .adapters.centre import ItemResult, RosterPage, Verdict
 from .config import Settings
 from .domain.submission import Submission, item_backoff
@@ -60,6 +61,7 @@ class SyncHandlers:
     def __init__(self, settings: Settings, rng: random.Random | None = None) -> None:
         self.settings = settings
         self.rng = rng or random.Random()
+        self.card_sealer = CardSealer(settings.print_room_public_key_file)
 
     async def _publish(self, conn: Connection, data: EventData | None) -> None:
         if data is not None:
@@ -136,7 +138,7 @@ class SyncHandlers:
                         event = sub.enroll_failure(f"data kartu dari pusat tidak lengkap: {exc}")
                         await self._fail(conn, sub, event)
                         continue
-                    event = sub.print_ready(card)
+                    event = sub.print_ready(card, self.card_sealer.seal)
                 elif verdict.status == "DUPLICATE_RECORD":
                     event = sub.duplicate(verdict.duplicate_of or "")
                 else:

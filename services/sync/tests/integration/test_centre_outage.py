@@ -88,7 +88,8 @@ async def test_centre_down_while_500_recordings_arrive_each_submitted_once_in_or
             submitted[e.data["enrollment_id"]].add(e.id)
         elif e.type == CentralPrintReady.ce_type():
             ready[e.data["enrollment_id"]].add(e.id)
-            assert e.data["card"]["photo_jpeg_b64"] and e.data["card"]["signature_png_b64"]
+            # The photo and signature travel sealed for the print room, never in clear.
+            assert e.data["sealed_images"] and "photo_jpeg_b64" not in e.data["card"]
         assert e.key == e.data["nik"]
         order[e.key].append((e.type.split(".")[-2], e.data["enrollment_id"]))
     assert len(submitted) == 500 and all(len(ids) == 1 for ids in submitted.values())

@@ -6,9 +6,11 @@ import datetime as dt
 import random
 
 import pytest
+from nacl.public import PrivateKey
 
 from ektp_central_sim.testing import niks
 from ektp_shared.events import CardData, CentralDuplicate, CentralFailed, CentralSubmitted
+from ektp_shared.sealed_packet import CardImages, open_card_images, seal
 from ektp_sync.domain.submission import InvalidTransition, Submission, item_backoff
 
 NIK = niks(1)[0]
@@ -29,13 +31,20 @@ def test_accepted_twice_publishes_submitted_once():
     assert s.accepted(NOW) is None
 
 
-def test_print_ready_only_after_submitted():
+def test_print_ready_only_after_submitted_with_the_images_sealed_for_the_print_room():
+    private = PrivateKey.generate()
+
+    def seal_for_print_room(images: CardImages) -> str:
+        return seal(images, private.public_key)
+
     s = Submission("rek-1", NIK)
-    assert s.print_ready(card()) is None and s.state == "PENDING"
+    assert s.print_ready(card(), seal_for_print_room) is None and s.state == "PENDING"
     s.accepted(NOW)
-    event = s.print_ready(card())
-    assert event is not None and event.card.photo_jpeg_b64 == "AA=="
-    assert s.state == "PRINT_READY_RECORD"
+    event = s.print_ready(card(), seal_for_print_room)
+    assert event is not None and s.state == "PRINT_READY_RECORD"
+    assert event.card.nama == "A" and "photo_jpeg_b64" not in event.model_dump()["card"]
+    opened = open_card_images(event.sealed_images, private)
+    assert (opened.photo_jpeg_b64, opened.signature_png_b64) == ("AA==", "AA==")
 
 
 def test_duplicate_names_the_other_nik():

@@ -22,7 +22,7 @@ import pytest_asyncio
 
 from ektp_shared.auth import generate_keypair, issue_token
 from ektp_shared.devinfra import InfraEndpoints
-from ektp_shared.sealed_packet import generate_centre_keypair
+from ektp_shared.sealed_packet import generate_centre_keypair, generate_sealing_keypair
 from ektp_shared.testing.resources import (
     create_scratch_database,
     drop_databases,
@@ -67,6 +67,17 @@ def centre_keys(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     generate_centre_keypair(private, public)
     os.environ["EKTP_CENTRE_PRIVATE_KEY_FILE"] = str(private)
     os.environ["EKTP_CENTRE_PUBLIC_KEY_FILE"] = str(public)
+    return private, public
+
+
+@pytest.fixture(scope="session")
+def print_room_keys(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The print room's card-image key pair (private, public), also set in the env."""
+    directory = tmp_path_factory.mktemp("print_room")
+    private, public = directory / "print_room.key", directory / "print_room.pub"
+    generate_sealing_keypair(private, public)
+    os.environ["EKTP_PRINT_ROOM_PRIVATE_KEY_FILE"] = str(private)
+    os.environ["EKTP_PRINT_ROOM_PUBLIC_KEY_FILE"] = str(public)
     return private, public
 
 

@@ -1,7 +1,8 @@
 """Figures only another service holds (sync health, the store's own stock count, the print
 room), fetched over HTTP. A service that is down or slow shows as unavailable; the page never
 fails because of it. Answers are cached briefly so a wall of open pages does not hammer the
-other services.
+other services: per caller's role as well as URL, since what a service shows depends on the
+role (a viewer gets masked NIKs where an operator gets them whole).
 
 The caller's bearer token is passed on: the dashboard holds no credentials of its own, and a
 viewer sees there exactly what the other services let a viewer see.
@@ -30,26 +31,30 @@ class RemoteFigures:
     ) -> None:
         self.cache_seconds = cache_seconds
         self._client = httpx.AsyncClient(timeout=timeout, transport=transport)
-        self._cache: dict[str, _Cached] = {}
-        self._locks: dict[str, asyncio.Lock] = {}
+        self._cache: dict[tuple[str, str], _Cached] = {}
+        self._locks: dict[tuple[str, str], asyncio.Lock] = {}
 
     async def close(self) -> None:
         await self._client.aclose()
 
-    async def get(self, url: str, authorization: str | None) -> dict[str, Any]:
-        """``{"available": true, ...the service's JSON}`` or ``{"available": false, "error"}``."""
-        hit = self._cache.get(url)
+    async def get(self, url: str, authorization: str | None, role: str) -> dict[str, Any]:
+        """``{"available": true, ...the service's JSON}`` or ``{"available": false, "error"}``.
+
+        ``role`` is the caller's (from their verified token): one role's answer is never
+        served to another."""
+        key = (role, url)
+        hit = self._cache.get(key)
         if hit and time.monotonic() - hit.at < self.cache_seconds:
             return hit.value
-        lock = self._locks.setdefault(url, asyncio.Lock())
-        async with lock:  # one fetch per URL at a time; the others get its answer
-            hit = self._cache.get(url)
+        lock = self._locks.setdefault(key, asyncio.Lock())
+        async with lock:  # one fetch per role and URL at a time; the others get its answer
+            hit = self._cache.get(key)
             if hit and time.monotonic() - hit.at < self.cache_seconds:
                 return hit.value
             value = await self._fetch(url, authorization)
             # A refusal is about this caller's token, not the service: never shared.
             if value.get("status") not in (401, 403):
-                self._cache[url] = _Cached(time.monotonic(), value)
+                self._cache[key] = _Cached(time.monotonic(), value)
             return value
 
     async def _fetch(self, url: str, authorization: str | None) -> dict[str, Any]:

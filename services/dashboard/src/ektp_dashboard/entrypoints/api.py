@@ -18,6 +18,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from ektp_shared import audit
 from ektp_shared.app import create_app
+from ektp_shared.auth import Principal
 from ektp_shared.db import transaction
 from ektp_shared.nik import NikError, parse_nik
 from ektp_shared.problems import Problem
@@ -46,13 +47,15 @@ async def page(settings: SettingsDep) -> HTMLResponse:
     return HTMLResponse(html.replace("__REFRESH_SECONDS__", str(settings.page_refresh_seconds)))
 
 
-async def _live(request: Request, settings: Settings, remote: RemoteFigures) -> dict[str, Any]:
+async def _live(request: Request, settings: Settings, remote: RemoteFigures,
+                principal: Principal) -> dict[str, Any]:
     """What only the other services know, each one allowed to be down."""
     auth = request.headers.get("authorization")
+    role = principal.role
     sync, stock, room = await asyncio.gather(
-        remote.get(f"{settings.sync_url.rstrip('/')}/sync/status", auth),
-        remote.get(f"{settings.inventory_url.rstrip('/')}/stock", auth),
-        remote.get(f"{settings.printing_url.rstrip('/')}/print-room", auth),
+        remote.get(f"{settings.sync_url.rstrip('/')}/sync/status", auth, role),
+        remote.get(f"{settings.inventory_url.rstrip('/')}/stock", auth, role),
+        remote.get(f"{settings.printing_url.rstrip('/')}/print-room", auth, role),
     )
     return {"sync": sync, "stock_live": stock, "print_room": room}
 
@@ -60,8 +63,8 @@ async def _live(request: Request, settings: Settings, remote: RemoteFigures) -> 
 @router.get("/progress", tags=["progress"],
             summary="Progress for the kabupaten and each kecamatan and desa, with the forecast")
 async def get_progress(
-    request: Request, _: Viewer, pool: PoolDep, settings: SettingsDep, remote: RemoteDep,
-    extra_blanks: Annotated[int | None, Query(
+    request: Request, principal: Viewer, pool: PoolDep, settings: SettingsDep,
+    remote: RemoteDep, extra_blanks: Annotated[int | None, Query(
         ge=0, le=10_000_000,
         description="Forecast with this many more blanks (default: exactly the shortfall)",
     )] = None,
@@ -77,7 +80,7 @@ async def get_progress(
     body["generated_at"] = dt.datetime.now(dt.UTC)
     body["today"] = today
     if live:
-        body.update(await _live(request, settings, remote))
+        body.update(await _live(request, settings, remote, principal))
     return _json(body)
 
 

@@ -4,12 +4,14 @@ one-active-recording-per-NIK rule. Plain functions over plain data."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from ektp_shared.events import GolonganDarah, JenisKelamin
+from ektp_shared.logging import mask_nik
 from ektp_shared.nik import BULAN, NikError, NikInfo, age_on, parse_nik
 from ektp_shared.wilayah import boltim_desa, kecamatan_of_desa, normalise_desa_code
 
@@ -80,6 +82,23 @@ class CheckedRecording:
 
 def _date_words(d: dt.date) -> str:
     return f"{d.day} {BULAN[d.month]} {d.year}"
+
+
+# What a warning may reveal of the resident: a birth date (in words), an age, a sex, a NIK.
+_REVEALING = (
+    re.compile(rf"\b\d{{1,2}} (?:{'|'.join(m for m in BULAN if m)}) \d{{4}}\b"),
+    re.compile(r"(?<=umur )\d+"),
+    re.compile(r"\b(?:LAKI-LAKI|PEREMPUAN)\b"),
+)
+
+
+def redact_warning(warning: str) -> str:
+    """A warning as a viewer may see it: what kind of check it is, not the resident's birth
+    date, age, sex or NIK (works on warnings already stored, whatever their age)."""
+    text = mask_nik(warning)
+    for pattern in _REVEALING:
+        text = pattern.sub("***", text)
+    return text
 
 
 def check_recording(

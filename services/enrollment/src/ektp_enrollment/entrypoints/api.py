@@ -26,7 +26,7 @@ from ..config import Settings
 from ..domain import roster as rosterdom
 from ..domain import status as st
 from ..domain.errors import Refused
-from ..domain.recording import RecordingRequest
+from ..domain.recording import RecordingRequest, redact_warning
 from .deps import CentreKey, IdempotencyKey, Operator, PoolDep, Reader, SettingsDep, Supervisor
 
 _STATUS_CODES = {"invalid": 422, "forbidden": 403, "conflict": 409, "not_found": 404}
@@ -156,10 +156,15 @@ async def list_enrollments(
             await handlers.audit.record(conn, principal, "enrollment.lookup_nik", target=nik,
                                         detail={"found": total})
     items = [handlers.public_view(r) for r in rows]
-    if not full:  # viewers see progress, not who
+    if not full:  # viewers see progress, not who: no NIK, name, birth date, age or sex
         for item in items:
             item["nik"] = mask_nik(item["nik"])
             item.pop("nama")
+            item["warnings"] = [redact_warning(w) for w in item["warnings"] or []]
+            item["overrides"] = {k: "***" for k in item["overrides"] or {}}
+            for text in ("duplicate_of", "last_failure"):
+                if isinstance(item.get(text), str):
+                    item[text] = mask_nik(item[text])
     return {"total": total, "page": page, "per_page": per_page,
             "items": handlers.jsonable(items)}
 

@@ -35,14 +35,16 @@ def _job(row: asyncpg.Record) -> PrintJob:
 
 async def insert_job(
     conn: Connection, *, job_id: str, nik: str, enrollment_id: str, nama: str, kode_desa: str,
-    card: dict[str, Any], priority: int, reprint_of: str | None = None,
+    card: dict[str, Any], sealed_images: str | None, priority: int,
+    reprint_of: str | None = None,
 ) -> bool:
+    """``card`` is the card's text; ``sealed_images`` its photo and signature, sealed."""
     inserted = await conn.fetchval(
         """INSERT INTO print_jobs (id, nik, enrollment_id, nama, kode_desa, card, priority,
-                                   status, reprint_of)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, 'QUEUED', $8)
+                                   status, reprint_of, sealed_images)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, 'QUEUED', $8, $9)
            ON CONFLICT DO NOTHING RETURNING true""",
-        job_id, nik, enrollment_id, nama, kode_desa, card, priority, reprint_of,
+        job_id, nik, enrollment_id, nama, kode_desa, card, priority, reprint_of, sealed_images,
     )
     return bool(inserted)
 
@@ -315,3 +317,12 @@ async def insert_suket(conn: Connection, **row: Any) -> None:
 
 async def suket_row(conn: Connection, number: str) -> asyncpg.Record | None:
     return await conn.fetchrow("SELECT * FROM sukets WHERE number = $1", number)
+
+
+async def revoke_sukets(conn: Connection, nik: str, reason: str) -> list[str]:
+    rows = await conn.fetch(
+        """UPDATE sukets SET revoked_at = now(), revoked_reason = $2
+           WHERE nik = $1 AND revoked_at IS NULL RETURNING number""",
+        nik, reason,
+    )
+    return [r["number"] for r in rows]

@@ -9,6 +9,7 @@ from pathlib import Path as FsPath
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, FastAPI, Query
+from fastapi import Path as PathParam
 from fastapi.responses import FileResponse, JSONResponse
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
@@ -16,6 +17,7 @@ from ektp_shared import audit, idempotency
 from ektp_shared.app import create_app
 from ektp_shared.db import Connection, transaction
 from ektp_shared.events import PrinterStatusName
+from ektp_shared.logging import mask_nik
 from ektp_shared.problems import Problem
 
 from .. import handlers, views
@@ -165,7 +167,8 @@ async def list_jobs(
     async with transaction(pool) as conn:
         if nik is not None:
             await audit.record(conn, principal, "print_job.lookup", target=nik)
-        return await views.jobs(conn, status=status, nik=nik, limit=limit, offset=offset)
+        found = await views.jobs(conn, status=status, nik=nik, limit=limit, offset=offset)
+    return [views.shown_to(principal.role, j) for j in found]
 
 
 @router.get("/print-jobs/{job_id}", tags=["print jobs"])
@@ -175,7 +178,7 @@ async def get_job(job_id: str, principal: PrintRoomReader, pool: PoolDep) -> dic
         if job is None:
             raise Problem(404, "Not found", f"No print job {job_id}.", type="job-not-found")
         await audit.record(conn, principal, "print_job.lookup", target=job["nik"])
-        return job
+    return views.shown_to(principal.role, job)
 
 
 @router.get("/print-jobs/{job_id}/preview", tags=["print jobs"], response_class=FileResponse,
@@ -233,8 +236,9 @@ async def handover(nik: Nik, body: HandoverIn, principal: PrintRoom, pool: PoolD
         return await handlers.handover(deps, conn, principal, nik, body.handed_to,
                                        body.relationship)
 
-    return await _command(pool, deps, "card.handover", key, {"nik": nik, **body.model_dump()},
-                          201, run)
+    async with audit.refusals_recorded(pool, principal, "card.lookup", nik):
+        return await _command(pool, deps, "card.handover", key,
+                              {"nik": nik, **body.model_dump()}, 201, run)
 
 
 # --- Suket ------------------------------------------------------------------------------
@@ -246,25 +250,68 @@ async def issue_suket(body: SuketIn, principal: SuketIssuer, pool: PoolDep, deps
     async def run(conn: Connection) -> dict[str, Any]:
         return await handlers.issue_suket(deps, conn, principal, body.nik, body.nama)
 
-    return await _command(pool, deps, "suket.issue", key, body.model_dump(), 201, run)
+    async with audit.refusals_recorded(pool, principal, "suket.lookup", body.nik):
+        return await _command(pool, deps, "suket.issue", key, body.model_dump(), 201, run)
 
 
-@router.get("/suket/{number}", tags=["suket"], summary="Verify a Suket (its QR code)")
+class SuketCheck(BaseModel):
+    """What anyone holding a Suket's number (its QR code) may learn: masked."""
+
+    number: str
+    nama: str = Field(description="masked: the first letter of each word")
+    nik: str = Field(description="masked: region and serial, not the birth date")
+    issued_on: dt.date
+    valid_until: dt.date
+    issuing_office: str
+    status: suket_rules.SuketStatus
+    valid: bool
+
+
+def _not_genuine(number: str) -> Problem:
+    return Problem(404, "Suket not found",
+                   f"No Surat Keterangan numbered {number!r} was issued here: it is not"
+                   " genuine.", type="suket-not-found")
+
+
+@router.get("/suket/verify/{number}", tags=["suket"],
+            summary="Public check of a Suket (its QR code): no token, masked data only")
+async def check_suket(number: Annotated[str, PathParam(max_length=60)], pool: PoolDep,
+                      deps: HandlersDep) -> SuketCheck:
+    # Only a whole number (with its random check part) is looked up: the running number
+    # alone, or a neighbour's, finds nothing.
+    if not suket_rules.is_verifiable(number):
+        raise _not_genuine(number)
+    async with transaction(pool) as conn:
+        row = await handlers.repo.suket_row(conn, number)
+        if row is None:
+            raise _not_genuine(number)
+        await audit.record(conn, None, "suket.verify_public", target=row["nik"],
+                           detail={"number": number})
+    state = suket_rules.status(row["valid_until"], row["revoked_at"] is not None, deps.today())
+    return SuketCheck(
+        number=number, nama=suket_rules.mask_name(row["nama"]), nik=mask_nik(row["nik"]),
+        issued_on=row["issued_on"], valid_until=row["valid_until"],
+        issuing_office=deps.settings.issuing_office, status=state, valid=state == "VALID",
+    )
+
+
+@router.get("/suket/{number}", tags=["suket"], summary="A Suket in full (office staff)")
 async def verify_suket(number: str, principal: AnyUser, pool: PoolDep,
                        deps: HandlersDep) -> dict[str, Any]:
     async with transaction(pool) as conn:
         row = await handlers.repo.suket_row(conn, number)
         if row is None:
-            raise Problem(404, "Suket not found",
-                          f"No Surat Keterangan numbered {number!r} was issued here: it is not"
-                          " genuine.", type="suket-not-found")
+            raise _not_genuine(number)
         await audit.record(conn, principal, "suket.verify", target=row["nik"],
                            detail={"number": number})
-    valid = suket_rules.is_valid(row["valid_until"], deps.today())
-    return {"number": number, "nik": row["nik"], "nama": row["nama"],
+    state = suket_rules.status(row["valid_until"], row["revoked_at"] is not None, deps.today())
+    nik = row["nik"] if principal.role != "viewer" else mask_nik(row["nik"])
+    return {"number": number, "nik": nik, "nama": row["nama"],
             "issued_on": row["issued_on"].isoformat(),
             "valid_until": row["valid_until"].isoformat(),
-            "status": "VALID" if valid else "EXPIRED", "valid": valid}
+            "revoked_at": row["revoked_at"].isoformat() if row["revoked_at"] else None,
+            "revoked_reason": row["revoked_reason"],
+            "status": state, "valid": state == "VALID"}
 
 
 @router.get("/suket/{number}/pdf", tags=["suket"], response_class=FileResponse)
@@ -285,9 +332,15 @@ async def suket_pdf(number: str, principal: SuketIssuer, pool: PoolDep) -> FileR
 def build_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
     runtime, deps, engine = build(settings)
+
+    async def load_print_room_key(app: FastAPI) -> None:
+        # Fail at start, not at the first card (whose event would go to the DLQ).
+        deps.print_room_key()
+
     app = create_app(
         title="e-KTP printing (pencetakan)", runtime=runtime, routers=[router],
         description="Print queue, printer fleet, card rendering, handover and Suket.",
+        on_started=[load_print_room_key],
     )
     app.state.deps = deps
     app.state.engine = engine

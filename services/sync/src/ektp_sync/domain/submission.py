@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -20,6 +21,10 @@ from ektp_shared.events import (
     CentralPrintReady,
     CentralSubmitted,
 )
+from ektp_shared.sealed_packet import CardImages
+
+# Seals the card's photo and signature for the print room (base64 of a sealed box).
+SealImages = Callable[[CardImages], str]
 
 SubmissionState = Literal[
     "PENDING", "SENT_FOR_ENROLLMENT", "PRINT_READY_RECORD", "DUPLICATE_RECORD", "FAILED",
@@ -71,11 +76,16 @@ class Submission:
 
     # --- verdicts ------------------------------------------------------------------------
 
-    def print_ready(self, card: CardData) -> CentralPrintReady | None:
+    def print_ready(self, card: CardData, seal_images: SealImages) -> CentralPrintReady | None:
+        """The centre's card data goes on to the print room: its text as it came, its photo
+        and signature sealed (only the print room can open them)."""
         if self.state != "SENT_FOR_ENROLLMENT":
             return None
         self.state = "PRINT_READY_RECORD"
-        return CentralPrintReady(enrollment_id=self.enrollment_id, nik=self.nik, card=card)
+        images = CardImages(photo_jpeg_b64=card.photo_jpeg_b64,
+                            signature_png_b64=card.signature_png_b64)
+        return CentralPrintReady(enrollment_id=self.enrollment_id, nik=self.nik, card=card,
+                                 sealed_images=seal_images(images))
 
     def duplicate(self, duplicate_of: str) -> CentralDuplicate | None:
         if self.state != "SENT_FOR_ENROLLMENT":

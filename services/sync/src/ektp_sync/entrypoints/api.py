@@ -10,8 +10,10 @@ from pydantic import BaseModel, Field
 
 from ektp_shared import audit
 from ektp_shared.app import create_app
+from ektp_shared.auth import Principal
 from ektp_shared.deps import IdempotencyKey, PoolDep
 from ektp_shared.idempotency import claim, remember, request_fingerprint
+from ektp_shared.logging import mask_nik
 from ektp_shared.problems import Problem
 
 from ..adapters import repository as repo
@@ -66,6 +68,19 @@ class SubmissionOut(BaseModel):
     updated_at: dt.datetime
 
 
+def _shown_to(principal: Principal, out: SubmissionOut) -> SubmissionOut:
+    """Viewers see the queue's progress, not who is in it: every NIK masked (the one it
+    duplicates and any in the centre's reasons too)."""
+    if principal.role != "viewer":
+        return out
+    def masked(text: str | None) -> str | None:
+        return None if text is None else mask_nik(text)
+    return out.model_copy(update={
+        "nik": mask_nik(out.nik), "duplicate_of": masked(out.duplicate_of),
+        "failure_reason": masked(out.failure_reason), "last_error": masked(out.last_error),
+    })
+
+
 class SubmissionPage(BaseModel):
     items: list[SubmissionOut]
     next_after: int | None = Field(description="pass as ?after= for the next page")
@@ -85,7 +100,7 @@ async def list_submissions(
         # Listing shows NIKs: the lookup itself goes in the audit trail.
         await audit.record(conn, principal, "submissions.list", target=nik,
                            detail={"state": state, "after": after, "count": len(rows)})
-    items = [SubmissionOut(**dict(r)) for r in rows]
+    items = [_shown_to(principal, SubmissionOut(**dict(r))) for r in rows]
     return SubmissionPage(items=items, next_after=items[-1].seq if len(items) == limit else None)
 
 
@@ -98,7 +113,7 @@ async def get_submission(principal: Reader, pool: PoolDep, enrollment_id: Enroll
             raise _not_found(enrollment_id)
         await audit.record(conn, principal, "submission.view", target=row["nik"],
                            detail={"enrollment_id": enrollment_id})
-    return SubmissionOut(**dict(row))
+    return _shown_to(principal, SubmissionOut(**dict(row)))
 
 
 class CancelIn(BaseModel):
@@ -171,10 +186,15 @@ def _not_found(enrollment_id: str) -> Problem:
 def build_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
     workers = SyncWorkers(settings)
+
+    async def check_print_room_key(app: FastAPI) -> None:
+        workers.handlers.card_sealer.check()
+
     app = create_app(
         title="e-KTP sync service",
         description="Sends recordings to the national data centre and publishes its answers.",
         runtime=build_runtime(settings, workers), routers=[router],
+        on_started=[check_print_room_key],
     )
     app.state.sync = workers
     return app
