@@ -13,6 +13,7 @@ import random
 from dataclasses import dataclass
 from typing import Literal
 
+from ektp_shared.envelope import CloudEvent
 from ektp_shared.events import (
     CardData,
     CentralDuplicate,
@@ -20,6 +21,7 @@ from ektp_shared.events import (
     CentralPrintReady,
     CentralSubmitted,
 )
+from ektp_shared.limits import MAX_EVENT_BYTES, describe_bytes, event_bytes
 
 SubmissionState = Literal[
     "PENDING", "SENT_FOR_ENROLLMENT", "PRINT_READY_RECORD", "DUPLICATE_RECORD", "FAILED",
@@ -71,11 +73,23 @@ class Submission:
 
     # --- verdicts ------------------------------------------------------------------------
 
-    def print_ready(self, card: CardData) -> CentralPrintReady | None:
+    def print_ready(self, card: CardData) -> CentralPrintReady | CentralFailed | None:
+        """The card event, or, when the card data would make an event larger than Kafka
+        takes (ektp_shared.limits), a failure for the operator queue instead: an event that
+        cannot be sent would hold back every later one of the office."""
         if self.state != "SENT_FOR_ENROLLMENT":
             return None
+        event = CentralPrintReady(enrollment_id=self.enrollment_id, nik=self.nik, card=card)
+        size = event_bytes(CloudEvent.wrap(event, "sync"))
+        if size > MAX_EVENT_BYTES:
+            return self.enroll_failure(
+                f"data kartu dari pusat terlalu besar untuk dikirim ({size} byte; maksimal "
+                f"{describe_bytes(MAX_EVENT_BYTES)} = {MAX_EVENT_BYTES} byte; foto "
+                f"{len(card.photo_jpeg_b64)} dan tanda tangan {len(card.signature_png_b64)} "
+                "karakter base64): minta pusat data mengirim ulang foto yang lebih kecil"
+            )
         self.state = "PRINT_READY_RECORD"
-        return CentralPrintReady(enrollment_id=self.enrollment_id, nik=self.nik, card=card)
+        return event
 
     def duplicate(self, duplicate_of: str) -> CentralDuplicate | None:
         if self.state != "SENT_FOR_ENROLLMENT":
