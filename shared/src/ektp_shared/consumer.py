@@ -36,6 +36,7 @@ from .db import Connection, DbErrorClass, classify_db_error
 from .envelope import CloudEvent, EnvelopeError
 from .events import EventData, UnknownEventType
 from .kafka import dlq_topic, ensure_topics, make_producer
+from .limits import CONSUMER_FETCH_MAX_BYTES, CONSUMER_MAX_PARTITION_FETCH_BYTES
 from .logging import mask_nik
 
 log = logging.getLogger(__name__)
@@ -175,6 +176,9 @@ class ConsumerRunner:
                 # A member killed by a power cut is replaced within 10 s, not 30.
                 session_timeout_ms=10000,
                 heartbeat_interval_ms=2000,
+                # Always able to fetch the largest message a topic takes (ektp_shared.limits).
+                max_partition_fetch_bytes=CONSUMER_MAX_PARTITION_FETCH_BYTES,
+                fetch_max_bytes=CONSUMER_FETCH_MAX_BYTES,
             )
             dlq = make_producer(self.bootstrap, f"{self.client_id}-dlq")
             try:

@@ -10,9 +10,14 @@ from aiokafka import AIOKafkaProducer
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.errors import KafkaError, TopicAlreadyExistsError
 
+from .limits import PRODUCER_MAX_REQUEST_BYTES, TOPIC_MAX_MESSAGE_BYTES
+
 log = logging.getLogger(__name__)
 
 DEFAULT_PARTITIONS = 3
+# Set on every topic the office creates, so the limit holds whatever the broker's default
+# (ektp_shared.limits: the largest event fits, and the producer cannot exceed it).
+TOPIC_CONFIG = {"max.message.bytes": str(TOPIC_MAX_MESSAGE_BYTES)}
 
 
 def dlq_topic(topic: str) -> str:
@@ -28,6 +33,8 @@ def make_producer(bootstrap: str, client_id: str) -> AIOKafkaProducer:
         enable_idempotence=True,
         linger_ms=5,
         max_batch_size=256 * 1024,
+        # The largest event (limits.MAX_EVENT_BYTES) with room for its framing and headers.
+        max_request_size=PRODUCER_MAX_REQUEST_BYTES,
         request_timeout_ms=15000,
         retry_backoff_ms=200,
     )
@@ -46,7 +53,8 @@ async def ensure_topics(
             return
         try:
             await admin.create_topics(
-                [NewTopic(name=t, num_partitions=partitions, replication_factor=1) for t in wanted]
+                [NewTopic(name=t, num_partitions=partitions, replication_factor=1,
+                          topic_configs=dict(TOPIC_CONFIG)) for t in wanted]
             )
         except TopicAlreadyExistsError:
             pass

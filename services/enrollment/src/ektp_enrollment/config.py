@@ -13,7 +13,4 @@ class Settings(ServiceSettings):
     # Off by default: when on, a recording waits for a supervisor (MENUNGGU_VERIFIKASI)
     # before it is published for the centre.
     supervisor_review: bool = False
-
-    # Upper bounds on uploads, so that one bad client cannot fill memory.
-    max_roster_csv_bytes: int = 20 * 1024 * 1024
-    max_kit_file_bytes: int = 200 * 1024 * 1024
+    # The upload caps (roster CSV, kit file) are in ektp_shared.limits, beside the others.

@@ -15,6 +15,7 @@ from ektp_shared.db import Connection
 from ektp_shared.envelope import CloudEvent
 from ektp_shared.events import (
     CardData,
+    CentralFailed,
     CentralRosterEntry,
     EnrollmentFieldChecked,
     EnrollmentRecorded,
@@ -139,6 +140,9 @@ class SyncHandlers:
                         await self._fail(conn, sub, event)
                         continue
                     event = sub.print_ready(card, self.card_sealer.seal)
+                    if isinstance(event, CentralFailed):  # too large to send: operator queue
+                        await self._fail(conn, sub, event)
+                        continue
                 elif verdict.status == "DUPLICATE_RECORD":
                     event = sub.duplicate(verdict.duplicate_of or "")
                 else:

@@ -13,16 +13,23 @@ from typing import Any
 from PIL import Image
 from pydantic import BaseModel, ConfigDict, Field
 
+from ektp_shared.limits import (
+    EXCEPTION_REASON_CHARS,
+    FINGERPRINT_BYTES,
+    IRIS_BYTES,
+    PHOTO_BYTES,
+    SIGNATURE_BYTES,
+    describe_bytes,
+)
 from ektp_shared.sealed_packet import FINGERS, IRISES
 
 from .errors import FieldError
 
-PHOTO_BYTES = (2_000, 1_000_000)
+# The byte bounds live in ektp_shared.limits: with every field at its maximum the
+# recording's event still fits in one Kafka message.
 PHOTO_MIN_WIDTH, PHOTO_MIN_HEIGHT = 240, 320
-SIGNATURE_BYTES = (200, 300_000)
 SIGNATURE_MIN_WIDTH, SIGNATURE_MIN_HEIGHT = 100, 30
-TEMPLATE_BYTES = (64, 32_000)
-IRIS_BYTES = (64, 64_000)
+TEMPLATE_BYTES = FINGERPRINT_BYTES
 MAX_PIXELS = 4000 * 4000
 MIN_REASON = 3
 
@@ -53,12 +60,23 @@ class BiometricCheck:
         self.errors.append(FieldError(f"biometrics.{name}", message))
 
 
-def _decode(check: BiometricCheck, name: str, value: str, what: str) -> bytes | None:
+def _decode(
+    check: BiometricCheck, name: str, value: str, what: str, bounds: tuple[int, int]
+) -> bytes | None:
+    # Refused before decoding: the base64 text's length tells the size.
+    size = len(value) * 3 // 4 - len(value[-2:]) + len(value[-2:].rstrip("="))
+    if size > bounds[1]:
+        check.fail(name, _too_large(what, f"{size} byte", bounds[1]))
+        return None
     try:
         return base64.b64decode(value, validate=True)
     except (binascii.Error, ValueError):
         check.fail(name, f"{what} bukan base64 yang sah")
         return None
+
+
+def _too_large(what: str, size: str, high: int) -> str:
+    return f"{what} terlalu besar ({size}); maksimal {describe_bytes(high)} ({high} byte)"
 
 
 def _size_ok(
@@ -69,7 +87,7 @@ def _size_ok(
         check.fail(name, f"{what} terlalu kecil ({len(raw)} byte, minimal {low}): rekam ulang")
         return False
     if len(raw) > high:
-        check.fail(name, f"{what} terlalu besar ({len(raw)} byte, maksimal {high})")
+        check.fail(name, _too_large(what, f"{len(raw)} byte", high))
         return False
     return True
 
@@ -118,13 +136,20 @@ def _parts(
         if name in given and name in excused:
             check.fail(f"{kind}.{name}", f"{what} {name} direkam dan juga dikecualikan: pilih satu")
         elif name in given:
-            raw = _decode(check, f"{kind}.{name}", given[name], f"{what} {name}")
+            raw = _decode(check, f"{kind}.{name}", given[name], f"{what} {name}", bounds)
             if raw is not None and _size_ok(check, f"{kind}.{name}", raw, bounds, f"{what} {name}"):
                 recorded.append(name)
         elif name in excused:
-            if len(excused[name].strip()) < MIN_REASON:
+            reason = excused[name].strip()
+            if len(reason) < MIN_REASON:
                 check.fail(
                     f"{exceptions_field}.{name}", f"tulis alasan {what} {name} tidak direkam"
+                )
+            elif len(reason) > EXCEPTION_REASON_CHARS:
+                check.fail(
+                    f"{exceptions_field}.{name}",
+                    f"alasan terlalu panjang ({len(reason)} karakter); maksimal "
+                    f"{EXCEPTION_REASON_CHARS} karakter",
                 )
         else:
             check.fail(
@@ -139,12 +164,13 @@ def check_biometrics(b: Biometrics) -> BiometricCheck:
     """Check everything at once, so the clerk sees every problem in one answer."""
     check = BiometricCheck()
     summary: dict[str, Any] = {}
-    photo = _decode(check, "photo_jpeg_b64", b.photo_jpeg_b64, "foto")
+    photo = _decode(check, "photo_jpeg_b64", b.photo_jpeg_b64, "foto", PHOTO_BYTES)
     if photo is not None and _size_ok(check, "photo_jpeg_b64", photo, PHOTO_BYTES, "foto"):
         summary["photo"] = _image(
             check, "photo_jpeg_b64", photo, "JPEG", (PHOTO_MIN_WIDTH, PHOTO_MIN_HEIGHT), "foto"
         )
-    signature = _decode(check, "signature_png_b64", b.signature_png_b64, "tanda tangan")
+    signature = _decode(check, "signature_png_b64", b.signature_png_b64, "tanda tangan",
+                        SIGNATURE_BYTES)
     if signature is not None and _size_ok(
         check, "signature_png_b64", signature, SIGNATURE_BYTES, "tanda tangan"
     ):

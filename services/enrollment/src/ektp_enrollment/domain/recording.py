@@ -11,6 +11,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from ektp_shared.events import GolonganDarah, JenisKelamin
+from ektp_shared.limits import OVERRIDE_REASON_CHARS
 from ektp_shared.logging import mask_nik
 from ektp_shared.nik import BULAN, NikError, NikInfo, age_on, parse_nik
 from ektp_shared.wilayah import boltim_desa, kecamatan_of_desa, normalise_desa_code
@@ -108,6 +109,11 @@ def check_recording(
     errors: list[FieldError] = []
     warnings: list[str] = []
     info: NikInfo | None = None
+    for name in ("izin_wajib_ktp", "izin_rekam_ulang"):
+        reason = getattr(req, name) or ""
+        if len(reason) > OVERRIDE_REASON_CHARS:
+            errors.append(FieldError(name, f"alasan terlalu panjang ({len(reason)} karakter); "
+                                           f"maksimal {OVERRIDE_REASON_CHARS} karakter"))
     try:
         info = parse_nik(req.nik, today=today)
     except NikError as exc:

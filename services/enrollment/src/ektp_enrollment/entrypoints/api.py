@@ -15,6 +15,7 @@ from ektp_shared import idempotency
 from ektp_shared.app import create_app
 from ektp_shared.db import Connection, transaction
 from ektp_shared.events import FieldCheckOutcome
+from ektp_shared.limits import KIT_FILE_BYTES, ROSTER_CSV_BYTES, describe_bytes
 from ektp_shared.logging import mask_nik
 from ektp_shared.problems import Problem, problem_response
 from ektp_shared.sealed_packet import load_public_key
@@ -71,15 +72,15 @@ async def _idempotent(
 
 
 async def _read_body(request: Request, limit: int, what: str) -> bytes:
-    """The raw body, refused with 413 past ``limit`` (counted while reading, not trusted
-    from Content-Length)."""
+    """The raw body, refused with 413 past ``limit`` (the route's cap in ektp_shared.limits,
+    which the request gate already enforces before the body is read)."""
     chunks, size = [], 0
     async for chunk in request.stream():
         size += len(chunk)
         if size > limit:
             raise Problem(413, "Berkas terlalu besar",
-                          f"{what} lebih dari {limit // (1024 * 1024)} MB; bagi menjadi beberapa "
-                          "berkas", type="payload-too-large")
+                          f"{what} lebih dari {describe_bytes(limit)}; bagi menjadi beberapa "
+                          "berkas", type="payload-too-large", limit_bytes=limit)
         chunks.append(chunk)
     if not size:
         raise Problem(422, "Berkas kosong", f"{what} kosong", type="validation-error",
@@ -125,7 +126,7 @@ async def import_kit(
     request: Request, principal: Operator, pool: PoolDep, settings: SettingsDep,
     centre_key: CentreKey, idempotency_key: IdempotencyKey = None,
 ) -> JSONResponse:
-    raw = await _read_body(request, settings.max_kit_file_bytes, "berkas kit")
+    raw = await _read_body(request, KIT_FILE_BYTES, "berkas kit")
     async with transaction(pool) as conn:
         return await _idempotent(
             conn, "enrollment.import", idempotency_key, _digest(raw),
@@ -235,7 +236,7 @@ async def import_roster(
                                       description="lines before this chunk")] = 0,
     idempotency_key: IdempotencyKey = None,
 ) -> JSONResponse:
-    raw = await _read_body(request, settings.max_roster_csv_bytes, "berkas CSV")
+    raw = await _read_body(request, ROSTER_CSV_BYTES, "berkas CSV")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -15,6 +15,7 @@ from fastapi.responses import JSONResponse, PlainTextResponse, Response
 from ektp_shared import audit, idempotency
 from ektp_shared.app import create_app
 from ektp_shared.db import Connection, transaction
+from ektp_shared.limits import UID_FILE_BYTES
 from ektp_shared.problems import Problem
 
 from .. import handlers
@@ -29,7 +30,7 @@ from .deps import IdempotencyKey, PoolDep, Reader, SettingsDep, Storekeeper, Sup
 
 router = APIRouter()
 MAX_REPORT_DAYS = 1100
-MAX_UPLOAD_BYTES = 8 * 1024 * 1024
+MAX_UPLOAD_BYTES = UID_FILE_BYTES  # the request as a whole is capped by the request gate
 
 
 def serials_of(body: schemas.SerialList | schemas.StockCountIn, settings: Settings,

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
+from ektp_shared.envelope import CloudEvent
 from ektp_shared.events import (
     CardData,
     CentralDuplicate,
@@ -21,6 +22,7 @@ from ektp_shared.events import (
     CentralPrintReady,
     CentralSubmitted,
 )
+from ektp_shared.limits import MAX_EVENT_BYTES, describe_bytes, event_bytes
 from ektp_shared.sealed_packet import CardImages
 
 # Seals the card's photo and signature for the print room (base64 of a sealed box).
@@ -76,16 +78,29 @@ class Submission:
 
     # --- verdicts ------------------------------------------------------------------------
 
-    def print_ready(self, card: CardData, seal_images: SealImages) -> CentralPrintReady | None:
+    def print_ready(
+        self, card: CardData, seal_images: SealImages
+    ) -> CentralPrintReady | CentralFailed | None:
         """The centre's card data goes on to the print room: its text as it came, its photo
-        and signature sealed (only the print room can open them)."""
+        and signature sealed (only the print room can open them). When the sealed event would
+        be larger than Kafka takes (ektp_shared.limits), a failure for the operator queue
+        instead: an event that cannot be sent would hold back every later one of the office."""
         if self.state != "SENT_FOR_ENROLLMENT":
             return None
-        self.state = "PRINT_READY_RECORD"
         images = CardImages(photo_jpeg_b64=card.photo_jpeg_b64,
                             signature_png_b64=card.signature_png_b64)
-        return CentralPrintReady(enrollment_id=self.enrollment_id, nik=self.nik, card=card,
-                                 sealed_images=seal_images(images))
+        event = CentralPrintReady(enrollment_id=self.enrollment_id, nik=self.nik, card=card,
+                                  sealed_images=seal_images(images))
+        size = event_bytes(CloudEvent.wrap(event, "sync"))
+        if size > MAX_EVENT_BYTES:
+            return self.enroll_failure(
+                f"data kartu dari pusat terlalu besar untuk dikirim ({size} byte; maksimal "
+                f"{describe_bytes(MAX_EVENT_BYTES)} = {MAX_EVENT_BYTES} byte; foto "
+                f"{len(card.photo_jpeg_b64)} dan tanda tangan {len(card.signature_png_b64)} "
+                "karakter base64): minta pusat data mengirim ulang foto yang lebih kecil"
+            )
+        self.state = "PRINT_READY_RECORD"
+        return event
 
     def duplicate(self, duplicate_of: str) -> CentralDuplicate | None:
         if self.state != "SENT_FOR_ENROLLMENT":
