@@ -31,6 +31,29 @@ def test_compose_sets_the_same_variables_as_the_local_stack():
 def test_compose_creates_every_database():
     for service in SERVICES:
         assert f"CREATE DATABASE {service.database} OWNER ektp;" in INIT_SQL
+        assert service.database in INIT_SQL.split("TO ektp_service")[0].rsplit("GRANT", 1)[1]
+
+
+def test_services_connect_as_their_own_role_and_the_owner_migrates():
+    """As under `make up`: the owner role runs the migrations, the services' role may not
+    change the audit trail (DESIGN section 6)."""
+    assert "CREATE ROLE ektp_service LOGIN" in INIT_SQL
+    for service in SERVICES:
+        env = COMPOSE["services"][service.name]["environment"]
+        local = service_env(service)
+        assert env["EKTP_DATABASE_URL"].startswith("postgresql://ektp_service:")
+        assert local["EKTP_DATABASE_URL"].startswith("postgresql://ektp_service:")
+        assert env["EKTP_MIGRATION_DATABASE_URL"].startswith("postgresql://ektp:")
+        assert env["EKTP_MIGRATION_DATABASE_URL"].endswith("@postgres:5432")
+
+
+def test_the_centre_listening_beyond_loopback_has_its_api_key_and_sync_sends_it():
+    centre = COMPOSE["services"]["central-sim"]
+    if "0.0.0.0" in centre["command"]:  # noqa: S104
+        assert centre["environment"]["EKTP_HTTP_HOST"] == "0.0.0.0"  # noqa: S104
+        key = centre["environment"]["EKTP_API_KEY"]
+        assert key.startswith("${") and ":?" in key  # from the env, never a default
+        assert COMPOSE["services"]["sync"]["environment"]["EKTP_CENTRAL_API_KEY"] == key
 
 
 def test_services_wait_for_healthy_infrastructure():

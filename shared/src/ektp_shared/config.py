@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Self
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -35,7 +36,14 @@ class ServiceSettings(BaseSettings):
     kafka_bootstrap: str = "127.0.0.1:9092"
     # Lets tests run several isolated copies of the topics on one broker.
     topic_prefix: str = ""
+    # The service's own role: under `make up` and compose one that may change its tables'
+    # rows but only INSERT and SELECT audit_log (DESIGN section 6).
     database_url: str = "postgresql://ektp:ektp@127.0.0.1:5432/ektp"
+    # The owner role, which runs Alembic and grants database_url's role its privileges. A
+    # URL without a database ("postgresql://ektp:pw@host:5432") means database_url's
+    # database. Unset: database_url migrates too (one role owns everything, so the audit
+    # table is not append-only: a warning says so).
+    migration_database_url: str | None = None
     db_pool_min: int = 1
     db_pool_max: int = 10
     http_host: str = "127.0.0.1"
@@ -65,6 +73,9 @@ class ServiceSettings(BaseSettings):
     relay_batch_size: int = 500
     relay_idle_seconds: float = 0.2
     outbox_retention_days: int = 30
+    # Idempotency-Key answers are replayed for this long, then purged (set-based, hourly).
+    idempotency_retention_days: int = 30
+    housekeeping_every_seconds: float = 3600.0
     consumer_enabled: bool = True
     relay_enabled: bool = True
 
@@ -95,3 +106,24 @@ class ServiceSettings(BaseSettings):
     def topic(self, name: str) -> str:
         """Full topic name for a producing service, e.g. ``topic("enrollment")``."""
         return f"{self.topic_prefix}ektp.{name}.events"
+
+    @property
+    def migration_dsn(self) -> str:
+        """The owner role's DSN for this service's database (see migration_database_url)."""
+        if not self.migration_database_url:
+            return self.database_url
+        owner = urlsplit(self.migration_database_url)
+        if owner.path.strip("/"):
+            return self.migration_database_url
+        runtime = urlsplit(self.database_url)
+        return urlunsplit(owner._replace(path=runtime.path, query=owner.query or runtime.query))
+
+    @property
+    def database_role(self) -> str | None:
+        """The role the service connects as (database_url's user)."""
+        return dsn_user(self.database_url)
+
+
+def dsn_user(dsn: str) -> str | None:
+    user = urlsplit(dsn).username
+    return unquote(user) if user else None

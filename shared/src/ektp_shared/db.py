@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple, TypeAlias
 
 import asyncpg
 
+from .config import ServiceSettings, dsn_user
+
 if TYPE_CHECKING:
     from asyncpg.pool import PoolConnectionProxy
 
@@ -123,11 +125,13 @@ def sqlalchemy_url(dsn: str) -> str:
     return dsn
 
 
-def run_migrations(dsn: str, migrations_dir: Path) -> None:
+def run_migrations(dsn: str, migrations_dir: Path, *, grant_to: str | None = None) -> None:
     """Upgrade the database to the newest revision (blocking; call in a thread).
 
     Each service keeps its revisions in its own ``migrations/`` folder whose ``env.py`` calls
-    :func:`ektp_shared.migrations_env.run`.
+    :func:`ektp_shared.migrations_env.run`. ``grant_to`` is the service's runtime role: after
+    the upgrade the owner grants it DML on every table, audit_log append-only
+    (:data:`ektp_shared.migrations_env.RUNTIME_GRANTS`), so later tables are covered too.
     """
     from alembic import command
     from alembic.config import Config
@@ -135,12 +139,25 @@ def run_migrations(dsn: str, migrations_dir: Path) -> None:
     cfg = Config()
     cfg.set_main_option("script_location", str(migrations_dir))
     cfg.set_main_option("sqlalchemy.url", sqlalchemy_url(dsn).replace("%", "%%"))
+    cfg.attributes["grant_to"] = grant_to
     command.upgrade(cfg, "head")
 
 
-async def migrate(dsn: str, migrations_dir: Path) -> None:
+async def migrate(dsn: str, migrations_dir: Path, *, grant_to: str | None = None) -> None:
     # Alembic's async env runs its own event loop, so it gets a thread of its own.
-    await asyncio.to_thread(run_migrations, dsn, migrations_dir)
+    await asyncio.to_thread(run_migrations, dsn, migrations_dir, grant_to=grant_to)
+
+
+async def migrate_service(settings: ServiceSettings, migrations_dir: Path) -> None:
+    """Migrate as the owner role and grant the service's runtime role (DESIGN section 6)."""
+    owner, runtime = dsn_user(settings.migration_dsn), settings.database_role
+    if owner == runtime:
+        log.warning(
+            "%s migrates with its own role (EKTP_MIGRATION_DATABASE_URL not set): it owns its "
+            "tables, so its audit table is not append-only", settings.service_name,
+        )
+    await migrate(settings.migration_dsn, migrations_dir,
+                  grant_to=runtime if owner != runtime else None)
 
 
 def record_to_dict(record: asyncpg.Record | None) -> dict[str, Any] | None:

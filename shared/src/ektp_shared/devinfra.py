@@ -6,6 +6,7 @@ Command line (run with the workspace venv)::
     python -m ektp_shared.devinfra down   [kafka|postgres|cups|all ...]
     python -m ektp_shared.devinfra status [kafka|postgres|cups|all ...]
     python -m ektp_shared.devinfra ensure-db NAME [NAME ...] [--owner ektp --password ektp]
+                                        [--service-role ektp_service --service-password ...]
     python -m ektp_shared.devinfra jars          # fetch the Kafka jars (make infra-jars)
     python -m ektp_shared.devinfra cups-selftest # print a one-page PDF, show where it landed
 
@@ -797,7 +798,20 @@ def _quote_literal(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
-async def _ensure_databases(dsn: str, names: list[str], owner: str, password: str) -> None:
+async def _ensure_role(conn: Any, name: str, password: str) -> None:
+    import asyncpg
+
+    role, secret = _quote_ident(name), _quote_literal(password)
+    if await conn.fetchval("SELECT 1 FROM pg_roles WHERE rolname = $1", name) is None:
+        with contextlib.suppress(asyncpg.DuplicateObjectError, asyncpg.UniqueViolationError):
+            await conn.execute(f"CREATE ROLE {role} LOGIN PASSWORD {secret}")
+    await conn.execute(f"ALTER ROLE {role} LOGIN PASSWORD {secret}")
+
+
+async def _ensure_databases(
+    dsn: str, names: list[str], owner: str, password: str,
+    service_role: str | None, service_password: str,
+) -> None:
     import asyncpg
 
     try:
@@ -807,11 +821,10 @@ async def _ensure_databases(dsn: str, names: list[str], owner: str, password: st
             f"PostgreSQL is not reachable ({exc}): run `devinfra up postgres`"
         ) from exc
     try:
-        role, secret = _quote_ident(owner), _quote_literal(password)
-        if await conn.fetchval("SELECT 1 FROM pg_roles WHERE rolname = $1", owner) is None:
-            with contextlib.suppress(asyncpg.DuplicateObjectError, asyncpg.UniqueViolationError):
-                await conn.execute(f"CREATE ROLE {role} LOGIN PASSWORD {secret}")
-        await conn.execute(f"ALTER ROLE {role} LOGIN PASSWORD {secret}")
+        await _ensure_role(conn, owner, password)
+        if service_role:
+            await _ensure_role(conn, service_role, service_password)
+        role = _quote_ident(owner)
         for name in names:
             if await conn.fetchval("SELECT 1 FROM pg_database WHERE datname = $1", name) is None:
                 log.info("creating database %s owned by %s", name, owner)
@@ -819,6 +832,11 @@ async def _ensure_databases(dsn: str, names: list[str], owner: str, password: st
                     asyncpg.DuplicateDatabaseError, asyncpg.UniqueViolationError
                 ):
                     await conn.execute(f"CREATE DATABASE {_quote_ident(name)} OWNER {role}")
+            if service_role:
+                # Its table privileges are granted by the owner after each migration
+                # (ektp_shared.migrations_env.RUNTIME_GRANTS): audit_log append-only.
+                await conn.execute(f"GRANT CONNECT, TEMPORARY ON DATABASE {_quote_ident(name)}"
+                                   f" TO {_quote_ident(service_role)}")
     finally:
         await conn.close()
 
@@ -827,14 +845,18 @@ def ensure_databases(
     names: Iterable[str],
     owner: str = "ektp",
     password: str = "ektp",  # noqa: S107
+    service_role: str | None = "ektp_service",
+    service_password: str = "ektp_service",  # noqa: S107
 ) -> None:
-    """Idempotently create the login role `owner` (its password is (re)set) and the databases,
-    owned by it. PostgreSQL must be running (see start_postgres / ensure_local_infra)."""
+    """Idempotently create the login roles (their passwords are (re)set) and the databases,
+    owned by ``owner``, which runs the migrations; ``service_role`` is the one the services
+    connect as. PostgreSQL must be running (see start_postgres / ensure_local_infra)."""
     wanted = list(dict.fromkeys(names))
-    for name in [owner, *wanted]:
+    for name in [owner, *([service_role] if service_role else []), *wanted]:
         _quote_ident(name)  # validate before touching the server
     dsn = postgres_admin_dsn(_pg_running_port(_pg_port()))
-    _run_coro(lambda: _ensure_databases(dsn, wanted, owner, password))
+    _run_coro(lambda: _ensure_databases(dsn, wanted, owner, password, service_role,
+                                        service_password))
 
 
 # --------------------------------------------------------------------------------------------
@@ -1152,10 +1174,13 @@ def main(argv: list[str] | None = None) -> int:
         p.add_argument(
             "components", nargs="*", metavar="COMPONENT", help="kafka, postgres, cups, all"
         )
-    db = sub.add_parser("ensure-db", help="create the role and databases if missing")
+    db = sub.add_parser("ensure-db", help="create the roles and databases if missing")
     db.add_argument("names", nargs="+", metavar="NAME")
-    db.add_argument("--owner", default="ektp")
+    db.add_argument("--owner", default="ektp", help="owns the tables, runs the migrations")
     db.add_argument("--password", default="ektp")
+    db.add_argument("--service-role", default="ektp_service",
+                    help="the role the services connect as (audit_log append-only)")
+    db.add_argument("--service-password", default="ektp_service")
     sub.add_parser("jars", help="fetch the Kafka jars into .cache/kafka/libs")
     sub.add_parser("cups-selftest", help="print a test PDF on the cups-pdf queue")
     args = parser.parse_args(argv)
@@ -1187,8 +1212,11 @@ def main(argv: list[str] | None = None) -> int:
                 print(line)
             return 0 if all(up for up, _ in results) else 1
         elif args.command == "ensure-db":
-            ensure_databases(args.names, owner=args.owner, password=args.password)
-            print(f"databases {', '.join(args.names)} owned by {args.owner}: ok")
+            ensure_databases(args.names, owner=args.owner, password=args.password,
+                             service_role=args.service_role,
+                             service_password=args.service_password)
+            print(f"databases {', '.join(args.names)} owned by {args.owner}, "
+                  f"used by {args.service_role}: ok")
         elif args.command == "jars":
             print(ensure_kafka_jars())
         elif args.command == "cups-selftest":

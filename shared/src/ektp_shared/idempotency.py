@@ -2,7 +2,8 @@
 
 The key row is inserted in the same transaction as the command's effect. A concurrent
 request with the same key blocks on that row until the first commits, then finds the
-stored answer; if the first rolls back, the key is free again.
+stored answer; if the first rolls back, the key is free again. Keys are kept for
+``idempotency_retention_days`` (a retry comes within minutes or days), then purged.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ import hashlib
 import json
 from dataclasses import dataclass
 from typing import Any
+
+import asyncpg
 
 from .db import Connection
 from .problems import Problem
@@ -65,3 +68,25 @@ async def remember(
         "UPDATE idempotency_keys SET status_code = $3, response = $4 WHERE scope = $1 AND key = $2",
         scope, key, status_code, json.dumps(body, default=str),
     )
+
+
+async def purge_expired(
+    pool: asyncpg.Pool, older_than_days: int, *, batch_size: int = 10_000
+) -> int:
+    """Delete keys older than the retention, a batch per statement (short locks, bounded
+    WAL); returns how many went."""
+    total = 0
+    while True:
+        deleted = int(await pool.fetchval(
+            """WITH gone AS (
+                   DELETE FROM idempotency_keys WHERE ctid = ANY(ARRAY(
+                       SELECT ctid FROM idempotency_keys
+                        WHERE created_at < now() - make_interval(days => $1)
+                        LIMIT $2))
+                   RETURNING 1)
+               SELECT count(*) FROM gone""",
+            older_than_days, batch_size,
+        ))
+        total += deleted
+        if deleted < batch_size:
+            return total

@@ -1,4 +1,5 @@
-"""Structured JSON logs that never show a whole NIK (UU 27/2022)."""
+"""Logs (JSON or plain text) that never show a whole NIK (UU 27/2022): not in the message,
+not in a traceback, not in a URL-encoded query."""
 
 from __future__ import annotations
 
@@ -14,7 +15,11 @@ request_id_var: contextvars.ContextVar[str | None] = contextvars.ContextVar(
 )
 
 # 16 digits standing alone: a NIK (or something shaped like one, masked all the same).
-_NIK = re.compile(r"(?<!\d)(\d{6})\d{6}(\d{4})(?!\d)")
+# A percent escape just before counts as a separator: in "%22" + NIK (a quoted NIK in a
+# URL-encoded query) the "2" is no digit of the NIK; so is a twice-encoded one ("%2522").
+_NIK = re.compile(
+    r"(?:(?<!\d)|(?<=%[0-9A-Fa-f]{2})|(?<=%25[0-9A-Fa-f]{2}))(\d{6})\d{6}(\d{4})(?!\d)"
+)
 
 
 def mask_nik(text: str) -> str:
@@ -29,6 +34,13 @@ class NikMaskingFilter(logging.Filter):
         if masked != message or record.args:
             record.msg, record.args = masked, None
         return True
+
+
+class MaskingFormatter(logging.Formatter):
+    """Plain-text lines, masked whole: the message, the traceback and the stack."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return mask_nik(super().format(record))
 
 
 class JsonFormatter(logging.Formatter):
@@ -49,6 +61,8 @@ class JsonFormatter(logging.Formatter):
             entry["request_id"] = request_id
         if record.exc_info:
             entry["exception"] = mask_nik(self.formatException(record.exc_info))
+        if record.stack_info:
+            entry["stack"] = mask_nik(self.formatStack(record.stack_info))
         return json.dumps(entry, ensure_ascii=False)
 
 
@@ -58,7 +72,7 @@ def configure_logging(service: str, level: str = "INFO", as_json: bool = True) -
     if as_json:
         handler.setFormatter(JsonFormatter(service))
     else:
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s %(message)s"))
+        handler.setFormatter(MaskingFormatter("%(asctime)s %(levelname)s %(name)s %(message)s"))
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level.upper())

@@ -17,9 +17,10 @@ from typing import Any
 
 import asyncpg
 
+from . import idempotency
 from .config import ServiceSettings
 from .consumer import ConsumerRunner, Handler
-from .db import create_pool, migrate
+from .db import TRANSIENT_DB_ERRORS, create_pool, migrate_service
 from .kafka import dlq_topic, ensure_topics_when_possible
 from .outbox import OutboxRelay
 from .outbox_held import WAITING_COUNT
@@ -67,7 +68,7 @@ class ServiceRuntime:
 
     async def start(self, *, workers: bool = True) -> None:
         s = self.settings
-        await migrate(s.database_url, self.migrations_dir)
+        await migrate_service(s, self.migrations_dir)
         self.pool = await create_pool(
             s.database_url, min_size=s.db_pool_min, max_size=s.db_pool_max
         )
@@ -92,8 +93,24 @@ class ServiceRuntime:
             )
             self._spawn(self.consumer.run(), "consumer")
         if workers:
+            self._spawn(self._housekeeping(), "housekeeping")
             for task in self.background:
                 self._spawn(task(self, self._stop), getattr(task, "__name__", None))
+
+    async def _housekeeping(self) -> None:
+        """Purge what is kept only for a while: idempotency keys past their retention."""
+        s = self.settings
+        while not self._stop.is_set():
+            try:
+                purged = await idempotency.purge_expired(self.db, s.idempotency_retention_days)
+                if purged:
+                    log.info("purged %d idempotency keys older than %d days", purged,
+                             s.idempotency_retention_days)
+            except TRANSIENT_DB_ERRORS as exc:
+                log.warning("housekeeping: database unreachable (%s); next round later",
+                            type(exc).__name__)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._stop.wait(), s.housekeeping_every_seconds)
 
     def _spawn(self, coro: Awaitable[None], name: str | None = None) -> None:
         task: asyncio.Task[None] = asyncio.ensure_future(coro)

@@ -80,7 +80,10 @@ def service_env(service: Service) -> dict[str, str]:
     return {
         "EKTP_SERVICE_NAME": service.name,
         "EKTP_HTTP_PORT": str(service.port),
-        "EKTP_DATABASE_URL": f"postgresql://ektp:ektp@127.0.0.1:{pg_port}/{service.database}",
+        # The service's own role (audit_log append-only); the owner role migrates.
+        "EKTP_DATABASE_URL":
+            f"postgresql://ektp_service:ektp_service@127.0.0.1:{pg_port}/{service.database}",
+        "EKTP_MIGRATION_DATABASE_URL": f"postgresql://ektp:ektp@127.0.0.1:{pg_port}",
         "EKTP_KAFKA_BOOTSTRAP": kafka,
         **dict(service.env),
     }

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from ektp_shared.consumer import ConsumerRunner
-from ektp_shared.db import create_pool, migrate
+from ektp_shared.db import create_pool, migrate_service
 from ektp_shared.events import EnrollmentFieldChecked
 from ektp_shared.kafka import dlq_topic, ensure_topics
 from ektp_shared.testing.kafka import publish, publish_raw, read_topic
@@ -27,7 +27,7 @@ async def test_malformed_and_poison_messages_go_to_the_dlq(infra, topic_prefix, 
     settings = sample_settings(infra, await create_database("dlq"), prefix)
     topic = settings.topic("enrollment")
     await ensure_topics(infra.kafka_bootstrap, [topic, dlq_topic(topic)], partitions=1)
-    await migrate(settings.database_url, MIGRATIONS)
+    await migrate_service(settings, MIGRATIONS)
     pool = await create_pool(settings.database_url)
     from sample_service.service import apply_field_check
 
@@ -75,7 +75,7 @@ async def test_the_relay_purges_published_rows_past_retention(infra, topic_prefi
     settings = sample_settings(infra, await create_database("purge"), f"{topic_prefix}purge.")
     topic = settings.topic("enrollment")
     await ensure_topics(infra.kafka_bootstrap, [topic])
-    await migrate(settings.database_url, MIGRATIONS)
+    await migrate_service(settings, MIGRATIONS)
     pool = await create_pool(settings.database_url)
     try:
         async with pool.acquire() as conn, conn.transaction():

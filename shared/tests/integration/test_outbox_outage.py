@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from ektp_shared.consumer import ConsumerRunner
-from ektp_shared.db import create_pool, migrate
+from ektp_shared.db import create_pool, migrate_service
 from ektp_shared.envelope import CloudEvent
 from ektp_shared.events import EnrollmentFieldChecked
 from ektp_shared.kafka import dlq_topic, ensure_topics
@@ -37,7 +37,7 @@ async def test_outbox_survives_kafka_outage(
     topic = producer_side.topic("enrollment")
     await ensure_topics(bootstrap, [topic, dlq_topic(topic)])
     for s in (producer_side, consumer_side):
-        await migrate(s.database_url, MIGRATIONS)
+        await migrate_service(s, MIGRATIONS)
     out_pool = await create_pool(producer_side.database_url)
     in_pool = await create_pool(consumer_side.database_url)
     relay = OutboxRelay(out_pool, bootstrap, client_id="outage-relay", send_timeout=5)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from ektp_shared.consumer import ConsumerRunner
-from ektp_shared.db import create_pool, migrate
+from ektp_shared.db import create_pool, migrate_service
 from ektp_shared.events import EnrollmentFieldChecked
 from ektp_shared.kafka import dlq_topic, ensure_topics
 from ektp_shared.testing.kafka import publish
@@ -27,7 +27,7 @@ async def test_a_member_joining_mid_stream_changes_no_count(infra, topic_prefix,
     settings = sample_settings(infra, await create_database("rebalance"), prefix)
     topic = settings.topic("enrollment")
     await ensure_topics(infra.kafka_bootstrap, [topic, dlq_topic(topic)], partitions=3)
-    await migrate(settings.database_url, MIGRATIONS)
+    await migrate_service(settings, MIGRATIONS)
     pool = await create_pool(settings.database_url, max_size=6)
 
     async def slow_apply(conn, event, data):  # slow enough that the join lands mid-stream

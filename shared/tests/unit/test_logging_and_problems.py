@@ -1,7 +1,7 @@
 import json
 import logging
 
-from ektp_shared.logging import JsonFormatter, NikMaskingFilter, mask_nik
+from ektp_shared.logging import JsonFormatter, NikMaskingFilter, configure_logging, mask_nik
 from ektp_shared.problems import Problem, validation_problem
 from ektp_shared.schema import split_sql
 
@@ -19,6 +19,43 @@ def test_log_records_with_arguments_are_masked():
     line = json.loads(JsonFormatter("enrollment").format(record))
     assert line["message"] == "lookup 711001******0001 by budi"
     assert line["service"] == "enrollment"
+
+
+def test_niks_in_url_encoded_queries_are_masked():
+    for raw, masked in (
+        ("GET /residents?nik=7110014501900001&x=1", "GET /residents?nik=711001******0001&x=1"),
+        ("q=nik%3D7110014501900001", "q=nik%3D711001******0001"),
+        # a quoted NIK, URL-encoded: the escape's last character is a digit
+        ("filter=%7B%22nik%22%3A%227110014501900001%22%7D",
+         "filter=%7B%22nik%22%3A%22711001******0001%22%7D"),
+        ("q=budi%207110014501900001", "q=budi%20711001******0001"),
+        ("q=%25227110014501900001", "q=%2522711001******0001"),
+    ):
+        assert mask_nik(raw) == masked
+
+
+def test_plain_text_logs_mask_niks_in_tracebacks_and_messages(capsys):
+    configure_logging("enrollment", "INFO", as_json=False)
+    log = logging.getLogger("ektp.test")
+    try:
+        raise ValueError("duplicate key (nik)=(7110014501900001) already exists")
+    except ValueError:
+        log.exception("recording %s failed", "7110014501900001")
+    log.info("GET /enrollments?q=%s", "nik%3D7110014501900001", stack_info=True)
+    err = capsys.readouterr().err
+    assert "7110014501900001" not in err
+    assert "recording 711001******0001 failed" in err
+    assert "(nik)=(711001******0001)" in err
+    assert "Traceback" in err
+
+
+def test_json_logs_mask_niks_in_stacks(capsys):
+    configure_logging("enrollment", "INFO", as_json=True)
+    # the stack shows this source line, NIK and all
+    logging.getLogger("ektp.test").info("nik %s", "7110014501900001", stack_info=True)
+    err = capsys.readouterr().err
+    assert "7110014501900001" not in err
+    assert "711001******0001" in json.loads(err.strip().splitlines()[-1])["stack"]
 
 
 def test_problem_document_shape():

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from pydantic import SecretStr
+import ipaddress
+
+from pydantic import SecretStr, model_validator
 
 from ektp_shared.config import ServiceSettings
 
@@ -15,10 +17,31 @@ class Settings(ServiceSettings):
     relay_enabled: bool = False
     consumer_enabled: bool = False
 
-    # When set, every /v1 and /control call must carry it in ``api_key_header``.
+    # When set, every /v1 and /control call must carry it in ``api_key_header``. Required
+    # whenever http_host is not a loopback address: /control resets and rigs the centre.
     api_key: SecretStr | None = None
     api_key_header: str = "X-API-Key"
     # Seconds between receipt and the verdict (PRR / duplicate): seconds in tests, days in a demo.
     verdict_delay_seconds: float = 5.0
     kabupaten: str = "71.10"
     max_batch: int = 1000
+
+    @model_validator(mode="after")
+    def _key_beyond_loopback(self) -> Settings:
+        if not is_loopback(self.http_host) and not (
+            self.api_key and self.api_key.get_secret_value().strip()
+        ):
+            raise ValueError(
+                f"central-sim listens on {self.http_host}, beyond 127.0.0.1: set EKTP_API_KEY "
+                "(and the same EKTP_CENTRAL_API_KEY for sync), or listen on 127.0.0.1"
+            )
+        return self
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False  # a host name other than localhost may resolve anywhere

@@ -96,6 +96,28 @@ async def test_a_csv_without_the_needed_columns_is_refused_whole(office, operato
     assert empty.status_code == 422
 
 
+@pytest.mark.parametrize(("cell", "column"), [
+    ("A" * 121, "nama"),                   # longer than a recording's nama
+    ("A" * 200_000, "nama"),               # past the csv module's own cell limit
+    ('"Budi\n' + "x,\n" * 50_000, "nama"),  # a quote left open swallows the rest
+])
+async def test_an_over_long_cell_refuses_the_file_naming_its_line_and_column(
+    office, operator, cell, column
+):
+    good = make_nik("711002", dt.date(1980, 2, 2), "L", 7101)
+    text = (f"nik;kode_desa;nama\n{good};71.10.02.2001;Ani\n\n"
+            f"{make_nik('711002', dt.date(1981, 2, 2), 'L', 7102)};71.10.02.2001;{cell}\n")
+    before = await office.pool.fetchval("SELECT count(*) FROM roster")
+    r = await office.client.post("/roster/import", content=text.encode(),
+                                 headers={**operator, "Content-Type": "text/csv"},
+                                 params={"line_offset": 100})
+    assert r.status_code == 422, r.text
+    assert r.json()["errors"][0]["field"] == column
+    assert r.json()["line"] == 104
+    assert "baris 104" in r.json()["errors"][0]["message"]
+    assert await office.pool.fetchval("SELECT count(*) FROM roster") == before
+
+
 async def test_the_roster_is_listed_by_kecamatan_desa_and_status_in_pages(office, operator):
     desa = DESA[5]
     r = await office.client.get("/roster", headers=operator,

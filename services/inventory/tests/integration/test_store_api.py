@@ -101,6 +101,27 @@ async def test_bad_receipts_name_the_field(api, auth_header, body, field):
     assert doc.get("field") == field or any(e["field"] == field for e in doc.get("errors", []))
 
 
+@pytest.mark.parametrize(("path", "body", "field"), [
+    ("/destructions", {"reference": "BAP-1\r\nSet-Cookie: x", "destroyed_on": "2025-11-03",
+                       "serials": ["A0001"], "witnesses": [{"nama": "Rahmat"}, {"nama": "Sri"}]},
+     "reference"),
+    ("/destructions", {"destroyed_on": "2025-11-03", "serials": ["A0001"],
+                       "witnesses": [{"nama": "Rahmat"}, {"nama": "Sri\nX"}]}, "witnesses.1.nama"),
+    ("/receipts", {**LETTER, "letter_number": "470\n1", "serials": ["A0001"]}, "letter_number"),
+    ("/issues", {"quantity": 1, "reference": "ISS\r1"}, "reference"),
+])
+async def test_a_line_break_in_a_one_line_field_is_a_422_naming_it(
+    api, auth_header, path, body, field
+):
+    r = await api.post(path, headers=auth_header("storekeeper"), json=body)
+    assert r.status_code == 422, r.text
+    assert [e["field"] for e in r.json()["errors"]] == [field]
+    upload = await api.post("/receipts/upload", headers=auth_header("storekeeper"),
+                            data={**LETTER, "batch_reference": "B\n1"},
+                            files={"file": ("u.txt", b"04A1B2C3D4FFFF\n")})
+    assert upload.status_code == 422 and upload.json()["errors"][0]["field"] == "batch_reference"
+
+
 async def test_only_the_store_moves_blanks(api, auth_header):
     r = await api.post("/receipts", headers=auth_header("viewer"),
                        json={**LETTER, "serials": ["A0001"]})

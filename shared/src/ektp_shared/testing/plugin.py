@@ -24,9 +24,10 @@ from ektp_shared.auth import generate_keypair, issue_token
 from ektp_shared.devinfra import InfraEndpoints
 from ektp_shared.sealed_packet import generate_centre_keypair, generate_sealing_keypair
 from ektp_shared.testing.resources import (
-    create_scratch_database,
+    create_service_database,
     drop_databases,
     free_port,
+    migration_url_for_tests,
 )
 
 
@@ -106,11 +107,15 @@ def auth_header(make_token: Callable[..., str]) -> Callable[..., dict[str, str]]
 async def create_database(
     infra: InfraEndpoints,
 ) -> AsyncIterator[Callable[[str], Awaitable[str]]]:
-    """``await create_database("enrollment")`` -> the DSN of a new, empty database."""
+    """``await create_database("enrollment")`` -> the DSN of a new, empty database, for the
+    service role; the owner role migrates it (``EKTP_MIGRATION_DATABASE_URL``, set here for
+    every service of the session, in process or not). ``testing.resources.owner_dsn(dsn)``
+    gives the owner's DSN to a test that needs it."""
     created: list[str] = []
+    os.environ["EKTP_MIGRATION_DATABASE_URL"] = migration_url_for_tests(infra.postgres_admin_dsn)
 
     async def create(label: str) -> str:
-        dsn = await create_scratch_database(infra.postgres_admin_dsn, label)
+        dsn = await create_service_database(infra.postgres_admin_dsn, label)
         created.append(dsn)
         return dsn
 

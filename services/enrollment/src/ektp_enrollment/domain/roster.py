@@ -18,6 +18,12 @@ SUDAH_REKAM = "SUDAH_REKAM"
 ROSTER_STATUSES = (BELUM_REKAM, SUDAH_REKAM, "PINDAH", "MENINGGAL", "TIDAK_DITEMUKAN")
 FIELD_CHECK_OUTCOMES = ("DITEMUKAN", "PINDAH", "MENINGGAL", "TIDAK_DITEMUKAN")
 REQUIRED_COLUMNS = ("nik", "nama", "kode_desa")
+# The longest cell each column may hold (nama as on a recording). Longer means a broken
+# file (often a quote left open, which swallows the following lines into one cell): the
+# whole file is refused, naming the line and the column, before anything is written.
+COLUMN_LIMITS = {"nik": 32, "nama": 120, "kode_desa": 20, "tanggal_lahir": 20,
+                 "jenis_kelamin": 20}
+OTHER_COLUMN_LIMIT = 500
 _SEX = {"L": "LAKI-LAKI", "LAKI-LAKI": "LAKI-LAKI", "P": "PEREMPUAN", "PEREMPUAN": "PEREMPUAN"}
 
 
@@ -85,7 +91,11 @@ def parse_roster_csv(
     # Spreadsheets in an Indonesian locale save with ';' between cells.
     delimiter = ";" if ";" in first and "," not in first else ","
     reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
-    columns = [c.strip().lower() for c in (reader.fieldnames or [])]
+    try:
+        columns = [c.strip().lower() for c in (reader.fieldnames or [])]
+    except csv.Error:
+        raise Refused.one("file", f"baris {1 + line_offset} (judul): terlalu panjang; "
+                          "bukan berkas CSV roster?", line=1 + line_offset) from None
     missing = [c for c in REQUIRED_COLUMNS if c not in columns]
     if missing:
         raise Refused.one(
@@ -97,8 +107,18 @@ def parse_roster_csv(
     good: list[RosterEntry] = []
     bad: list[BadRow] = []
     seen: dict[str, int] = {}
-    for row in reader:
+    while True:
+        starts_at = reader.line_num + 1  # where the next row begins (before blank lines)
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error:  # a cell past the csv module's own limit (128 KiB)
+            raise _too_long(text, starts_at, columns, delimiter, line_offset) from None
         line = reader.line_num + line_offset
+        for column, value in row.items():
+            if column is not None and value is not None and len(value) > _limit(column):
+                raise _cell_refused(line, column)
         nik = (row.get("nik") or "").strip()
         if None in row:  # more cells than columns
             bad.append(BadRow(line, nik, "jumlah kolom lebih banyak dari judul"))
@@ -118,6 +138,33 @@ def parse_roster_csv(
         seen[nik] = line
         good.append(entry)
     return good, bad
+
+
+def _limit(column: str) -> int:
+    return COLUMN_LIMITS.get(column, OTHER_COLUMN_LIMIT)
+
+
+def _cell_refused(line: int, column: str) -> Refused:
+    return Refused.one(
+        column, f"baris {line}: isi kolom {column} lebih dari {_limit(column)} huruf "
+        "(periksa tanda kutip yang tidak ditutup)", line=line,
+    )
+
+
+def _too_long(
+    text: str, starts_at: int, columns: list[str], delimiter: str, line_offset: int
+) -> Refused:
+    """Name the column of the over-long cell of the row that begins at ``starts_at``: read
+    that row again from a slice short enough for csv; its last cell is the long one."""
+    lines = text.splitlines(keepends=True)
+    start = starts_at - 1
+    while start < len(lines) and not lines[start].strip():
+        start += 1  # blank lines before the row
+    head = "".join(lines[start:])[:csv.field_size_limit() // 2]
+    cells = next(csv.reader(io.StringIO(head), delimiter=delimiter), [""])
+    index = len(cells) - 1
+    column = columns[index] if index < len(columns) else f"kolom ke-{index + 1}"
+    return _cell_refused(start + 1 + line_offset, column)
 
 
 def seventeen_years_before(day: dt.date) -> dt.date:

@@ -8,6 +8,7 @@ import datetime as dt
 import io
 from collections.abc import Sequence
 from typing import Any
+from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
@@ -52,9 +53,10 @@ def _pdf(story: list[Flowable], *, wide: bool = False, title: str = "") -> bytes
     return buf.getvalue()
 
 
-def _p(text: str) -> Paragraph:
-    # Clerk-typed text goes into reportlab's mini-markup: escape it.
-    return Paragraph(text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"), _BODY)
+def _p(text: str, style: ParagraphStyle = _BODY) -> Paragraph:
+    """Every paragraph drawn goes through here: a Paragraph reads reportlab's mini-markup,
+    so clerk-typed (or configured) text is escaped, and a "<font>" in a name stays text."""
+    return Paragraph(escape(text), style)
 
 
 def berita_acara_pdf(office: str, destruction: dict[str, Any]) -> bytes:
@@ -62,9 +64,9 @@ def berita_acara_pdf(office: str, destruction: dict[str, Any]) -> bytes:
     witnesses: Sequence[dict[str, str]] = destruction["witnesses"]
     on: dt.date = destruction["destroyed_on"]
     story: list[Flowable] = [
-        Paragraph(office.upper(), _TITLE),
-        Paragraph("BERITA ACARA PEMUSNAHAN BLANGKO KTP-EL RUSAK", _TITLE),
-        Paragraph(f"Nomor: {destruction['reference']}", _STYLES["Normal"]),
+        _p(office.upper(), _TITLE),
+        _p("BERITA ACARA PEMUSNAHAN BLANGKO KTP-EL RUSAK", _TITLE),
+        _p(f"Nomor: {destruction['reference']}", _STYLES["Normal"]),
         Spacer(1, 0.5 * cm),
         _p(f"Pada hari ini, {tanggal(on)}, bertempat di {destruction['place']}, telah "
            f"dilaksanakan pemusnahan {len(serials)} (blangko) KTP-el rusak dengan cara "
@@ -116,10 +118,10 @@ def reconciliation_pdf(office: str, report: dict[str, Any]) -> bytes:
     rows.append(["Jumlah", str(t["opening"]), *(str(t[c]) for c in COLUMNS[2:-1]),
                  str(t["closing"])])
     story: list[Flowable] = [
-        Paragraph(office.upper(), _TITLE),
-        Paragraph("LAPORAN REKONSILIASI BLANGKO KTP-EL", _TITLE),
-        Paragraph(f"Periode {tanggal(start)} s.d. {tanggal(end)} ({report['timezone']})",
-                  _STYLES["Normal"]),
+        _p(office.upper(), _TITLE),
+        _p("LAPORAN REKONSILIASI BLANGKO KTP-EL", _TITLE),
+        _p(f"Periode {tanggal(start)} s.d. {tanggal(end)} ({report['timezone']})",
+           _STYLES["Normal"]),
         Spacer(1, 0.4 * cm),
         Table(rows, repeatRows=1, style=_GRID),
         Spacer(1, 0.4 * cm),
@@ -151,7 +153,6 @@ def request_letter_text(office: str, place: str, today: dt.date, p: dict[str, An
 def request_letter_pdf(text: str) -> bytes:
     story: list[Flowable] = []
     for block in text.split("\n\n"):
-        escaped = block.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-        story.append(Paragraph(escaped.replace("\n", "<br/>"), _BODY))
+        story.append(Paragraph(escape(block).replace("\n", "<br/>"), _BODY))
         story.append(Spacer(1, 0.3 * cm))
     return _pdf(story, title="Draft permohonan blangko")

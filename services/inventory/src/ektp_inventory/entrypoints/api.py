@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Awaitable, Callable
 from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo
@@ -97,9 +98,9 @@ async def post_receipt(
 async def upload_receipt(
     who: Storekeeper, pool: PoolDep, settings: SettingsDep,
     file: Annotated[UploadFile, File(description="one chip UID per line")],
-    letter_number: Annotated[str, Form(min_length=1, max_length=100)],
+    letter_number: Annotated[schemas.OneLine, Form(min_length=1, max_length=100)],
     letter_date: Annotated[dt.date, Form()],
-    batch_reference: Annotated[str | None, Form(min_length=1, max_length=100)] = None,
+    batch_reference: Annotated[schemas.OneLine | None, Form(min_length=1, max_length=100)] = None,
     quantity: Annotated[int | None, Form(ge=1, le=1_000_000)] = None,
     key: IdempotencyKey = None,
 ) -> JSONResponse:
@@ -212,8 +213,10 @@ async def get_berita_acara(
     reference: str, who: Reader, pool: PoolDep, settings: SettingsDep
 ) -> Response:
     pdf = documents.berita_acara_pdf(settings.office_name, await _destruction(pool, reference))
+    # the reference is the clerk's: only safe characters go into the header's file name
+    name = re.sub(r"[^A-Za-z0-9._-]", "_", reference)
     return Response(pdf, media_type="application/pdf", headers={
-        "Content-Disposition": f'inline; filename="berita-acara-{reference}.pdf"'})
+        "Content-Disposition": f'inline; filename="berita-acara-{name}.pdf"'})
 
 
 # --- stock counts ---------------------------------------------------------------------------

@@ -3,11 +3,23 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+import re
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
-Text = Field(min_length=1, max_length=200)
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
+
+
+def _one_line(value: str) -> str:
+    # References, names and places go into PDF lines, file names and headers: a line
+    # break there would split or forge a line of the berita acara or a response header.
+    if _CONTROL.search(value):
+        raise ValueError("satu baris saja: tanpa baris baru (CR/LF), tab atau karakter kendali")
+    return value
+
+
+OneLine = Annotated[str, AfterValidator(_one_line)]
 
 
 class Strict(BaseModel):
@@ -15,8 +27,8 @@ class Strict(BaseModel):
 
 
 class Range(Strict):
-    first: str = Field(min_length=1, max_length=40, examples=["BLK0001001"])
-    last: str = Field(min_length=1, max_length=40, examples=["BLK0008000"])
+    first: OneLine = Field(min_length=1, max_length=40, examples=["BLK0001001"])
+    last: OneLine = Field(min_length=1, max_length=40, examples=["BLK0008000"])
 
 
 class SerialList(Strict):
@@ -25,8 +37,8 @@ class SerialList(Strict):
 
 
 class ReceiptIn(SerialList):
-    batch_reference: str | None = Field(None, min_length=1, max_length=100)
-    letter_number: str = Field(min_length=1, max_length=100,
+    batch_reference: OneLine | None = Field(None, min_length=1, max_length=100)
+    letter_number: OneLine = Field(min_length=1, max_length=100,
                                description="Nomor surat pengantar from the ministry")
     letter_date: dt.date
     quantity: int | None = Field(None, ge=1, le=1_000_000,
@@ -35,7 +47,7 @@ class ReceiptIn(SerialList):
 
 
 class IssueIn(SerialList):
-    reference: str | None = Field(None, min_length=1, max_length=100)
+    reference: OneLine | None = Field(None, min_length=1, max_length=100)
     quantity: int | None = Field(None, ge=1, le=1_000_000,
                                  description="Let the store pick the lowest serials")
 
@@ -49,24 +61,24 @@ class IssueIn(SerialList):
 
 
 class ReturnIn(SerialList):
-    reference: str | None = Field(None, min_length=1, max_length=100)
+    reference: OneLine | None = Field(None, min_length=1, max_length=100)
     returned_from: Literal["print-room", "store"]
     returned_to: Literal["store", "ministry"]
-    letter_number: str | None = Field(None, max_length=100)
+    letter_number: OneLine | None = Field(None, max_length=100)
     reason: str = Field("", max_length=500)
 
 
 class Witness(Strict):
-    nama: str = Field(min_length=2, max_length=100)
-    nip: str = Field("", max_length=30)
-    jabatan: str = Field("", max_length=100)
+    nama: OneLine = Field(min_length=2, max_length=100)
+    nip: OneLine = Field("", max_length=30)
+    jabatan: OneLine = Field("", max_length=100)
 
 
 class DestructionIn(SerialList):
-    reference: str | None = Field(None, min_length=1, max_length=100)
+    reference: OneLine | None = Field(None, min_length=1, max_length=100)
     destroyed_on: dt.date
-    place: str = Field("Kantor Dinas Dukcapil Boltim", min_length=1, max_length=200)
-    method: str = Field("dipotong dan dibakar", min_length=1, max_length=200)
+    place: OneLine = Field("Kantor Dinas Dukcapil Boltim", min_length=1, max_length=200)
+    method: OneLine = Field("dipotong dan dibakar", min_length=1, max_length=200)
     witnesses: list[Witness] = Field(min_length=2, max_length=20)
 
 
