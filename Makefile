@@ -11,7 +11,7 @@ INFRA := $(PY) -m ektp_shared.devinfra
 PYTEST_ARGS ?=
 
 .PHONY: help venv infra-jars infra-up infra-down infra-status keys databases up down status \
-        test lint unit integration bench events demo clean fuzz
+        test lint unit integration bench events openapi access demo clean fuzz
 
 help:
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -74,6 +74,12 @@ fuzz: up ## fuzz every service's API against its OpenAPI schema (bounded; not pa
 
 events: venv ## regenerate docs/events/ (JSON Schema of every event)
 	$(PY) -m ektp_shared.events docs/events
+
+openapi: venv ## regenerate docs/openapi/ (each service's OpenAPI document)
+	$(PY) -m ektp_shared.openapi docs/openapi
+
+access: venv ## regenerate docs/access.md from the access table of docs/DESIGN.md section 6
+	$(PY) -m ektp_shared.access docs/access.md
 
 clean: down ## stop everything and delete local state (.run: databases, topics, keys)
 	rm -rf .run

@@ -6,19 +6,64 @@ import asyncio
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
-from typing import Any
+from typing import Any, Literal
 
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import JSONResponse, Response
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from pydantic import ConfigDict, Field
 
 from .auth import TokenVerifier
 from .logging import configure_logging
 from .middleware import RequestContextMiddleware, RequestGate, UnstorableTextGuard
+from .openapi import Answer, binary, install_docs, install_openapi
 from .problems import Problem, install_problem_handlers
 from .runtime import ServiceRuntime
 
 log = logging.getLogger(__name__)
+
+
+class Health(Answer):
+    status: Literal["ok"]
+    service: str
+
+
+class RelayState(Answer):
+    connected: bool
+    leader: bool
+    published: int
+    held: int = Field(description="events Kafka refused for good, waiting for an operator")
+    lease_token: int | None = Field(description="the relay's fencing token while it leads")
+    last_error: str | None
+
+
+class ConsumerState(Answer):
+    connected: bool
+    applied: int
+    duplicates: int
+    dead_lettered: int
+    last_error: str | None
+
+
+class KafkaState(Answer):
+    relay: RelayState | None = Field(None, description="the outbox relay, if the service has one")
+    outbox_backlog: int | None = Field(None, description="events not yet published")
+    consumer: ConsumerState | None = Field(None, description="the consumer, if any")
+
+
+class Readiness(Answer):
+    model_config = ConfigDict(json_schema_extra={"examples": [{
+        "service": "printing", "database": "up", "status": "degraded",
+        "kafka": {"outbox_backlog": 0},
+        "degraded": ["background task 'outbox relay' died: OSError: ..."],
+    }]})
+
+    service: str
+    database: str = Field(description="`up`, or `down: <error>`")
+    status: Literal["ready", "degraded", "not ready"]
+    kafka: KafkaState | None = Field(None, description="reported, not required")
+    degraded: list[str] | None = Field(None, description="why events do not move")
+
 
 def create_app(
     *,
@@ -52,7 +97,10 @@ def create_app(
         finally:
             await runtime.stop()
 
-    app = FastAPI(title=title, description=description, version="0.1.0", lifespan=lifespan)
+    app = FastAPI(title=title, description=description, version="0.1.0", lifespan=lifespan,
+                  docs_url=None, redoc_url=None)
+    install_openapi(app)
+    install_docs(app)
     app.state.settings = settings
     # The last added runs first: request id and metrics, then the token and the body's
     # size (before a byte of the body is read), then the text check as the body streams.
@@ -61,11 +109,13 @@ def create_app(
     app.add_middleware(RequestContextMiddleware)
     install_problem_handlers(app)
 
-    @app.get("/healthz", tags=["ops"], summary="The process is up")
+    @app.get("/healthz", tags=["ops"], summary="The process is up", response_model=Health)
     async def healthz() -> dict[str, str]:
         return {"status": "ok", "service": settings.service_name}
 
-    @app.get("/readyz", tags=["ops"], summary="The database is reachable; Kafka state reported")
+    @app.get("/readyz", tags=["ops"], summary="The database is reachable; Kafka state reported",
+             response_model=Readiness, responses={503: {
+                 "model": Readiness, "description": "Not ready: the database is down"}})
     async def readyz(request: Request) -> JSONResponse:
         rt: ServiceRuntime = request.app.state.runtime
         body: dict[str, Any] = {"service": settings.service_name}
@@ -83,7 +133,8 @@ def create_app(
             body["degraded"] = reasons
         return JSONResponse(body)
 
-    @app.get("/metrics", tags=["ops"], summary="Prometheus metrics")
+    @app.get("/metrics", tags=["ops"], summary="Prometheus metrics", response_class=Response,
+             responses=binary("text/plain", description="Prometheus text format"))
     async def metrics() -> Response:
         return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
 

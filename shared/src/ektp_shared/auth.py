@@ -132,6 +132,11 @@ async def current_principal(
     return principal
 
 
+# what each dependency can answer, for the OpenAPI document (ektp_shared.openapi)
+current_principal.__ektp_auth__ = (401,)  # type: ignore[attr-defined]
+current_principal.__ektp_roles__ = ROLES  # type: ignore[attr-defined]
+
+
 def require_role(*roles: str) -> Callable[..., Coroutine[Any, Any, Principal]]:
     """A dependency that lets through the named roles (and supervisor and admin)."""
     unknown = set(roles) - set(ROLES)
@@ -151,4 +156,6 @@ def require_role(*roles: str) -> Callable[..., Coroutine[Any, Any, Principal]]:
             )
         return principal
 
+    dependency.__ektp_auth__ = (401, 403)  # type: ignore[attr-defined]
+    dependency.__ektp_roles__ = tuple(sorted(allowed))  # type: ignore[attr-defined]
     return dependency

@@ -10,7 +10,7 @@ import asyncpg
 from nacl.public import PrivateKey
 from pydantic import BaseModel, Field
 
-from ektp_shared.events import Demographics
+from ektp_shared.events import CardData, Demographics
 from ektp_shared.sealed_packet import SealError, open_sealed
 
 from .adapters import repository as repo
@@ -107,7 +107,7 @@ class VerdictOut(BaseModel):
     status: Literal["UNKNOWN", "PENDING", "PRINT_READY_RECORD", "DUPLICATE_RECORD",
                     "ENROLL_FAILURE"]
     nik: str | None = None
-    card: dict[str, Any] | None = None
+    card: CardData | None = None
     duplicate_of: str | None = None
     reason: str | None = None
 

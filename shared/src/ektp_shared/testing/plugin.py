@@ -186,3 +186,10 @@ def private_kafka(
         yield broker
     finally:
         broker.stop()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # Every answer an in-process test gets must be one its OpenAPI document declares.
+    from ektp_shared.testing.contract import watch_asgi_transport
+
+    watch_asgi_transport()

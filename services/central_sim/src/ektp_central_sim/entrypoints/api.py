@@ -16,6 +16,7 @@ from pydantic import BaseModel, Field
 
 from ektp_shared.app import create_app
 from ektp_shared.deps import PoolDep
+from ektp_shared.openapi import problems
 from ektp_shared.problems import Problem
 from ektp_shared.sealed_packet import load_private_key
 
@@ -25,12 +26,19 @@ from ..bootstrap import build_runtime
 from ..config import Settings
 from ..domain.faults import FaultPlan
 from ..domain.population import generate
+from . import schemas
 from .deps import CentreDep, CentreState, SettingsDep, require_api_key
 from .faults import FaultInjection
 
-v1 = APIRouter(prefix="/v1", tags=["centre"], dependencies=[Depends(require_api_key)])
+# 401: when the simulator is given an API key; 503: the fault plan's "error" share
+UNAVAILABLE: dict[int | str, dict[str, Any]] = {503: {
+    **problems(401)[401],
+    "description": "The centre is unavailable (a problem document; the fault plan's error "
+                   "share)"}}
+v1 = APIRouter(prefix="/v1", tags=["centre"], dependencies=[Depends(require_api_key)],
+               responses={**problems(401), **UNAVAILABLE})
 control = APIRouter(prefix="/control", tags=["control (simulator only)"],
-                    dependencies=[Depends(require_api_key)])
+                    dependencies=[Depends(require_api_key)], responses=problems(401))
 
 
 class BatchIn(BaseModel):
@@ -156,12 +164,13 @@ class FaultsIn(BaseModel):
 
 
 @control.get("/faults", summary="The faults the centre shows now")
-async def get_faults(centre: CentreDep) -> dict[str, Any]:
-    return {**centre.faults.as_dict(), "verdict_delay_seconds": centre.verdict_delay}
+async def get_faults(centre: CentreDep) -> schemas.FaultsNow:
+    return schemas.FaultsNow.model_validate(
+        {**centre.faults.as_dict(), "verdict_delay_seconds": centre.verdict_delay})
 
 
 @control.put("/faults", summary="Replace the fault plan")
-async def put_faults(body: FaultsIn, centre: CentreDep) -> dict[str, Any]:
+async def put_faults(body: FaultsIn, centre: CentreDep) -> schemas.Faults:
     try:
         plan = FaultPlan(**body.model_dump(exclude={"seed"}))
     except ValueError as exc:
@@ -169,7 +178,7 @@ async def put_faults(body: FaultsIn, centre: CentreDep) -> dict[str, Any]:
     centre.faults = plan
     if body.seed is not None:
         centre.rng = random.Random(body.seed)
-    return plan.as_dict()
+    return schemas.Faults.model_validate(plan.as_dict())
 
 
 class VerdictDelayIn(BaseModel):
@@ -177,9 +186,9 @@ class VerdictDelayIn(BaseModel):
 
 
 @control.put("/verdict-delay", summary="Seconds from receipt to verdict (seconds to days)")
-async def put_verdict_delay(body: VerdictDelayIn, centre: CentreDep) -> dict[str, float]:
+async def put_verdict_delay(body: VerdictDelayIn, centre: CentreDep) -> schemas.VerdictDelay:
     centre.verdict_delay = body.seconds
-    return {"verdict_delay_seconds": body.seconds}
+    return schemas.VerdictDelay(verdict_delay_seconds=body.seconds)
 
 
 class ResetIn(BaseModel):
@@ -187,14 +196,17 @@ class ResetIn(BaseModel):
 
 
 @control.post("/reset", summary="Clear every fault (and, if asked, the counters)")
-async def reset(centre: CentreDep, pool: PoolDep, body: ResetIn | None = None) -> dict[str, Any]:
+async def reset(centre: CentreDep, pool: PoolDep, body: ResetIn | None = None
+                ) -> schemas.ResetDone:
     centre.faults = FaultPlan()
     if body is not None and body.counters:
         await repo.reset_counters(pool)
-    return {"faults": centre.faults.as_dict(), "counters_cleared": bool(body and body.counters)}
+    return schemas.ResetDone.model_validate(
+        {"faults": centre.faults.as_dict(), "counters_cleared": bool(body and body.counters)})
 
 
-@control.get("/counters", summary="What the centre received and did")
+@control.get("/counters", summary="What the centre received and did",
+             response_model=schemas.Counters)
 async def get_counters(pool: PoolDep) -> dict[str, int]:
     return await repo.counters(pool)
 
@@ -224,7 +236,8 @@ class PopulationIn(BaseModel):
     seed: int = 7110
 
 
-@control.post("/population", summary="Generate a realistic Boltim population")
+@control.post("/population", summary="Generate a realistic Boltim population",
+              response_model=schemas.PopulationMade)
 async def make_population(body: PopulationIn, pool: PoolDep) -> dict[str, int]:
     # CPU-bound for a second or more: off the event loop, so the centre keeps answering
     people = await asyncio.to_thread(

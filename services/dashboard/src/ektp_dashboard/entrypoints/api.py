@@ -21,6 +21,7 @@ from ektp_shared.app import create_app
 from ektp_shared.auth import Principal
 from ektp_shared.db import transaction
 from ektp_shared.nik import NikError, parse_nik
+from ektp_shared.openapi import binary, problems
 from ektp_shared.problems import Problem
 
 from .. import views
@@ -28,6 +29,7 @@ from ..adapters.services import RemoteFigures
 from ..bootstrap import build_runtime
 from ..config import Settings
 from ..domain.resident import STATUSES
+from . import schemas
 from .deps import Clerk, PoolDep, RemoteDep, SettingsDep, Viewer
 
 router = APIRouter()
@@ -61,7 +63,8 @@ async def _live(request: Request, settings: Settings, remote: RemoteFigures,
 
 
 @router.get("/progress", tags=["progress"],
-            summary="Progress for the kabupaten and each kecamatan and desa, with the forecast")
+            summary="Progress for the kabupaten and each kecamatan and desa, with the forecast",
+            response_model=schemas.Progress)
 async def get_progress(
     request: Request, principal: Viewer, pool: PoolDep, settings: SettingsDep,
     remote: RemoteDep, extra_blanks: Annotated[int | None, Query(
@@ -107,7 +110,8 @@ def _checked_nik(nik: str) -> str:
 
 
 @router.get("/residents/{nik}", tags=["residents"],
-            summary="One resident's timeline across every service (audited lookup)")
+            summary="One resident's timeline across every service (audited lookup)",
+            response_model=schemas.Timeline, responses=problems(404))
 async def get_resident(
     who: Clerk, pool: PoolDep, settings: SettingsDep,
     nik: Annotated[str, Path(description="16-digit NIK")],
@@ -127,7 +131,8 @@ async def get_resident(
 
 
 @router.get("/stuck", tags=["residents"],
-            summary="Residents in one state for longer than a threshold (audited)")
+            summary="Residents in one state for longer than a threshold (audited)",
+            response_model=schemas.StuckList)
 async def get_stuck(
     who: Clerk, pool: PoolDep, settings: SettingsDep,
     older_than_hours: Annotated[float | None, Query(
@@ -151,7 +156,8 @@ REPORT_COLUMNS = ("tingkat", "kode", "nama", "target", "recorded", "sent", "prin
 
 
 @router.get("/reports/progress.csv", tags=["progress"], response_class=Response,
-            summary="Progress per kecamatan and desa as CSV (for the monthly report)")
+            summary="Progress per kecamatan and desa as CSV (for the monthly report)",
+            responses=binary("text/csv", description="One row per region"))
 async def progress_csv(_: Viewer, pool: PoolDep, settings: SettingsDep) -> Response:
     today = views.office_today(settings)
     async with pool.acquire() as conn:

@@ -17,6 +17,7 @@ from ektp_shared.db import Connection, transaction
 from ektp_shared.events import FieldCheckOutcome
 from ektp_shared.limits import KIT_FILE_BYTES, ROSTER_CSV_BYTES, describe_bytes
 from ektp_shared.logging import mask_nik
+from ektp_shared.openapi import problems
 from ektp_shared.problems import Problem, problem_response
 from ektp_shared.sealed_packet import load_public_key
 
@@ -28,6 +29,7 @@ from ..domain import roster as rosterdom
 from ..domain import status as st
 from ..domain.errors import Refused
 from ..domain.recording import RecordingRequest, redact_warning
+from . import schemas
 from .deps import CentreKey, IdempotencyKey, Operator, PoolDep, Reader, SettingsDep, Supervisor
 
 _STATUS_CODES = {"invalid": 422, "forbidden": 403, "conflict": 409, "not_found": 404}
@@ -105,7 +107,8 @@ def _desa_or_none(value: str | None, field_name: str = "desa") -> str | None:
 enrollments = APIRouter(prefix="/enrollments", tags=["enrollments"])
 
 
-@enrollments.post("", status_code=201, summary="Record a resident (perekaman)")
+@enrollments.post("", status_code=201, summary="Record a resident (perekaman)",
+                  response_model=schemas.Recorded, responses=problems(409))
 async def create_enrollment(
     body: RecordingRequest, principal: Operator, pool: PoolDep, settings: SettingsDep,
     centre_key: CentreKey, idempotency_key: IdempotencyKey = None,
@@ -119,7 +122,8 @@ async def create_enrollment(
 
 
 @enrollments.post(
-    "/import", summary="Import a mobile kit's signed file",
+    "/import", summary="Import a mobile kit's signed file", response_model=schemas.KitImport,
+    responses=problems(413),
     openapi_extra={"requestBody": {"content": {"application/x-ndjson": {}}, "required": True}},
 )
 async def import_kit(
@@ -135,7 +139,10 @@ async def import_kit(
         )
 
 
-@enrollments.get("", summary="Recordings by status and desa (or by NIK, audited)")
+@enrollments.get("", summary="Recordings by status and desa (or by NIK, audited)",
+                 response_model=schemas.EnrollmentPage,
+                 # viewers get no `nama` at all, not a null one
+                 response_model_exclude_unset=True)
 async def list_enrollments(
     principal: Reader, pool: PoolDep,
     status: StatusName | None = None,
@@ -170,7 +177,8 @@ async def list_enrollments(
             "items": handlers.jsonable(items)}
 
 
-@enrollments.get("/{enrollment_id}", summary="One recording, its state and history (audited)")
+@enrollments.get("/{enrollment_id}", summary="One recording, its state and history (audited)",
+                 response_model=schemas.EnrollmentDetail, responses=problems(404))
 async def get_enrollment(enrollment_id: str, principal: Operator, pool: PoolDep) -> Any:
     async with transaction(pool) as conn:
         view = await handlers.view_enrollment(conn, principal, enrollment_id)
@@ -184,7 +192,8 @@ class Review(BaseModel):
 
 
 @enrollments.post("/{enrollment_id}/review",
-                  summary="Supervisor review: release to the centre or refuse")
+                  summary="Supervisor review: release to the centre or refuse",
+                  response_model=schemas.EnrollmentSummary, responses=problems(404, 409))
 async def review(
     enrollment_id: str, body: Review, principal: Supervisor, pool: PoolDep,
     settings: SettingsDep,
@@ -207,7 +216,8 @@ class KitRegistration(BaseModel):
     label: str = Field(default="", max_length=200)
 
 
-@kits.post("", status_code=201, summary="Register a mobile kit by its public key")
+@kits.post("", status_code=201, summary="Register a mobile kit by its public key",
+           response_model=schemas.Kit, responses=problems(409))
 async def register_kit(
     body: KitRegistration, principal: Supervisor, pool: PoolDep,
     idempotency_key: IdempotencyKey = None,
@@ -228,6 +238,7 @@ roster = APIRouter(prefix="/roster", tags=["roster"])
 
 @roster.post(
     "/import", summary="Import the ministry's roster CSV (bad rows reported by line)",
+    response_model=schemas.RosterImport, responses=problems(413),
     openapi_extra={"requestBody": {"content": {"text/csv": {}}, "required": True}},
 )
 async def import_roster(
@@ -249,7 +260,8 @@ async def import_roster(
         )
 
 
-@roster.get("", summary="The roster, filtered by kecamatan, desa and status, paged")
+@roster.get("", summary="The roster, filtered by kecamatan, desa and status, paged",
+            response_model=schemas.RosterPage)
 async def list_roster(
     principal: Operator, pool: PoolDep,
     kecamatan: str | None = None, desa: str | None = None, status: RosterStatus | None = None,
@@ -279,7 +291,8 @@ def _kecamatan_or_none(value: str | None) -> str | None:
     return kode
 
 
-@roster.get("/pemula", summary="First-timers: under 17 today, 17 by the given date")
+@roster.get("/pemula", summary="First-timers: under 17 today, 17 by the given date",
+            response_model=schemas.PemulaPage)
 async def pemula(
     principal: Operator, pool: PoolDep,
     by: Annotated[dt.date, Query(description="e.g. election day")],
@@ -321,7 +334,8 @@ class Visit(BaseModel):
     note: str = Field(default="", max_length=500)
 
 
-@field_checks.post("", status_code=201, summary="Record a field check of a roster resident")
+@field_checks.post("", status_code=201, summary="Record a field check of a roster resident",
+                   response_model=schemas.FieldChecked, responses=problems(404))
 async def create_field_check(
     body: FieldCheck, principal: Operator, pool: PoolDep, settings: SettingsDep,
     idempotency_key: IdempotencyKey = None,
@@ -335,7 +349,8 @@ async def create_field_check(
         )
 
 
-@field_checks.post("/visits", status_code=201, summary="Schedule a visit to a desa")
+@field_checks.post("/visits", status_code=201, summary="Schedule a visit to a desa",
+                   response_model=schemas.VisitOut, responses=problems(409))
 async def create_visit(
     body: Visit, principal: Supervisor, pool: PoolDep, idempotency_key: IdempotencyKey = None,
 ) -> JSONResponse:
@@ -348,7 +363,8 @@ async def create_visit(
         )
 
 
-@field_checks.get("/visits", summary="The visit schedule")
+@field_checks.get("/visits", summary="The visit schedule",
+                  response_model=list[schemas.VisitOut])
 async def list_visits(
     principal: Operator, pool: PoolDep, desa: str | None = None,
     from_date: Annotated[dt.date | None, Query(alias="from")] = None,
@@ -358,7 +374,8 @@ async def list_visits(
     return handlers.jsonable(rows)
 
 
-@field_checks.get("/worklist", summary="A desa's worklist: residents still to find or record")
+@field_checks.get("/worklist", summary="A desa's worklist: residents still to find or record",
+                  response_model=schemas.Worklist)
 async def worklist(
     principal: Operator, pool: PoolDep, desa: str, page: Page = 1, per_page: PerPage = 200,
 ) -> dict[str, Any]:

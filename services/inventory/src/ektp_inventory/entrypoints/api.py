@@ -17,6 +17,7 @@ from ektp_shared import audit, idempotency
 from ektp_shared.app import create_app
 from ektp_shared.db import Connection, transaction
 from ektp_shared.limits import UID_FILE_BYTES
+from ektp_shared.openapi import binary, problems
 from ektp_shared.problems import Problem
 
 from .. import handlers
@@ -75,7 +76,8 @@ def _check_quantity(stated: int | None, serials: list[str]) -> None:
                       "given; count the boxes again.", type="validation-error", field="quantity")
 
 
-@router.post("/receipts", status_code=201, tags=["receipts"],
+@router.post("/receipts", status_code=201, tags=["receipts"], response_model=schemas.ReceiptOut,
+             responses=problems(409),
              summary="Record a shipment of blanks from the ministry (serials or ranges)")
 async def post_receipt(
     body: schemas.ReceiptIn, who: Storekeeper, pool: PoolDep, settings: SettingsDep,
@@ -94,6 +96,7 @@ async def post_receipt(
 
 
 @router.post("/receipts/upload", status_code=201, tags=["receipts"],
+             response_model=schemas.ReceiptOut, responses=problems(409, 413),
              summary="Record a shipment from a file of chip UIDs (one per line, or CSV)")
 async def upload_receipt(
     who: Storekeeper, pool: PoolDep, settings: SettingsDep,
@@ -130,19 +133,20 @@ async def upload_receipt(
     return await created(pool, "receipts", key, fingerprint, act)
 
 
-@router.get("/receipts/{batch_reference}", tags=["receipts"])
-async def get_receipt(batch_reference: str, who: Reader, pool: PoolDep) -> dict[str, Any]:
+@router.get("/receipts/{batch_reference}", tags=["receipts"], responses=problems(404))
+async def get_receipt(batch_reference: str, who: Reader, pool: PoolDep) -> schemas.Receipt:
     row = await pool.fetchrow("SELECT * FROM receipts WHERE batch_reference = $1",
                               batch_reference)
     if row is None:
         raise Problem(404, "Not found", f"no receipt {batch_reference!r}.", type="not-found")
-    return dict(row)
+    return schemas.Receipt.model_validate(dict(row))
 
 
 # --- issues and returns -------------------------------------------------------------------
 
 
-@router.post("/issues", status_code=201, tags=["issues"],
+@router.post("/issues", status_code=201, tags=["issues"], response_model=schemas.IssueOut,
+             responses=problems(409),
              summary="Hand blanks from the store to the print room")
 async def post_issue(
     body: schemas.IssueIn, who: Storekeeper, pool: PoolDep, settings: SettingsDep,
@@ -157,7 +161,8 @@ async def post_issue(
     return await created(pool, "issues", key, body.model_dump(mode="json"), act)
 
 
-@router.post("/returns", status_code=201, tags=["returns"],
+@router.post("/returns", status_code=201, tags=["returns"], response_model=schemas.ReturnOut,
+             responses=problems(409),
              summary="Blanks back from the print room to the store, or from the store to the "
                      "ministry")
 async def post_return(
@@ -179,6 +184,7 @@ async def post_return(
 
 
 @router.post("/destructions", status_code=201, tags=["destructions"],
+             response_model=schemas.DestructionOut, responses=problems(409),
              summary="Destroy spoiled blanks before witnesses (berita acara pemusnahan)")
 async def post_destruction(
     body: schemas.DestructionIn, who: Storekeeper, pool: PoolDep, settings: SettingsDep,
@@ -202,13 +208,14 @@ async def _destruction(pool: asyncpg.Pool, reference: str) -> dict[str, Any]:
     return dict(row)
 
 
-@router.get("/destructions/{reference}", tags=["destructions"])
-async def get_destruction(reference: str, who: Reader, pool: PoolDep) -> dict[str, Any]:
-    return await _destruction(pool, reference)
+@router.get("/destructions/{reference}", tags=["destructions"], responses=problems(404))
+async def get_destruction(reference: str, who: Reader, pool: PoolDep) -> schemas.Destruction:
+    return schemas.Destruction.model_validate(await _destruction(pool, reference))
 
 
 @router.get("/destructions/{reference}/berita-acara.pdf", tags=["destructions"],
-            response_class=Response, summary="The berita acara pemusnahan as PDF")
+            response_class=Response, summary="The berita acara pemusnahan as PDF",
+            responses={**binary("application/pdf"), **problems(404)})
 async def get_berita_acara(
     reference: str, who: Reader, pool: PoolDep, settings: SettingsDep
 ) -> Response:
@@ -223,6 +230,7 @@ async def get_berita_acara(
 
 
 @router.post("/stock-counts", status_code=201, tags=["stock-counts"],
+             response_model=schemas.StockCountOut,
              summary="Record a stock count (stock opname) and get its discrepancy report")
 async def post_stock_count(
     body: schemas.StockCountIn, who: Storekeeper, pool: PoolDep, settings: SettingsDep,
@@ -237,20 +245,21 @@ async def post_stock_count(
     return await created(pool, "stock-counts", key, body.model_dump(mode="json"), act)
 
 
-@router.get("/stock-counts/{count_id}", tags=["stock-counts"])
+@router.get("/stock-counts/{count_id}", tags=["stock-counts"], responses=problems(404))
 async def get_stock_count(
     count_id: Annotated[int, Path(ge=1, le=2**62)], who: Reader, pool: PoolDep
-) -> dict[str, Any]:
+) -> schemas.StockCount:
     row = await pool.fetchrow(
         """SELECT id, location, by_serial, quantity, discrepancy, status, counted_by,
                   counted_at, decided_by, decided_at, decision_note
            FROM stock_counts WHERE id = $1""", count_id)
     if row is None:
         raise Problem(404, "Not found", f"no stock count {count_id}.", type="not-found")
-    return dict(row)
+    return schemas.StockCount.model_validate(dict(row))
 
 
 @router.post("/stock-counts/{count_id}/approve", tags=["stock-counts"],
+             response_model=schemas.DecisionOut, responses=problems(404, 409),
              summary="Supervisor: approve the count; missing serials become ADJUSTED")
 async def approve_stock_count(
     count_id: Annotated[int, Path(ge=1, le=2**62)], body: schemas.DecisionIn, who: Supervisor,
@@ -265,6 +274,7 @@ async def approve_stock_count(
 
 
 @router.post("/stock-counts/{count_id}/reject", tags=["stock-counts"],
+             response_model=schemas.DecisionOut, responses=problems(404, 409),
              summary="Supervisor: reject the count (count again); nothing is adjusted")
 async def reject_stock_count(
     count_id: Annotated[int, Path(ge=1, le=2**62)], body: schemas.DecisionIn, who: Supervisor,
@@ -278,7 +288,8 @@ async def reject_stock_count(
 # --- stock, blanks, exceptions --------------------------------------------------------------
 
 
-@router.get("/stock", tags=["stock"], summary="Blanks by state and by location")
+@router.get("/stock", tags=["stock"], summary="Blanks by state and by location",
+            response_model=schemas.Stock)
 async def get_stock(who: Reader, pool: PoolDep) -> dict[str, Any]:
     async with transaction(pool) as conn:
         # One snapshot: counts and the received total must come from the same instant.
@@ -298,13 +309,15 @@ def _projection_body(p: projection.Projection, settings: Settings) -> dict[str, 
 
 
 @router.get("/stock/projection", tags=["stock"],
-            summary="Days of stock at the print rate, and the shortfall against the backlog")
+            summary="Days of stock at the print rate, and the shortfall against the backlog",
+            response_model=schemas.ProjectionOut)
 async def get_projection(who: Reader, pool: PoolDep, settings: SettingsDep) -> dict[str, Any]:
     async with pool.acquire() as conn:
         return _projection_body(await handlers.current_projection(conn, settings), settings)
 
 
 @router.get("/stock/request-letter", tags=["stock"], response_model=None,
+            responses=binary("text/plain", "application/pdf", description="The letter"),
             summary="A draft letter asking the ministry for the shortfall (text or PDF)")
 async def get_request_letter(
     who: Reader, pool: PoolDep, settings: SettingsDep,
@@ -320,7 +333,8 @@ async def get_request_letter(
     return PlainTextResponse(text)
 
 
-@router.get("/blanks/{serial}", tags=["stock"], summary="One blank and its whole history")
+@router.get("/blanks/{serial}", tags=["stock"], summary="One blank and its whole history",
+            response_model=schemas.Blank, responses=problems(404))
 async def get_blank(serial: str, who: Reader, pool: PoolDep) -> dict[str, Any]:
     try:
         serial = normalize(serial)
@@ -340,7 +354,8 @@ async def get_blank(serial: str, who: Reader, pool: PoolDep) -> dict[str, Any]:
 
 
 @router.get("/exceptions", tags=["exceptions"],
-            summary="Events the ledger could not apply, for the storekeeper to sort out")
+            summary="Events the ledger could not apply, for the storekeeper to sort out",
+            response_model=schemas.ExceptionPage)
 async def get_exceptions(
     who: Reader, pool: PoolDep,
     open_only: Annotated[bool, Query(alias="open")] = True,
@@ -353,7 +368,8 @@ async def get_exceptions(
 
 
 @router.post("/exceptions/{exception_id}/resolve", tags=["exceptions"],
-             summary="Close an exception with what was found and done")
+             summary="Close an exception with what was found and done",
+             response_model=schemas.ResolvedException, responses=problems(404))
 async def resolve_exception(
     exception_id: Annotated[int, Path(ge=1, le=2**62)], body: schemas.ResolutionIn,
     who: Storekeeper, pool: PoolDep,
@@ -372,7 +388,9 @@ async def resolve_exception(
 # --- reports ----------------------------------------------------------------------------
 
 
-@router.get("/reports/reconciliation", tags=["reports"], response_model=None,
+@router.get("/reports/reconciliation", tags=["reports"],
+            response_model=schemas.Reconciliation,
+            responses=binary("text/csv", "application/pdf", description="The report"),
             summary="Opening, received, issued, used, spoiled, destroyed, returned, closing, "
                     "per day (JSON, CSV or PDF)")
 async def get_reconciliation(

@@ -18,6 +18,7 @@ from ektp_shared.app import create_app
 from ektp_shared.db import Connection, transaction
 from ektp_shared.events import PrinterStatusName
 from ektp_shared.logging import mask_nik
+from ektp_shared.openapi import binary, problems
 from ektp_shared.problems import Problem
 
 from .. import handlers, views
@@ -25,6 +26,7 @@ from ..bootstrap import build
 from ..config import Settings
 from ..domain import suket as suket_rules
 from ..domain.jobs import JobStatus
+from . import schemas
 from .deps import (
     AnyUser,
     HandlersDep,
@@ -105,7 +107,8 @@ async def _command(
 # --- printers ---------------------------------------------------------------------------
 
 
-@router.post("/printers", status_code=201, tags=["printers"], summary="Register a printer")
+@router.post("/printers", status_code=201, tags=["printers"], summary="Register a printer",
+             response_model=schemas.PrinterRegistered, responses=problems(409))
 async def register_printer(body: PrinterIn, principal: Supervisor, pool: PoolDep,
                            deps: HandlersDep, key: IdempotencyKey = None) -> JSONResponse:
     if body.driver == "cups" and not body.queue:
@@ -122,13 +125,15 @@ async def register_printer(body: PrinterIn, principal: Supervisor, pool: PoolDep
     return await _command(pool, deps, "printer.register", key, body.model_dump(), 201, run)
 
 
-@router.get("/printers", tags=["printers"], summary="Printers with their record")
+@router.get("/printers", tags=["printers"], summary="Printers with their record",
+            response_model=list[schemas.Printer])
 async def list_printers(_: PrintRoomReader, pool: PoolDep) -> list[dict[str, Any]]:
     async with pool.acquire() as conn:
         return await views.printers(conn)
 
 
-@router.get("/printers/{printer_id}", tags=["printers"])
+@router.get("/printers/{printer_id}", tags=["printers"], response_model=schemas.PrinterDetail,
+            responses=problems(404))
 async def get_printer(printer_id: str, _: PrintRoomReader, pool: PoolDep) -> dict[str, Any]:
     async with pool.acquire() as conn:
         for p in await views.printers(conn):
@@ -142,7 +147,8 @@ async def get_printer(printer_id: str, _: PrintRoomReader, pool: PoolDep) -> dic
 
 
 @router.post("/printers/{printer_id}/status", tags=["printers"],
-             summary="Change a printer's status; its queued jobs move if it leaves ONLINE")
+             summary="Change a printer's status; its queued jobs move if it leaves ONLINE",
+             response_model=schemas.StatusChanged, responses=problems(404, 409))
 async def change_status(printer_id: str, body: StatusIn, principal: PrintRoom, pool: PoolDep,
                         deps: HandlersDep) -> dict[str, Any]:
     async with transaction(pool) as conn:
@@ -156,7 +162,8 @@ async def change_status(printer_id: str, body: StatusIn, principal: PrintRoom, p
 # --- print jobs -------------------------------------------------------------------------
 
 
-@router.get("/print-jobs", tags=["print jobs"])
+@router.get("/print-jobs", tags=["print jobs"], response_model=list[schemas.PrintJob],
+            response_model_exclude_unset=True)
 async def list_jobs(
     principal: PrintRoomReader, pool: PoolDep,
     status: JobStatus | None = None,
@@ -171,7 +178,8 @@ async def list_jobs(
     return [views.shown_to(principal.role, j) for j in found]
 
 
-@router.get("/print-jobs/{job_id}", tags=["print jobs"])
+@router.get("/print-jobs/{job_id}", tags=["print jobs"], response_model=schemas.PrintJobDetail,
+            responses=problems(404))
 async def get_job(job_id: str, principal: PrintRoomReader, pool: PoolDep) -> dict[str, Any]:
     async with transaction(pool) as conn:
         job = await views.job(conn, job_id)
@@ -182,7 +190,9 @@ async def get_job(job_id: str, principal: PrintRoomReader, pool: PoolDep) -> dic
 
 
 @router.get("/print-jobs/{job_id}/preview", tags=["print jobs"], response_class=FileResponse,
-            summary="The PNG preview of a card the PDF driver rendered")
+            summary="The PNG preview of a card the PDF driver rendered",
+            responses={**binary("image/png", description="The card preview"),
+                       **problems(404)})
 async def job_preview(job_id: str, principal: PrintRoom, pool: PoolDep) -> FileResponse:
     async with transaction(pool) as conn:
         row = await conn.fetchrow("SELECT nik, preview_path FROM print_jobs WHERE id = $1",
@@ -199,7 +209,8 @@ async def job_preview(job_id: str, principal: PrintRoom, pool: PoolDep) -> FileR
 
 
 @router.post("/print-jobs/{job_id}/check", tags=["print jobs"],
-             summary="Say how a NEEDS_CHECK card came out (after a power cut)")
+             summary="Say how a NEEDS_CHECK card came out (after a power cut)",
+             response_model=schemas.PrintJobDetail, responses=problems(404, 409))
 async def check_job(job_id: str, body: CheckIn, principal: PrintRoom, pool: PoolDep,
                     deps: HandlersDep) -> dict[str, Any]:
     async with transaction(pool) as conn:
@@ -211,7 +222,8 @@ async def check_job(job_id: str, body: CheckIn, principal: PrintRoom, pool: Pool
     return job
 
 
-@router.get("/print-room", tags=["print room"], summary="Queue, printers, blanks, today")
+@router.get("/print-room", tags=["print room"], summary="Queue, printers, blanks, today",
+            response_model=schemas.PrintRoom)
 async def print_room(_: PrintRoomReader, pool: PoolDep, deps: HandlersDep) -> dict[str, Any]:
     async with pool.acquire() as conn:
         return await views.print_room(conn, deps.today())
@@ -220,7 +232,8 @@ async def print_room(_: PrintRoomReader, pool: PoolDep, deps: HandlersDep) -> di
 # --- handover ---------------------------------------------------------------------------
 
 
-@router.get("/cards/ready", tags=["handover"], summary="Cards waiting for pickup, per desa")
+@router.get("/cards/ready", tags=["handover"], summary="Cards waiting for pickup, per desa",
+            response_model=list[schemas.DesaPickup])
 async def cards_ready(principal: PrintRoom, pool: PoolDep,
                       kode_desa: str | None = None) -> list[dict[str, Any]]:
     async with transaction(pool) as conn:
@@ -229,7 +242,8 @@ async def cards_ready(principal: PrintRoom, pool: PoolDep,
 
 
 @router.post("/cards/{nik}/handover", status_code=201, tags=["handover"],
-             summary="Record who took the card")
+             summary="Record who took the card", response_model=schemas.Handover,
+             responses=problems(404, 409))
 async def handover(nik: Nik, body: HandoverIn, principal: PrintRoom, pool: PoolDep,
                    deps: HandlersDep, key: IdempotencyKey = None) -> JSONResponse:
     async def run(conn: Connection) -> dict[str, Any]:
@@ -244,7 +258,8 @@ async def handover(nik: Nik, body: HandoverIn, principal: PrintRoom, pool: PoolD
 # --- Suket ------------------------------------------------------------------------------
 
 
-@router.post("/suket", status_code=201, tags=["suket"], summary="Issue a Surat Keterangan")
+@router.post("/suket", status_code=201, tags=["suket"], summary="Issue a Surat Keterangan",
+             response_model=schemas.SuketIssued, responses=problems(409))
 async def issue_suket(body: SuketIn, principal: SuketIssuer, pool: PoolDep, deps: HandlersDep,
                       key: IdempotencyKey = None) -> JSONResponse:
     async def run(conn: Connection) -> dict[str, Any]:
@@ -254,19 +269,6 @@ async def issue_suket(body: SuketIn, principal: SuketIssuer, pool: PoolDep, deps
         return await _command(pool, deps, "suket.issue", key, body.model_dump(), 201, run)
 
 
-class SuketCheck(BaseModel):
-    """What anyone holding a Suket's number (its QR code) may learn: masked."""
-
-    number: str
-    nama: str = Field(description="masked: the first letter of each word")
-    nik: str = Field(description="masked: region and serial, not the birth date")
-    issued_on: dt.date
-    valid_until: dt.date
-    issuing_office: str
-    status: suket_rules.SuketStatus
-    valid: bool
-
-
 def _not_genuine(number: str) -> Problem:
     return Problem(404, "Suket not found",
                    f"No Surat Keterangan numbered {number!r} was issued here: it is not"
@@ -274,9 +276,10 @@ def _not_genuine(number: str) -> Problem:
 
 
 @router.get("/suket/verify/{number}", tags=["suket"],
-            summary="Public check of a Suket (its QR code): no token, masked data only")
+            summary="Public check of a Suket (its QR code): no token, masked data only",
+            response_model=schemas.SuketPublicCheck, responses=problems(404))
 async def check_suket(number: Annotated[str, PathParam(max_length=60)], pool: PoolDep,
-                      deps: HandlersDep) -> SuketCheck:
+                      deps: HandlersDep) -> schemas.SuketPublicCheck:
     # Only a whole number (with its random check part) is looked up: the running number
     # alone, or a neighbour's, finds nothing.
     if not suket_rules.is_verifiable(number):
@@ -288,14 +291,15 @@ async def check_suket(number: Annotated[str, PathParam(max_length=60)], pool: Po
         await audit.record(conn, None, "suket.verify_public", target=row["nik"],
                            detail={"number": number})
     state = suket_rules.status(row["valid_until"], row["revoked_at"] is not None, deps.today())
-    return SuketCheck(
+    return schemas.SuketPublicCheck(
         number=number, nama=suket_rules.mask_name(row["nama"]), nik=mask_nik(row["nik"]),
         issued_on=row["issued_on"], valid_until=row["valid_until"],
         issuing_office=deps.settings.issuing_office, status=state, valid=state == "VALID",
     )
 
 
-@router.get("/suket/{number}", tags=["suket"], summary="A Suket in full (office staff)")
+@router.get("/suket/{number}", tags=["suket"], summary="A Suket in full (office staff)",
+            response_model=schemas.SuketCheck, responses=problems(404))
 async def verify_suket(number: str, principal: AnyUser, pool: PoolDep,
                        deps: HandlersDep) -> dict[str, Any]:
     async with transaction(pool) as conn:
@@ -314,7 +318,10 @@ async def verify_suket(number: str, principal: AnyUser, pool: PoolDep,
             "status": state, "valid": state == "VALID"}
 
 
-@router.get("/suket/{number}/pdf", tags=["suket"], response_class=FileResponse)
+@router.get("/suket/{number}/pdf", tags=["suket"], response_class=FileResponse,
+            summary="The Suket as PDF",
+            responses={**binary("application/pdf", description="The Suket"),
+                       **problems(404)})
 async def suket_pdf(number: str, principal: SuketIssuer, pool: PoolDep) -> FileResponse:
     async with transaction(pool) as conn:
         row = await handlers.repo.suket_row(conn, number)

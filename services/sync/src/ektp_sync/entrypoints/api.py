@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Annotated, Any
 
 from fastapi import APIRouter, FastAPI, Path, Query
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from ektp_shared import audit
 from ektp_shared.app import create_app
@@ -14,12 +14,14 @@ from ektp_shared.auth import Principal
 from ektp_shared.deps import IdempotencyKey, PoolDep
 from ektp_shared.idempotency import claim, remember, request_fingerprint
 from ektp_shared.logging import mask_nik
+from ektp_shared.openapi import problems
 from ektp_shared.problems import Problem
 
 from ..adapters import repository as repo
 from ..bootstrap import SyncWorkers, build_runtime
 from ..config import Settings
 from ..domain.submission import InvalidTransition, SubmissionState
+from . import schemas
 from .deps import AnyOfficeRole, Reader, Supervisor, Workers
 
 router = APIRouter(tags=["sync"])
@@ -31,7 +33,8 @@ def _epoch(value: float | None) -> str | None:
     return None if value is None else dt.datetime.fromtimestamp(value, dt.UTC).isoformat()
 
 
-@router.get("/sync/status", summary="Backlog by state, oldest item, the centre link")
+@router.get("/sync/status", summary="Backlog by state, oldest item, the centre link",
+            response_model=schemas.SyncStatus)
 async def sync_status(_: AnyOfficeRole, pool: PoolDep, workers: Workers) -> dict[str, Any]:
     stored = await repo.status(pool)
     breaker = workers.breaker
@@ -53,6 +56,14 @@ async def sync_status(_: AnyOfficeRole, pool: PoolDep, workers: Workers) -> dict
 
 
 class SubmissionOut(BaseModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [{
+        "enrollment_id": "0b7f5d8e-3c1a-4f7e-9a55-2d6c1e4b8a90", "nik": "7110014508990002",
+        "seq": 4211, "state": "FAILED", "attempts": 3,
+        "failure_reason": "ENROLL_FAILURE: sidik jari tidak terbaca", "retryable": False,
+        "duplicate_of": None, "last_error": None, "created_at": "2026-12-01T02:00:00Z",
+        "submitted_at": "2026-12-01T02:00:05Z", "decided_at": "2026-12-01T09:30:00Z",
+        "updated_at": "2026-12-01T09:30:00Z"}]})
+
     enrollment_id: str
     nik: str
     seq: int
@@ -104,7 +115,7 @@ async def list_submissions(
     return SubmissionPage(items=items, next_after=items[-1].seq if len(items) == limit else None)
 
 
-@router.get("/submissions/{enrollment_id}", summary="One submission")
+@router.get("/submissions/{enrollment_id}", summary="One submission", responses=problems(404))
 async def get_submission(principal: Reader, pool: PoolDep, enrollment_id: EnrollmentId
                          ) -> SubmissionOut:
     async with pool.acquire() as conn, conn.transaction():
@@ -122,7 +133,8 @@ class CancelIn(BaseModel):
 
 
 @router.post("/submissions/{enrollment_id}/retry",
-             summary="Send a FAILED submission again (supervisor)")
+             summary="Send a FAILED submission again (supervisor)",
+             responses=problems(404, 409))
 async def retry_submission(
     principal: Supervisor, pool: PoolDep, workers: Workers, enrollment_id: EnrollmentId,
     idempotency_key: IdempotencyKey = None,
@@ -134,7 +146,8 @@ async def retry_submission(
 
 
 @router.post("/submissions/{enrollment_id}/cancel",
-             summary="Close a FAILED submission for good (supervisor)")
+             summary="Close a FAILED submission for good (supervisor)",
+             responses=problems(404, 409))
 async def cancel_submission(
     principal: Supervisor, pool: PoolDep, workers: Workers, enrollment_id: EnrollmentId,
     body: CancelIn, idempotency_key: IdempotencyKey = None,
@@ -169,7 +182,8 @@ async def _command(pool: Any, scope: str, enrollment_id: str, payload: dict[str,
 
 
 @router.post("/sync/roster/pull", status_code=202,
-             summary="Pull the roster from the centre now (supervisor)")
+             summary="Pull the roster from the centre now (supervisor)",
+             response_model=schemas.PullRequested)
 async def pull_roster(principal: Supervisor, pool: PoolDep, workers: Workers) -> dict[str, str]:
     async with pool.acquire() as conn:
         await audit.record(conn, principal, "roster.pull_requested")
