@@ -39,7 +39,7 @@ from ektp_shared.sealed_packet import generate_centre_keypair  # noqa: E402
 from ektp_shared.testing.resources import (  # noqa: E402
     create_scratch_database,
     drop_databases,
-    free_port,
+    free_ports,
 )
 
 CONCURRENCY = 16
@@ -146,7 +146,7 @@ async def main(seconds: float) -> None:
     enr_dsn = await create_scratch_database(infra.postgres_admin_dsn, "enrollment", "bench")
     bare_dsn = await create_scratch_database(infra.postgres_admin_dsn, "bare", "bench")
     logs = Path(tempfile.mkdtemp(prefix="bench-logs-"))
-    enr_port, bare_port = free_port(), free_port()
+    enr_port, bare_port = free_ports(2)
     enr = serve("ektp_enrollment.entrypoints.api:build_app", enr_port, {
         "EKTP_DATABASE_URL": enr_dsn, "EKTP_KAFKA_BOOTSTRAP": infra.kafka_bootstrap,
         "EKTP_TOPIC_PREFIX": f"bench{uuid.uuid4().hex[:6]}.", "EKTP_LOG_LEVEL": "WARNING",

@@ -14,7 +14,7 @@ import pytest_asyncio
 from ektp_shared.kafka import dlq_topic, ensure_topics
 from ektp_shared.runtime import PRODUCERS
 from ektp_shared.testing.processes import ServiceProcess
-from ektp_shared.testing.resources import free_port
+from ektp_shared.testing.resources import free_ports
 
 SERVICES = (
     ("central-sim", "ektp_central_sim"), ("enrollment", "ektp_enrollment"),
@@ -48,7 +48,7 @@ async def stack(infra, topic_prefix, create_database, jwt_keys, centre_keys, pri
     prefix = f"{topic_prefix}e2e{uuid.uuid4().hex[:4]}."
     topics = [f"{prefix}ektp.{p}.events" for p in PRODUCERS]
     await ensure_topics(infra.kafka_bootstrap, topics + [dlq_topic(t) for t in topics])
-    ports = {name: free_port() for name, _ in SERVICES}
+    ports = dict(zip((name for name, _ in SERVICES), free_ports(len(SERVICES)), strict=True))
     urls = {name: f"http://127.0.0.1:{port}" for name, port in ports.items()}
     extra = {
         "central-sim": {"EKTP_VERDICT_DELAY_SECONDS": "1"},

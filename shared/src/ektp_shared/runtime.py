@@ -32,6 +32,10 @@ PRODUCERS = ("enrollment", "central", "printing", "inventory")
 # Tasks that only end when the service stops: their end is a fault even without an error.
 _RUN_FOREVER = ("outbox relay", "consumer")
 
+# Whatever the database answers, housekeeping tries again next round.
+_HOUSEKEEPING_ERRORS: tuple[type[BaseException], ...] = (
+    asyncpg.PostgresError, *TRANSIENT_DB_ERRORS)
+
 BackgroundTask = Callable[["ServiceRuntime", asyncio.Event], Awaitable[None]]
 
 
@@ -106,9 +110,10 @@ class ServiceRuntime:
                 if purged:
                     log.info("purged %d idempotency keys older than %d days", purged,
                              s.idempotency_retention_days)
-            except TRANSIENT_DB_ERRORS as exc:
-                log.warning("housekeeping: database unreachable (%s); next round later",
-                            type(exc).__name__)
+            except _HOUSEKEEPING_ERRORS as exc:
+                # Best effort: a database that is down, read-only or full is the consumer's
+                # alarm to raise; housekeeping just tries again next round, never dies.
+                log.warning("housekeeping: %s; next round later", type(exc).__name__)
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._stop.wait(), s.housekeeping_every_seconds)
 

@@ -20,8 +20,8 @@ pytestmark = [pytest.mark.integration, pytest.mark.asyncio(loop_scope="session")
 LATER_REVISION = '''
 from alembic import op
 
-revision = "0002"
-down_revision = "0001"
+revision = "later"
+down_revision = "{head}"
 
 
 def upgrade() -> None:
@@ -64,7 +64,9 @@ async def test_tables_of_later_migrations_are_granted_too(
     shutil.copytree(MIGRATIONS, migrations, ignore=shutil.ignore_patterns("__pycache__"))
     settings = sample_settings(infra, await create_database("later"), topic_prefix)
     await migrate_service(settings, migrations)
-    (migrations / "versions" / "0002_later.py").write_text(LATER_REVISION)
+    # Chained on whatever the sample service's newest revision is.
+    head = max(p.name.split("_")[0] for p in (migrations / "versions").glob("[0-9]*.py"))
+    (migrations / "versions" / "9999_later.py").write_text(LATER_REVISION.format(head=head))
     await migrate_service(settings, migrations)
     conn = await asyncpg.connect(settings.database_url)
     try:

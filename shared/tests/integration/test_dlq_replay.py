@@ -12,10 +12,11 @@ from typer.testing import CliRunner
 
 from ektp_shared.cli import app
 from ektp_shared.consumer import ConsumerRunner
-from ektp_shared.db import create_pool, migrate
+from ektp_shared.db import create_pool
 from ektp_shared.events import EnrollmentFieldChecked
 from ektp_shared.kafka import dlq_topic, ensure_topics
 from ektp_shared.testing.kafka import publish, read_topic
+from ektp_shared.testing.resources import migrate_as_owner
 from ektp_shared.testing.wait import eventually
 
 from .helpers import field_check, sample_settings
@@ -35,7 +36,7 @@ async def test_a_dead_lettered_message_replayed_is_applied_once(
     settings = sample_settings(infra, dsn, prefix)
     topic = settings.topic("enrollment")
     await ensure_topics(infra.kafka_bootstrap, [topic, dlq_topic(topic)], partitions=1)
-    await migrate(dsn, MIGRATIONS)
+    await migrate_as_owner(dsn, MIGRATIONS)
     pool = await create_pool(dsn)
     register_ready = False
 

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from ektp_shared.consumer import ConsumerRunner, purge_inbox
-from ektp_shared.db import create_pool, migrate
+from ektp_shared.db import create_pool
 from ektp_shared.kafka import ensure_topics
+from ektp_shared.testing.resources import migrate_as_owner
 from ektp_shared.testing.wait import eventually
 
 pytestmark = [pytest.mark.integration, pytest.mark.asyncio(loop_scope="session")]
@@ -19,7 +20,7 @@ MIGRATIONS = Path(__file__).parents[1] / "sample_service" / "migrations"
 
 
 async def migrated_pool(dsn: str):
-    await migrate(dsn, MIGRATIONS)
+    await migrate_as_owner(dsn, MIGRATIONS)
     return await create_pool(dsn)
 
 

@@ -8,12 +8,13 @@ import pytest
 
 from ektp_shared.db import create_pool, transaction
 from ektp_shared.lease import LEASE_DDL, Lease, LeaseLost
+from ektp_shared.testing.resources import owner_dsn
 
 pytestmark = [pytest.mark.integration, pytest.mark.asyncio(loop_scope="session")]
 
 
 async def test_one_holder_at_a_time_with_a_larger_token_each_time(create_database) -> None:
-    pool = await create_pool(await create_database("lease"), min_size=1, max_size=6)
+    pool = await create_pool(owner_dsn(await create_database("lease")), min_size=1, max_size=6)
     try:
         await pool.execute(LEASE_DDL)
         first = Lease(pool, "loop", ttl=0.6, holder="first")
@@ -41,7 +42,8 @@ async def test_one_holder_at_a_time_with_a_larger_token_each_time(create_databas
 async def test_a_successor_waits_for_the_effect_that_checked_the_lease(create_database) -> None:
     """An effect that checked its lease commits before anyone can take over, however long it
     takes: the check holds the lease row until the transaction ends."""
-    pool = await create_pool(await create_database("lease_fence"), min_size=2, max_size=6)
+    dsn = owner_dsn(await create_database("lease_fence"))
+    pool = await create_pool(dsn, min_size=2, max_size=6)
     try:
         await pool.execute(LEASE_DDL)
         holder = Lease(pool, "loop", ttl=0.3, holder="holder")
@@ -59,7 +61,7 @@ async def test_a_successor_waits_for_the_effect_that_checked_the_lease(create_da
 
 
 async def test_keep_returns_once_the_lease_is_lost(create_database) -> None:
-    pool = await create_pool(await create_database("lease_keep"), min_size=1, max_size=4)
+    pool = await create_pool(owner_dsn(await create_database("lease_keep")), min_size=1, max_size=4)
     try:
         await pool.execute(LEASE_DDL)
         lease = Lease(pool, "loop", ttl=0.3)

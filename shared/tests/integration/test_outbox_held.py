@@ -16,10 +16,11 @@ from aiokafka.admin.config_resource import ConfigResource, ConfigResourceType
 from typer.testing import CliRunner
 
 from ektp_shared.cli import app as ektp
-from ektp_shared.db import create_pool, migrate
+from ektp_shared.db import create_pool
 from ektp_shared.kafka import dlq_topic, ensure_topics
 from ektp_shared.outbox import OutboxRelay, add_cloudevent
 from ektp_shared.testing.kafka import read_events
+from ektp_shared.testing.resources import migrate_as_owner
 from ektp_shared.testing.wait import eventually
 
 from .helpers import field_check, sample_settings
@@ -157,7 +158,7 @@ async def test_a_record_the_broker_refuses_is_held_alone_and_released_in_key_ord
     finally:
         await admin.close()
     await ensure_topics(bootstrap, [dlq_topic(topic)])
-    await migrate(dsn, MIGRATIONS)
+    await migrate_as_owner(dsn, MIGRATIONS)
     pool = await create_pool(dsn)
     # One partition: every row shares producer batches with its neighbours.
     relay = OutboxRelay(pool, bootstrap, client_id="held-broker", batch_size=50, send_timeout=10)

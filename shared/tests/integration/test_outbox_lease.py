@@ -14,10 +14,11 @@ from typing import Any
 
 import pytest
 
-from ektp_shared.db import create_pool, migrate
+from ektp_shared.db import create_pool
 from ektp_shared.kafka import dlq_topic, ensure_topics
 from ektp_shared.outbox import RELAY_LOCK_ID, OutboxRelay, add_cloudevent
 from ektp_shared.testing.kafka import read_events
+from ektp_shared.testing.resources import migrate_as_owner
 from ektp_shared.testing.wait import eventually
 
 from .helpers import field_check
@@ -59,7 +60,7 @@ async def test_a_relay_whose_lock_connection_dies_stops_before_the_next_one_publ
     dsn = await create_database("lease")
     topic = f"{topic_prefix}lease.ektp.enrollment.events"
     await ensure_topics(bootstrap, [topic, dlq_topic(topic)])
-    await migrate(dsn, MIGRATIONS)
+    await migrate_as_owner(dsn, MIGRATIONS)
     pool = await create_pool(dsn)
     sends: list[dict[str, Any]] = []
     common = {"batch_size": 10, "send_timeout": 3.0}

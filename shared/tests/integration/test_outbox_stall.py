@@ -7,11 +7,12 @@ import asyncio
 import contextlib
 from pathlib import Path
 
+import asyncpg
 import pytest
 
-from ektp_shared.db import create_pool, migrate
+from ektp_shared.db import create_pool
 from ektp_shared.outbox import OutboxRelay, add_cloudevent
-from ektp_shared.testing.resources import free_port
+from ektp_shared.testing.resources import free_port, migrate_as_owner, owner_dsn
 from ektp_shared.testing.wait import eventually
 
 from .helpers import field_check
@@ -35,7 +36,7 @@ async def running(relay: OutboxRelay):
 
 async def test_a_batch_that_cannot_reach_kafka_is_reported_after_the_threshold(create_database):
     dsn = await create_database("stall")
-    await migrate(dsn, MIGRATIONS)
+    await migrate_as_owner(dsn, MIGRATIONS)
     pool = await create_pool(dsn)
     nobody = f"127.0.0.1:{free_port()}"  # no broker listens here
     relay = OutboxRelay(pool, nobody, client_id="stall", send_timeout=1.0,
@@ -57,9 +58,11 @@ async def test_a_batch_that_cannot_reach_kafka_is_reported_after_the_threshold(c
 
 async def test_a_relay_loop_that_keeps_failing_is_reported(create_database):
     dsn = await create_database("stall_loop")
-    await migrate(dsn, MIGRATIONS)
+    await migrate_as_owner(dsn, MIGRATIONS)
     pool = await create_pool(dsn)
-    await pool.execute("DROP TABLE outbox_relay_lease")  # the relay cannot take its lease
+    owner = await asyncpg.connect(owner_dsn(dsn))  # the service role may not drop tables
+    await owner.execute("DROP TABLE outbox_relay_lease")  # the relay cannot take its lease
+    await owner.close()
     relay = OutboxRelay(pool, "127.0.0.1:1", client_id="stall-loop", pause_seconds=0.2)
     try:
         async with running(relay):

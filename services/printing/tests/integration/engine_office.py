@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import asyncpg
-from printing_samples import card
+from printing_samples import card, sealed_images
 
 from ektp_printing import handlers
 from ektp_printing.adapters.drivers import (
@@ -29,9 +29,10 @@ from ektp_printing.config import Settings
 from ektp_printing.engine import PrintEngine
 from ektp_shared import devinfra
 from ektp_shared.auth import Principal
-from ektp_shared.db import create_pool, migrate, transaction
+from ektp_shared.db import create_pool, transaction
 from ektp_shared.envelope import CloudEvent
 from ektp_shared.events import CentralPrintReady, InventoryIssued
+from ektp_shared.testing.resources import migrate_as_owner
 
 CUPS_URL = "http://127.0.0.1:631"
 LAYOUT = CardLayout("Bolaang Mongondow Timur", "Sulawesi Utara", "Bolaang Mongondow Timur")
@@ -109,7 +110,8 @@ class PrintRoom:
 
     async def card_ready(self, i: int) -> str:
         c = card(i)
-        data = CentralPrintReady(enrollment_id=f"enr-{c.nik}", nik=c.nik, card=c)
+        data = CentralPrintReady(enrollment_id=f"enr-{c.nik}", nik=c.nik, card=c,
+                                 sealed_images=sealed_images(c))
         async with transaction(self.db) as conn:
             await handlers.on_print_ready(self.deps(), conn, CloudEvent.wrap(data, "central-sim"),
                                           data)
@@ -122,7 +124,7 @@ class PrintRoom:
 
 
 async def print_room(dsn: str, spool: Path, **settings: Any) -> PrintRoom:
-    await migrate(dsn, MIGRATIONS)
+    await migrate_as_owner(dsn, MIGRATIONS)
     values: dict[str, Any] = dict(database_url=dsn, spool_dir=spool, engine_poll_seconds=0.05,
                                   engine_lease_seconds=1.0, blanks_low_threshold=0,
                                   cups_url=CUPS_URL, log_json=False)

@@ -17,7 +17,9 @@ from ektp_shared.problems import Problem
 
 from .engine_office import CUPS_URL, PRINTER, cups_driver, cups_jobs_of, own_cups_queue, print_room
 
-pytestmark = [pytest.mark.integration, pytest.mark.cups, pytest.mark.asyncio(loop_scope="session")]
+# The print room opens the sealed card images with the session's key pair.
+pytestmark = [pytest.mark.integration, pytest.mark.cups, pytest.mark.asyncio(loop_scope="session"),
+              pytest.mark.usefixtures("print_room_keys")]
 
 
 async def test_a_print_that_times_out_is_cancelled_in_cupsd(tmp_path: Path) -> None:

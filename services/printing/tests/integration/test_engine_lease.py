@@ -20,7 +20,9 @@ from ektp_shared.testing.wait import eventually
 
 from .engine_office import PRINTER, cups_driver, cups_jobs_of, own_cups_queue, print_room
 
-pytestmark = [pytest.mark.integration, pytest.mark.cups, pytest.mark.asyncio(loop_scope="session")]
+# The print room opens the sealed card images with the session's key pair.
+pytestmark = [pytest.mark.integration, pytest.mark.cups, pytest.mark.asyncio(loop_scope="session"),
+              pytest.mark.usefixtures("print_room_keys")]
 
 
 async def test_two_engines_with_a_lease_lost_mid_print_never_print_a_card_twice(

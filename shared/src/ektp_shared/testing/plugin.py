@@ -26,7 +26,7 @@ from ektp_shared.sealed_packet import generate_centre_keypair, generate_sealing_
 from ektp_shared.testing.resources import (
     create_service_database,
     drop_databases,
-    free_port,
+    free_ports,
     migration_url_for_tests,
 )
 
@@ -131,7 +131,7 @@ class PrivateKafka:
 
     def __init__(self, state: Path) -> None:
         self.state = state
-        self.port, self.controller_port = free_port(), free_port()
+        self.port, self.controller_port = free_ports(2)
         self.bootstrap = f"127.0.0.1:{self.port}"
 
     @contextlib.contextmanager

@@ -7,6 +7,7 @@ import socket
 import uuid
 from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
+from pathlib import Path
 from urllib.parse import quote, urlsplit, urlunsplit
 
 import asyncpg
@@ -22,6 +23,16 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
+
+
+def free_ports(count: int) -> list[int]:
+    """``count`` distinct free ports: each socket stays bound until all are chosen (calls
+    of :func:`free_port` one after another may be handed the same port twice)."""
+    with contextlib.ExitStack() as stack:
+        sockets = [stack.enter_context(socket.socket()) for _ in range(count)]
+        for s in sockets:
+            s.bind(("127.0.0.1", 0))
+        return [int(s.getsockname()[1]) for s in sockets]
 
 
 def dsn_for(admin_dsn: str, database: str) -> str:
@@ -74,6 +85,14 @@ def owner_dsn(service_dsn: str) -> str:
     """The owner role's DSN of a database :func:`create_service_database` made: for a test
     that must do what the service may not (DDL, revoking a privilege)."""
     return with_role(service_dsn, TEST_OWNER_ROLE)
+
+
+async def migrate_as_owner(service_dsn: str, migrations_dir: Path) -> None:
+    """Migrate a database :func:`create_service_database` made, as the services do: as the
+    owner role, granting the service role its rights (``db.migrate_service``)."""
+    from ektp_shared.db import dsn_user, migrate
+
+    await migrate(owner_dsn(service_dsn), migrations_dir, grant_to=dsn_user(service_dsn))
 
 
 async def create_scratch_database(admin_dsn: str, label: str, prefix: str = "test") -> str:
