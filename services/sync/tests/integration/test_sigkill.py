@@ -83,6 +83,10 @@ async def test_sigkill_mid_batch_loses_nothing_and_sends_nothing_twice(
                                      "WHERE state = 'PRINT_READY_RECORD'") == 300
 
         await eventually(all_ready, timeout=90, what="all 300 print-ready after restart")
+        # Read while the second process runs: its relay first waits out the killed leader's
+        # lease (up to its send timeout), then publishes.
+        published = await read_events(infra.kafka_bootstrap, settings.topic("central"),
+                                      expect=600, timeout=60)
     finally:
         second.terminate()
         await db.close()
@@ -92,8 +96,6 @@ async def test_sigkill_mid_batch_loses_nothing_and_sends_nothing_twice(
     assert counters["accepted"] == 300 and counters["stored"] == 300, counters
     assert counters["repeats"] >= 1, "the batch in flight was sent again and recognised"
 
-    published = await read_events(infra.kafka_bootstrap, settings.topic("central"),
-                                  expect=600, timeout=60)
     # The relay may publish a row twice across a kill, always with the same ce_id.
     unique = {e.id: e for e in published}.values()
     submitted = Counter(e.data["enrollment_id"] for e in unique
