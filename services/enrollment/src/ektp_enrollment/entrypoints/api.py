@@ -49,12 +49,13 @@ PerPage = Annotated[int, Query(ge=1, le=500, description="rows per page")]
 
 def refused_to_problem(exc: Refused) -> Problem:
     status = _STATUS_CODES.get(exc.kind, 422)
-    return Problem(
+    problem = Problem(
         status, exc.title or _TITLES.get(exc.kind, "Permintaan ditolak"), exc.detail,
         type="validation-error" if status == 422 else exc.kind,
         errors=[{"field": e.field, "message": e.message} for e in exc.errors],
-        **{k: v for k, v in exc.extra.items() if v is not None},
     )
+    problem.extensions.update({k: v for k, v in exc.extra.items() if v is not None})
+    return problem
 
 
 async def _idempotent(
