@@ -9,6 +9,7 @@ WORKDIR /app
 COPY pyproject.toml uv.lock ./
 COPY shared ./shared
 COPY services ./services
+COPY clients ./clients
 RUN uv sync --frozen --no-dev
 RUN useradd --system --uid 10001 ektp && mkdir -p /var/lib/ektp && chown ektp /var/lib/ektp
 USER ektp

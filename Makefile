@@ -11,7 +11,7 @@ INFRA := $(PY) -m ektp_shared.devinfra
 PYTEST_ARGS ?=
 
 .PHONY: help venv infra-jars infra-up infra-down infra-status keys databases up down status \
-        test lint unit integration bench events openapi access demo clean fuzz
+        test lint unit integration bench events openapi clients access demo clean fuzz
 
 help:
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -58,7 +58,7 @@ status: ## services and infrastructure
 
 lint: venv ## ruff and mypy
 	$(VENV)/bin/ruff check .
-	$(VENV)/bin/mypy shared/src services/*/src
+	$(VENV)/bin/mypy shared/src services/*/src clients/*/src
 
 unit: venv ## fast tests without Kafka or PostgreSQL
 	$(VENV)/bin/pytest -m "not integration and not cups and not browser" $(PYTEST_ARGS)
@@ -77,6 +77,9 @@ events: venv ## regenerate docs/events/ (JSON Schema of every event)
 
 openapi: venv ## regenerate docs/openapi/ (each service's OpenAPI document)
 	$(PY) -m ektp_shared.openapi docs/openapi
+
+clients: venv ## regenerate clients/ (a typed client package per service, from docs/openapi/)
+	$(PY) -m ektp_shared.clientgen docs/openapi clients
 
 access: venv ## regenerate docs/access.md from the access table of docs/DESIGN.md section 6
 	$(PY) -m ektp_shared.access docs/access.md
