@@ -120,7 +120,9 @@ def file_body(media_type: str) -> dict[str, Any]:
 
 
 def _file_schema(media_type: str) -> dict[str, str]:
-    if media_type.startswith("text/"):
+    # plain text is read as text; a CSV is a file to save, like a PDF (the generated
+    # clients give its bytes)
+    if media_type == "text/plain":
         return {"type": "string"}
     return {"type": "string", "format": "binary"}
 
