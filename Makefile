@@ -58,7 +58,7 @@ status: ## services and infrastructure
 
 lint: venv ## ruff and mypy
 	$(VENV)/bin/ruff check .
-	$(VENV)/bin/mypy shared/src services/*/src clients/*/src
+	$(VENV)/bin/mypy shared/src services/*/src clients/*/src demo/play.py
 
 unit: venv ## fast tests without Kafka or PostgreSQL
 	$(VENV)/bin/pytest -m "not integration and not cups and not browser" $(PYTEST_ARGS)

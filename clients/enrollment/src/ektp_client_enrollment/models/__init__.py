@@ -11,6 +11,7 @@ from .biometrics_iris_exceptions import BiometricsIrisExceptions
 from .biometrics_irises import BiometricsIrises
 from .consumer_state import ConsumerState
 from .demographics import Demographics
+from .demographics_jenis_kelamin import DemographicsJenisKelamin
 from .enrollment_detail import EnrollmentDetail
 from .enrollment_detail_overrides import EnrollmentDetailOverrides
 from .enrollment_detail_source import EnrollmentDetailSource
@@ -58,6 +59,7 @@ from .review import Review
 from .roster_import import RosterImport
 from .roster_page import RosterPage
 from .roster_row import RosterRow
+from .roster_row_jenis_kelamin import RosterRowJenisKelamin
 from .roster_row_last_check_type_0 import RosterRowLastCheckType0
 from .roster_row_status import RosterRowStatus
 from .visit import Visit
@@ -76,6 +78,7 @@ __all__ = (
     "BiometricSummaryIrisExceptions",
     "ConsumerState",
     "Demographics",
+    "DemographicsJenisKelamin",
     "EnrollmentDetail",
     "EnrollmentDetailOverrides",
     "EnrollmentDetailSource",
@@ -123,6 +126,7 @@ __all__ = (
     "RosterImport",
     "RosterPage",
     "RosterRow",
+    "RosterRowJenisKelamin",
     "RosterRowLastCheckType0",
     "RosterRowStatus",
     "Visit",

@@ -6,6 +6,11 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
+from ..models.demographics_jenis_kelamin import (
+    DemographicsJenisKelamin,
+    check_demographics_jenis_kelamin,
+)
+
 T = TypeVar("T", bound="Demographics")
 
 
@@ -16,7 +21,7 @@ class Demographics:
         agama (str):
         alamat (str):
         golongan_darah (str):
-        jenis_kelamin (str):
+        jenis_kelamin (DemographicsJenisKelamin):
         kewarganegaraan (str):
         kode_desa (str):
         nama (str):
@@ -32,7 +37,7 @@ class Demographics:
     agama: str
     alamat: str
     golongan_darah: str
-    jenis_kelamin: str
+    jenis_kelamin: DemographicsJenisKelamin
     kewarganegaraan: str
     kode_desa: str
     nama: str
@@ -51,7 +56,7 @@ class Demographics:
 
         golongan_darah = self.golongan_darah
 
-        jenis_kelamin = self.jenis_kelamin
+        jenis_kelamin: str = self.jenis_kelamin
 
         kewarganegaraan = self.kewarganegaraan
 
@@ -105,7 +110,7 @@ class Demographics:
 
         golongan_darah = d.pop("golongan_darah")
 
-        jenis_kelamin = d.pop("jenis_kelamin")
+        jenis_kelamin = check_demographics_jenis_kelamin(d.pop("jenis_kelamin"))
 
         kewarganegaraan = d.pop("kewarganegaraan")
 

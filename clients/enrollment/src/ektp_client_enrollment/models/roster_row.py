@@ -6,6 +6,7 @@ from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
+from ..models.roster_row_jenis_kelamin import RosterRowJenisKelamin, check_roster_row_jenis_kelamin
 from ..models.roster_row_last_check_type_0 import (
     RosterRowLastCheckType0,
     check_roster_row_last_check_type_0,
@@ -19,7 +20,7 @@ T = TypeVar("T", bound="RosterRow")
 class RosterRow:
     """
     Attributes:
-        jenis_kelamin (str):
+        jenis_kelamin (RosterRowJenisKelamin):
         kode_desa (str):
         kode_kecamatan (str):
         last_check (None | RosterRowLastCheckType0):
@@ -31,7 +32,7 @@ class RosterRow:
         tanggal_lahir (datetime.date):
     """
 
-    jenis_kelamin: str
+    jenis_kelamin: RosterRowJenisKelamin
     kode_desa: str
     kode_kecamatan: str
     last_check: None | RosterRowLastCheckType0
@@ -43,7 +44,7 @@ class RosterRow:
     tanggal_lahir: datetime.date
 
     def to_dict(self) -> dict[str, Any]:
-        jenis_kelamin = self.jenis_kelamin
+        jenis_kelamin: str = self.jenis_kelamin
 
         kode_desa = self.kode_desa
 
@@ -93,7 +94,7 @@ class RosterRow:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        jenis_kelamin = d.pop("jenis_kelamin")
+        jenis_kelamin = check_roster_row_jenis_kelamin(d.pop("jenis_kelamin"))
 
         kode_desa = d.pop("kode_desa")
 
