@@ -106,9 +106,13 @@ def test_a_provisioning_step_makes_topics_principals_and_acls_before_the_service
     assert {k for k in env if k.startswith("KAFKA_")} | {"KAFKA_ADMIN_PASSWORD"} \
         == KAFKA_SECRET_VARIABLES
     assert provision["depends_on"]["kafka"]["condition"] == "service_healthy"
+    retention = env["EKTP_TOPIC_RETENTION_DAYS"]
     for service in SERVICES:
         depends = COMPOSE["services"][service.name]["depends_on"]
         assert depends["provision"]["condition"] == "service_completed_successfully"
+        # The services check their inbox retention against the topics' (DESIGN section 4).
+        assert COMPOSE["services"][service.name]["environment"]["EKTP_TOPIC_RETENTION_DAYS"] \
+            == retention
 
 
 def test_the_broker_asks_for_credentials_and_creates_no_topic_by_use():

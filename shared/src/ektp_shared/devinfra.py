@@ -637,6 +637,12 @@ def start_kafka() -> str:
     with _locked("kafka"):
         proc = _find_kafka()
         if proc is not None:
+            with contextlib.suppress(OSError):
+                if "SASL_PLAINTEXT://" not in _kafka_props().read_text():
+                    raise InfraError(
+                        f"the Kafka broker running from {_kafka_home()} (pid {proc.pid}) "
+                        "predates SASL/SCRAM and lets anyone in: stop it (`make down`) and "
+                        "start it again (`make up`)")
             port = _configured_kafka_port(_kafka_port())
             _wait_kafka_ready(proc, port, timeout)  # it may still be starting
             return f"{LOOPBACK}:{port}"
