@@ -1351,6 +1351,7 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("cups-selftest", help="print a test PDF on the cups-pdf queue")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="devinfra: %(message)s")
+    logging.getLogger("aiokafka").setLevel(logging.WARNING)  # one line per SCRAM login
 
     try:
         if args.command == "up":
