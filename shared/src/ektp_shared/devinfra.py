@@ -1240,7 +1240,9 @@ def testcontainers_infra() -> tuple[InfraEndpoints, Callable[[], None]]:
     kafka = (
         KafkaContainer(os.environ.get("EKTP_TC_KAFKA_IMAGE", "confluentinc/cp-kafka:7.9.0"))
         .with_kraft()
-        .with_env("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "true")
+        # No SASL here (the container's listeners are testcontainers'), but as everywhere
+        # topics are made by the fixtures' provisioning, never by use.
+        .with_env("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false")
         .with_env("KAFKA_NUM_PARTITIONS", "3")
         .with_env("KAFKA_OFFSETS_TOPIC_NUM_PARTITIONS", "1")
         .with_env("KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR", "1")
