@@ -10,7 +10,7 @@ PY := $(VENV)/bin/python
 INFRA := $(PY) -m ektp_shared.devinfra
 PYTEST_ARGS ?=
 
-.PHONY: help venv infra-jars infra-up infra-down infra-status keys databases up down status \
+.PHONY: help venv infra-jars infra-up infra-down infra-status keys databases topics up down status \
         test lint unit integration bench events openapi clients access demo clean fuzz
 
 help:
@@ -41,7 +41,10 @@ keys: venv ## create the local signing and centre keys (kept in .run/keys)
 databases: venv
 	$(INFRA) ensure-db $$($(PY) -m ektp_shared.stack databases)
 
-up: infra-up keys databases ## start everything and print the URLs
+topics: infra-up ## create the Kafka topics (and DLQs), the services' principals and ACLs
+	$(INFRA) topics
+
+up: infra-up keys databases topics ## start everything and print the URLs
 	$(PY) -m ektp_shared.stack up
 	@echo "Token for a clerk:  $(VENV)/bin/ektp token issue --user budi --role operator"
 

@@ -4,6 +4,7 @@ from pathlib import Path
 
 import yaml
 
+from ektp_shared.kafka_provision import SERVICE_TOPICS, service_password_variable
 from ektp_shared.stack import SERVICES, service_env
 
 ROOT = Path(__file__).parents[1]
@@ -23,7 +24,9 @@ def test_compose_sets_the_same_variables_as_the_local_stack():
     for service in SERVICES:
         env = COMPOSE["services"][service.name]["environment"]
         local = service_env(service)
-        assert set(local) <= set(env), f"{service.name}: {set(local) - set(env)} missing"
+        # The password is a file under make up, a value from the env file under compose.
+        wanted = {"EKTP_KAFKA_PASSWORD" if k == "EKTP_KAFKA_PASSWORD_FILE" else k for k in local}
+        assert wanted <= set(env), f"{service.name}: {wanted - set(env)} missing"
         assert env["EKTP_DATABASE_URL"].endswith("/" + service.database)
         assert env["EKTP_KAFKA_BOOTSTRAP"] == "kafka:9092"
 
@@ -62,3 +65,73 @@ def test_services_wait_for_healthy_infrastructure():
         assert "/readyz" in " ".join(spec["healthcheck"]["test"])
     assert "healthcheck" in COMPOSE["services"]["kafka"]
     assert "healthcheck" in COMPOSE["services"]["postgres"]
+
+
+# The variables `make secrets` writes into .env (the generator's own list must match).
+KAFKA_SECRET_VARIABLES = {
+    "KAFKA_ADMIN_PASSWORD", "KAFKA_PASSWORD_ENROLLMENT", "KAFKA_PASSWORD_SYNC",
+    "KAFKA_PASSWORD_PRINTING", "KAFKA_PASSWORD_INVENTORY", "KAFKA_PASSWORD_DASHBOARD",
+    "KAFKA_PASSWORD_CENTRAL_SIM",
+}
+
+
+def from_env_file(value: str, variable: str) -> bool:
+    """``${VARIABLE:?message}``: taken from the env file, refused when unset, no default."""
+    return value.startswith(f"${{{variable}:?") and value.endswith("}")
+
+
+def test_each_service_connects_to_kafka_as_its_own_principal():
+    principals = {s.service: s.principal for s in SERVICE_TOPICS}
+    for service in SERVICES:
+        env = COMPOSE["services"][service.name]["environment"]
+        local = service_env(service)
+        assert env["EKTP_KAFKA_USERNAME"] == local["EKTP_KAFKA_USERNAME"] \
+            == principals[service.name]
+        variable = service_password_variable(service.name)
+        assert variable in KAFKA_SECRET_VARIABLES
+        assert from_env_file(env["EKTP_KAFKA_PASSWORD"], variable), service.name
+        assert local["EKTP_KAFKA_PASSWORD_FILE"].endswith(f"/{principals[service.name]}.password")
+
+
+def test_a_provisioning_step_makes_topics_principals_and_acls_before_the_services():
+    provision = COMPOSE["services"]["provision"]
+    assert provision["command"][:3] == ["ektp", "kafka", "provision"]
+    assert "env" in provision["command"]
+    env = provision["environment"]
+    assert env["EKTP_KAFKA_USERNAME"] == "admin"
+    assert from_env_file(env["EKTP_KAFKA_PASSWORD"], "KAFKA_ADMIN_PASSWORD")
+    for s in SERVICE_TOPICS:  # the same passwords the services connect with
+        variable = service_password_variable(s.service)
+        assert from_env_file(env[variable], variable)
+    assert {k for k in env if k.startswith("KAFKA_")} | {"KAFKA_ADMIN_PASSWORD"} \
+        == KAFKA_SECRET_VARIABLES
+    assert provision["depends_on"]["kafka"]["condition"] == "service_healthy"
+    retention = env["EKTP_TOPIC_RETENTION_DAYS"]
+    for service in SERVICES:
+        depends = COMPOSE["services"][service.name]["depends_on"]
+        assert depends["provision"]["condition"] == "service_completed_successfully"
+        # The services check their inbox retention against the topics' (DESIGN section 4).
+        assert COMPOSE["services"][service.name]["environment"]["EKTP_TOPIC_RETENTION_DAYS"] \
+            == retention
+
+
+def test_the_broker_asks_for_credentials_and_creates_no_topic_by_use():
+    kafka = COMPOSE["services"]["kafka"]
+    assert from_env_file(kafka["environment"]["KAFKA_ADMIN_PASSWORD"], "KAFKA_ADMIN_PASSWORD")
+    assert not any(k.startswith("KAFKA_") and k != "KAFKA_ADMIN_PASSWORD"
+                   for k in kafka["environment"]), "broker settings come from the template"
+    script = kafka["entrypoint"][-1]
+    assert script == "/opt/ektp/kafka/compose-entrypoint.sh"
+    assert "./infra/kafka:/opt/ektp/kafka:ro" in kafka["volumes"]
+    text = (ROOT / "infra" / "kafka" / "compose-entrypoint.sh").read_text()
+    assert "server.properties.template" in text and "--add-scram" in text
+    template = (ROOT / "infra" / "kafka" / "server.properties.template").read_text()
+    for line in ("auto.create.topics.enable=false", "allow.everyone.if.no.acl.found=false",
+                 "sasl.enabled.mechanisms=SCRAM-SHA-512"):
+        assert line in template.splitlines()
+    # Every client listener the script opens is SASL.
+    protocol_map = next(line for line in text.splitlines() if "protocol.map=" in line)
+    for listener in ("SASL_PLAINTEXT:SASL_PLAINTEXT", "HOST:SASL_PLAINTEXT"):
+        assert listener in protocol_map
+    assert "--command-config" in " ".join(kafka["healthcheck"]["test"])
+    assert all(port.startswith("127.0.0.1:") for port in kafka["ports"])

@@ -5,6 +5,7 @@ imports a service.
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 from importlib.metadata import entry_points
 from typing import Annotated
@@ -24,6 +25,50 @@ app.add_typer(token_app, name="token")
 app.add_typer(keys_app, name="keys")
 app.add_typer(outbox_app, name="outbox")
 app.add_typer(dlq_app, name="dlq")
+kafka_app = typer.Typer(help="Kafka: topics, principals and ACLs.", no_args_is_help=True)
+app.add_typer(kafka_app, name="kafka")
+
+
+@kafka_app.command("provision")
+def kafka_provision(
+    passwords: Annotated[str, typer.Option(
+        help="Where the services' passwords come from: `env` (KAFKA_PASSWORD_<SERVICE>, "
+             "compose's env file; connects as EKTP_KAFKA_USERNAME) or `local` (make up: the "
+             "state dir's password files, as the local admin)")] = "local",
+    prefix: Annotated[str, typer.Option(help="Topic and consumer group prefix")] = "",
+) -> None:
+    """Create every topic and its DLQ (partitions, replication, retention, message size),
+    each service's SCRAM credential and the ACLs of DESIGN section 3. Harmless to repeat."""
+    from . import devinfra
+    from .kafka_provision import (
+        KafkaAdminError,
+        TopicSettings,
+        passwords_from_env,
+        provision,
+    )
+
+    s = ServiceSettings()
+    try:
+        if passwords == "local":
+            done = devinfra.provision_local_kafka(prefix)
+        elif passwords == "env":
+            if not s.kafka_username:
+                typer.echo("EKTP_KAFKA_USERNAME (the admin) and its password are needed",
+                           err=True)
+                raise typer.Exit(2)
+            topics = TopicSettings(partitions=s.kafka_partitions,
+                                   replication_factor=s.kafka_replication_factor,
+                                   retention_days=s.topic_retention_days)
+            done = asyncio.run(provision(s.kafka, prefix=prefix, passwords=passwords_from_env(),
+                                         topics=topics))
+        else:
+            typer.echo("--passwords is `env` or `local`", err=True)
+            raise typer.Exit(2)
+    except KafkaAdminError as exc:
+        typer.echo(f"kafka provision: {exc}", err=True)
+        raise typer.Exit(1) from exc
+    typer.echo(f"{len(done.topics)} topics ({len(done.created_topics)} new), "
+               f"{len(done.users)} principals, {len(done.acls)} ACLs")
 
 
 @keys_app.command("init")

@@ -6,8 +6,10 @@ from pathlib import Path
 from typing import Self
 from urllib.parse import unquote, urlsplit, urlunsplit
 
-from pydantic import Field, model_validator
+from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from .kafka import KafkaAccess
 
 
 def repo_root() -> Path:
@@ -34,6 +36,16 @@ class ServiceSettings(BaseSettings):
 
     service_name: str = "ektp"
     kafka_bootstrap: str = "127.0.0.1:9092"
+    # Who the service is to Kafka (SASL/SCRAM-SHA-512): its own principal, ektp-<service>,
+    # which may use only the topics of DESIGN section 3. Unset: no SASL (a broker that asks
+    # for none). The password itself, or a file holding it (make up hands each service its
+    # own: .run/secrets/kafka/ektp-<service>.password).
+    kafka_username: str | None = None
+    kafka_password: SecretStr | None = None
+    kafka_password_file: Path | None = None
+    # Provisioning (make topics, compose's provision): every topic's partitions and replicas.
+    kafka_partitions: int = Field(3, ge=1)
+    kafka_replication_factor: int = Field(1, ge=1)
     # Lets tests run several isolated copies of the topics on one broker.
     topic_prefix: str = ""
     # The service's own role: under `make up` and compose one that may change its tables'
@@ -92,6 +104,23 @@ class ServiceSettings(BaseSettings):
     consumer_timeout_attempts: int = Field(5, ge=1)
     # A batch retried, or Kafka lost, for this long makes /readyz say "degraded".
     consumer_stall_seconds: float = Field(60.0, gt=0)
+
+    @model_validator(mode="after")
+    def _kafka_password_given(self) -> Self:
+        if self.kafka_username and not (self.kafka_password or self.kafka_password_file):
+            raise ValueError(f"kafka_username {self.kafka_username!r} needs kafka_password or "
+                             "kafka_password_file (EKTP_KAFKA_PASSWORD[_FILE])")
+        return self
+
+    @property
+    def kafka(self) -> KafkaAccess:
+        """Where Kafka is and this process's principal (read the password file now)."""
+        password = None
+        if self.kafka_password is not None:
+            password = self.kafka_password.get_secret_value()
+        elif self.kafka_password_file is not None:
+            password = self.kafka_password_file.read_text().strip()
+        return KafkaAccess(self.kafka_bootstrap, self.kafka_username or None, password)
 
     @model_validator(mode="after")
     def _inbox_outlives_topics(self) -> Self:

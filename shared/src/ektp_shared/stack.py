@@ -1,7 +1,8 @@
 """``make up`` / ``make down``: run every service of the local stack as uvicorn processes.
 
-Each service gets its own database (``ektp_<name>``), port (DESIGN.md section 2), log file
-and pid file under ``.run/``. Services whose package is not installed are skipped, so the
+Each service gets its own database (``ektp_<name>``), port (DESIGN.md section 2), Kafka
+principal (``ektp-<name>``, its password file from ``make topics``), log file and pid file
+under ``.run/``. Services whose package is not installed are skipped, so the
 stack grows as services are added. Starting twice is harmless; a stale pid file (power
 cut) is noticed and replaced.
 """
@@ -85,8 +86,18 @@ def service_env(service: Service) -> dict[str, str]:
             f"postgresql://ektp_service:ektp_service@127.0.0.1:{pg_port}/{service.database}",
         "EKTP_MIGRATION_DATABASE_URL": f"postgresql://ektp:ektp@127.0.0.1:{pg_port}",
         "EKTP_KAFKA_BOOTSTRAP": kafka,
+        # Its own principal only (DESIGN section 3): make topics wrote the password file.
+        "EKTP_KAFKA_USERNAME": f"ektp-{service.name}",
+        "EKTP_KAFKA_PASSWORD_FILE":
+            str(run_dir() / "secrets" / "kafka" / f"ektp-{service.name}.password"),
         **dict(service.env),
     }
+
+
+def _inherited_env() -> dict[str, str]:
+    """This shell's environment less a Kafka password of its own (an engineer's admin
+    password must not reach a service, which gets its own file)."""
+    return {k: v for k, v in os.environ.items() if k != "EKTP_KAFKA_PASSWORD"}
 
 
 def _pid_file(service: Service) -> Path:
@@ -120,7 +131,7 @@ def start(service: Service) -> str:
     proc = subprocess.Popen(
         [sys.executable, "-m", "uvicorn", "--factory", service.factory,
          "--host", "127.0.0.1", "--port", str(service.port), "--no-access-log"],
-        env={**os.environ, **service_env(service)},
+        env={**_inherited_env(), **service_env(service)},
         stdout=log, stderr=subprocess.STDOUT, start_new_session=True, cwd=repo_root(),
     )
     _pid_file(service).write_text(str(proc.pid))
