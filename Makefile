@@ -10,7 +10,7 @@ PY := $(VENV)/bin/python
 INFRA := $(PY) -m ektp_shared.devinfra
 PYTEST_ARGS ?=
 
-.PHONY: help venv infra-jars infra-up infra-down infra-status keys databases up down status \
+.PHONY: help venv infra-jars infra-up infra-down infra-status keys secrets databases up down status \
         test lint unit integration bench events openapi access demo clean fuzz
 
 help:
@@ -37,6 +37,9 @@ infra-status: ## show the local infrastructure
 
 keys: venv ## create the local signing and centre keys (kept in .run/keys)
 	$(VENV)/bin/ektp keys init >/dev/null
+
+secrets: venv ## write random passwords for docker compose to .env (0600; an existing one is kept)
+	$(VENV)/bin/ektp secrets init
 
 databases: venv
 	$(INFRA) ensure-db $$($(PY) -m ektp_shared.stack databases)

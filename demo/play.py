@@ -41,7 +41,7 @@ sys.path.insert(0, str(ROOT / "services" / "enrollment" / "tests"))
 from enrollment_testdata import biometrics  # noqa: E402
 
 from ektp_shared.auth import issue_token  # noqa: E402
-from ektp_shared.config import ServiceSettings  # noqa: E402
+from ektp_shared.keys import KeyFileError, KeySettings  # noqa: E402
 
 URLS = {
     "dashboard": os.environ.get("EKTP_DASHBOARD_URL", "http://127.0.0.1:8000"),
@@ -55,10 +55,11 @@ URLS = {
 
 class Office:
     def __init__(self, run: str) -> None:
-        s = ServiceSettings()
-        if not s.jwt_private_key_file.is_file():
-            sys.exit("no signing key in .run/keys: run `make up` first (it runs `ektp keys init`)")
-        key = s.jwt_private_key_file.read_bytes()
+        s = KeySettings()
+        try:
+            key = s.signing_key()
+        except KeyFileError as exc:
+            sys.exit(f"{exc} (`make up` does)")
         self.tokens = {
             role: issue_token(key, user=f"demo-{role}", role=role, issuer=s.jwt_issuer,
                               audience=s.jwt_audience, ttl=dt.timedelta(hours=12))
