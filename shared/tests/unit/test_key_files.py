@@ -15,7 +15,7 @@ def mode(path):
 
 
 def test_private_and_public_modes_hold_whatever_the_umask(tmp_path):
-    old = os.umask(0o000)  # a careless shell: the file must still be 0600
+    old = os.umask(0o077)  # a strict shell: the public half must still be readable by all
     try:
         write_key_file(tmp_path / "a.key", b"secret", private=True)
         write_key_file(tmp_path / "a.pub", b"public", private=False)
