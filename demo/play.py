@@ -60,9 +60,10 @@ class Office:
             key = s.signing_key()
         except KeyFileError as exc:
             sys.exit(f"{exc} (`make up` does)")
+        longest = dt.timedelta(seconds=s.token_max_ttl_seconds)  # what the services accept
         self.tokens = {
             role: issue_token(key, user=f"demo-{role}", role=role, issuer=s.jwt_issuer,
-                              audience=s.jwt_audience, ttl=dt.timedelta(hours=12))
+                              audience=s.jwt_audience, ttl=longest, max_ttl=longest)
             for role in ("supervisor", "operator", "printer", "storekeeper", "viewer")
         }
         self.http = httpx.Client(timeout=30)

@@ -58,8 +58,9 @@ def keys_init() -> None:
 def token_issue(
     user: Annotated[str, typer.Option(help="Who the token is for, e.g. a clerk's login")],
     role: Annotated[str, typer.Option(help=f"One of: {', '.join(ROLES)}")],
-    hours: Annotated[float, typer.Option(
-        help="How long the token is valid (at most EKTP_TOKEN_MAX_TTL_SECONDS, 12 h)")] = 12.0,
+    hours: Annotated[float | None, typer.Option(
+        help="How long the token is valid; by default and at most "
+             "EKTP_TOKEN_MAX_TTL_SECONDS (12 h)", show_default=False)] = None,
 ) -> None:
     """Print a bearer token that every service of the local stack accepts.
 
@@ -67,12 +68,16 @@ def token_issue(
     if role not in ROLES:
         typer.echo(f"unknown role {role!r}; choose one of: {', '.join(ROLES)}", err=True)
         raise typer.Exit(2)
+    if hours is not None and not hours > 0:
+        typer.echo("--hours: a token must be valid for some time (more than 0)", err=True)
+        raise typer.Exit(2)
     s = KeySettings()
+    longest = dt.timedelta(seconds=s.token_max_ttl_seconds)
     try:
         token = issue_token(
             s.signing_key(), user=user, role=role, issuer=s.jwt_issuer,
-            audience=s.jwt_audience, ttl=dt.timedelta(hours=hours),
-            max_ttl=dt.timedelta(seconds=s.token_max_ttl_seconds),
+            audience=s.jwt_audience, ttl=longest if hours is None else dt.timedelta(hours=hours),
+            max_ttl=longest,
         )
     except KeyFileError as exc:
         typer.echo(str(exc), err=True)

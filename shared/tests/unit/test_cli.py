@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+import jwt
 from typer.testing import CliRunner
 
 from ektp_shared.auth import TokenVerifier
@@ -140,12 +141,16 @@ def test_token_issue_refuses_a_lifetime_over_the_maximum(tmp_path):
                                  "--hours", "24"], env=env)
     assert result.exit_code == 2
     assert "--hours" in result.output and "at most 12 h" in result.output
+    assert runner.invoke(app, ["token", "issue", "--user", "budi", "--role", "operator",
+                               "--hours", "-1"], env=env).exit_code == 2
     shorter = {**env, "EKTP_TOKEN_MAX_TTL_SECONDS": "3600"}
-    assert runner.invoke(app, ["token", "issue", "--user", "budi", "--role", "operator"],
-                         env=shorter).exit_code == 2
-    ok = runner.invoke(app, ["token", "issue", "--user", "budi", "--role", "operator",
-                             "--hours", "1"], env=shorter)
+    assert runner.invoke(app, ["token", "issue", "--user", "budi", "--role", "operator",
+                               "--hours", "2"], env=shorter).exit_code == 2
+    ok = runner.invoke(app, ["token", "issue", "--user", "budi", "--role", "operator"],
+                       env=shorter)  # by default the longest the office allows
     assert ok.exit_code == 0, ok.output
+    claims = jwt.decode(ok.output.strip(), options={"verify_signature": False})
+    assert claims["exp"] - claims["iat"] == 3600
 
 
 def test_secrets_init_writes_every_secret_once_private_and_keeps_an_existing_file(tmp_path):
