@@ -10,8 +10,8 @@ PY := $(VENV)/bin/python
 INFRA := $(PY) -m ektp_shared.devinfra
 PYTEST_ARGS ?=
 
-.PHONY: help venv infra-jars infra-up infra-down infra-status keys databases topics up down status \
-        test lint unit integration bench events openapi clients access demo clean fuzz
+.PHONY: help venv infra-jars infra-up infra-down infra-status keys secrets databases topics up \
+        down status test lint unit integration bench events openapi clients access demo clean fuzz
 
 help:
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -37,6 +37,9 @@ infra-status: ## show the local infrastructure
 
 keys: venv ## create the local signing and centre keys (kept in .run/keys)
 	$(VENV)/bin/ektp keys init >/dev/null
+
+secrets: venv ## write random passwords for docker compose to .env (0600; an existing one is kept)
+	$(VENV)/bin/ektp secrets init
 
 databases: venv
 	$(INFRA) ensure-db $$($(PY) -m ektp_shared.stack databases)

@@ -71,7 +71,7 @@ from ektp_client_sync import AuthenticatedClient as SyncClient  # noqa: E402
 from ektp_client_sync.api.sync import pull_roster  # noqa: E402
 from ektp_shared.answers import expect  # noqa: E402
 from ektp_shared.auth import issue_token  # noqa: E402
-from ektp_shared.config import ServiceSettings  # noqa: E402
+from ektp_shared.keys import KeyFileError, KeySettings  # noqa: E402
 
 URLS = {
     "dashboard": os.environ.get("EKTP_DASHBOARD_URL", "http://127.0.0.1:8000"),
@@ -88,13 +88,15 @@ class Office:
     """The office's staff at the services: one typed client per service and role."""
 
     def __init__(self, run: str) -> None:
-        s = ServiceSettings()
-        if not s.jwt_private_key_file.is_file():
-            sys.exit("no signing key in .run/keys: run `make up` first (it runs `ektp keys init`)")
-        key = s.jwt_private_key_file.read_bytes()
+        s = KeySettings()
+        try:
+            key = s.signing_key()
+        except KeyFileError as exc:
+            sys.exit(f"{exc} (`make up` does)")
+        longest = dt.timedelta(seconds=s.token_max_ttl_seconds)  # what the services accept
         self.tokens = {
             role: issue_token(key, user=f"demo-{role}", role=role, issuer=s.jwt_issuer,
-                              audience=s.jwt_audience, ttl=dt.timedelta(hours=12))
+                              audience=s.jwt_audience, ttl=longest, max_ttl=longest)
             for role in ("supervisor", "operator", "printer", "storekeeper", "viewer")
         }
         self.run = run

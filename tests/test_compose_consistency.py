@@ -1,15 +1,18 @@
 """docker-compose.yml (for users with Docker) must describe the same stack as `make up`."""
 
+import re
 from pathlib import Path
 
 import yaml
 
 from ektp_shared.kafka_provision import SERVICE_TOPICS, service_password_variable
-from ektp_shared.stack import SERVICES, service_env
+from ektp_shared.secret_env import SECRET_NAMES
+from ektp_shared.stack import HELD_VARIABLES, KEY_VARIABLES, SERVICES, service_env
 
 ROOT = Path(__file__).parents[1]
-COMPOSE = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
-INIT_SQL = (ROOT / "infra" / "postgres" / "init-databases.sql").read_text()
+COMPOSE_TEXT = (ROOT / "docker-compose.yml").read_text()
+COMPOSE = yaml.safe_load(COMPOSE_TEXT)
+INIT_SQL = (ROOT / "infra" / "postgres" / "init-databases.sh").read_text()
 
 
 def test_every_local_service_is_in_compose_with_the_same_port_and_factory():
@@ -50,12 +53,95 @@ def test_services_connect_as_their_own_role_and_the_owner_migrates():
         assert env["EKTP_MIGRATION_DATABASE_URL"].endswith("@postgres:5432")
 
 
+# ${NAME}, ${NAME:-default}, ${NAME-default}, ${NAME:?message}, ${NAME?message}, $NAME
+REFERENCE = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)([^}]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)")
+
+
+def references(text: str) -> list[tuple[str, str]]:
+    """(name, what follows it) of every variable docker compose substitutes ($$ escapes)."""
+    found = []
+    for m in REFERENCE.finditer(text.replace("$$", "")):
+        found.append((m.group(1) or m.group(3), m.group(2) or ""))
+    return found
+
+
+def test_compose_has_no_default_password_and_make_secrets_writes_every_one():
+    used = references(COMPOSE_TEXT)
+    assert used, "compose takes its passwords from the environment"
+    for name, rest in used:
+        assert rest.startswith(":?"), f"${{{name}{rest}}}: a secret must be required, no default"
+        assert name in SECRET_NAMES, f"{name}: compose reads it but `make secrets` never writes it"
+    assert {"POSTGRES_PASSWORD", "EKTP_DB_OWNER_PASSWORD", "EKTP_DB_SERVICE_PASSWORD",
+            "CENTRAL_SIM_API_KEY"} <= {name for name, _ in used}
+
+
+def test_no_literal_password_in_compose_or_the_database_init():
+    postgres = COMPOSE["services"]["postgres"]["environment"]
+    assert postgres["POSTGRES_PASSWORD"].startswith("${POSTGRES_PASSWORD:?")
+    for spec in COMPOSE["services"].values():
+        for key, value in (spec.get("environment") or {}).items():
+            passwords = re.findall(r"postgresql://[^:/@]+:(.*?)@postgres", str(value))
+            assert len(passwords) == str(value).count("postgresql://"), (key, value)
+            for password in passwords:
+                assert re.fullmatch(r"\$\{\w+:\?[^}]*\}", password), (key, value)
+            if any(word in key for word in ("PASSWORD", "API_KEY", "SECRET")):
+                assert str(value).startswith("${") and ":?" in str(value), key
+    assert not re.search(r"PASSWORD\s+'", INIT_SQL), "the init script sets passwords from env"
+    assert ":'owner_password'" in INIT_SQL and ":'service_password'" in INIT_SQL
+
+
+def mounts(name: str) -> dict[str, tuple[str, bool]]:
+    """A service's mounts: volume -> (path in the container, read-only)."""
+    found = {}
+    for entry in COMPOSE["services"][name].get("volumes") or []:
+        source, target, *mode = entry.split(":")
+        found[source] = (target, "ro" in mode)
+    return found
+
+
+# Who holds which private key or folder (DESIGN.md section 6, "Keys"); `keys` is the one-shot
+# `ektp keys init` and the token issuer (`docker compose run --rm keys token issue`).
+HOLDERS = {
+    "jwt-key": {"keys"},
+    "centre-key": {"keys", "central-sim"},
+    "print-room-key": {"keys", "printing"},
+    "spool": {"printing"},
+}
+
+
+def test_each_private_key_and_the_card_spool_are_mounted_only_into_their_holder():
+    for volume, holders in HOLDERS.items():
+        assert volume in COMPOSE["volumes"]
+        mounted_in = {name for name in COMPOSE["services"] if volume in mounts(name)}
+        assert mounted_in == holders, f"{volume} is mounted into {sorted(mounted_in)}"
+    for service in SERVICES:  # a service reads its keys, never writes them
+        for volume, (_, read_only) in mounts(service.name).items():
+            assert read_only or volume == "spool", f"{service.name}: {volume} is writable"
+        assert mounts(service.name)["public-keys"] == ("/keys/public", True)
+
+
+def test_each_service_is_told_of_the_same_key_files_as_under_make_up():
+    """The key settings compose gives a service are those `make up` gives it, and each path
+    lies in a volume mounted into that service."""
+    held = set(KEY_VARIABLES.values()) | set(HELD_VARIABLES)
+    for service in SERVICES:
+        env = COMPOSE["services"][service.name]["environment"]
+        in_compose = {k for k in env if k in held}
+        assert in_compose == {k for k in service_env(service) if k in held}, service.name
+        folders = [target for target, _ in mounts(service.name).values()]
+        for variable in in_compose:
+            assert any(env[variable].startswith(f + "/") for f in folders), (service.name, variable)
+    issuer = COMPOSE["services"]["keys"]
+    assert set(KEY_VARIABLES.values()) <= set(issuer["environment"])
+    assert all(not ro for _, ro in mounts("keys").values())
+
+
 def test_the_centre_listening_beyond_loopback_has_its_api_key_and_sync_sends_it():
     centre = COMPOSE["services"]["central-sim"]
     if "0.0.0.0" in centre["command"]:  # noqa: S104
         assert centre["environment"]["EKTP_HTTP_HOST"] == "0.0.0.0"  # noqa: S104
         key = centre["environment"]["EKTP_API_KEY"]
-        assert key.startswith("${") and ":?" in key  # from the env, never a default
+        assert key.startswith("${CENTRAL_SIM_API_KEY:?")  # from the env, never a default
         assert COMPOSE["services"]["sync"]["environment"]["EKTP_CENTRAL_API_KEY"] == key
 
 

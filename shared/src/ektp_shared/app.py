@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
@@ -84,7 +85,9 @@ def create_app(
                 f"no JWT public key at {settings.jwt_public_key_file}; run `ektp keys init`"
             )
         app.state.token_verifier = TokenVerifier.from_file(
-            settings.jwt_public_key_file, issuer=settings.jwt_issuer, audience=settings.jwt_audience
+            settings.jwt_public_key_file, issuer=settings.jwt_issuer,
+            audience=settings.jwt_audience,
+            max_ttl=dt.timedelta(seconds=settings.token_max_ttl_seconds),
         )
         await runtime.start(workers=workers)
         app.state.runtime = runtime

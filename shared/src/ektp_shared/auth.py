@@ -1,6 +1,8 @@
 """JWT bearer auth (Ed25519) with the roles of DESIGN.md section 6, and token minting.
 
-Services hold only the public key; only the token command reads the private key.
+Services hold only the public key; only the token issuer reads the private key. A token
+lives at most ``token_max_ttl_seconds`` (exp - iat): the issuer mints none longer and the
+verifier refuses any longer, so a leaked token is worth a working day at most.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel
 
+from .config import DEFAULT_TOKEN_MAX_TTL_SECONDS
+from .keys import KeyKind, ensure_key_pair
 from .problems import Problem
 
 Role = Literal["operator", "printer", "storekeeper", "supervisor", "admin", "viewer"]
@@ -26,6 +30,7 @@ ROLES: tuple[str, ...] = get_args(Role)
 # office, approvals; admin = the system's administrator).
 ALL_OFFICE = ("supervisor", "admin")
 ALGORITHM = "EdDSA"
+DEFAULT_MAX_TTL = dt.timedelta(seconds=DEFAULT_TOKEN_MAX_TTL_SECONDS)
 
 
 class Principal(BaseModel):
@@ -33,25 +38,26 @@ class Principal(BaseModel):
     role: Role
 
 
-def generate_keypair(private_path: Path, public_path: Path) -> None:
-    """Create an Ed25519 key pair (PEM) unless one exists; the private key is 0600."""
-    if private_path.exists() and public_path.exists():
-        return
-    private_path.parent.mkdir(parents=True, exist_ok=True)
-    key = Ed25519PrivateKey.generate()
-    private_path.write_bytes(
-        key.private_bytes(
-            serialization.Encoding.PEM,
-            serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption(),
-        )
+def _new_signing_key() -> bytes:
+    return Ed25519PrivateKey.generate().private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption(),
     )
-    private_path.chmod(0o600)
-    public_path.write_bytes(
-        key.public_key().public_bytes(
-            serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
-        )
+
+
+def _verify_key_of(private_pem: bytes) -> bytes:
+    key = serialization.load_pem_private_key(private_pem, password=None)
+    return key.public_key().public_bytes(
+        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
     )
+
+
+JWT_KEYS = KeyKind("token signing (Ed25519)", _new_signing_key, _verify_key_of)
+
+
+def generate_keypair(private_path: Path, public_path: Path) -> str:
+    """Create the token signing pair (PEM) unless it exists (ektp_shared.keys rules)."""
+    return ensure_key_pair(private_path, public_path, JWT_KEYS)
 
 
 def issue_token(
@@ -62,10 +68,14 @@ def issue_token(
     issuer: str,
     audience: str,
     ttl: dt.timedelta,
+    max_ttl: dt.timedelta = DEFAULT_MAX_TTL,
     now: dt.datetime | None = None,
 ) -> str:
     if role not in ROLES:
         raise ValueError(f"unknown role {role!r}; one of {', '.join(ROLES)}")
+    if ttl > max_ttl:
+        raise ValueError(f"a token may live at most {_hours(max_ttl)} "
+                         f"(EKTP_TOKEN_MAX_TTL_SECONDS), not {_hours(ttl)}")
     now = now or dt.datetime.now(dt.UTC)
     claims = {
         "sub": user,
@@ -80,15 +90,22 @@ def issue_token(
     return jwt.encode(claims, private_key_pem, algorithm=ALGORITHM)
 
 
+def _hours(span: dt.timedelta) -> str:
+    return f"{span.total_seconds() / 3600:g} h"
+
+
 class TokenVerifier:
-    def __init__(self, public_key_pem: bytes, *, issuer: str, audience: str) -> None:
+    def __init__(self, public_key_pem: bytes, *, issuer: str, audience: str,
+                 max_ttl: dt.timedelta = DEFAULT_MAX_TTL) -> None:
         self.public_key_pem = public_key_pem
         self.issuer = issuer
         self.audience = audience
+        self.max_ttl = max_ttl
 
     @classmethod
-    def from_file(cls, path: Path, *, issuer: str, audience: str) -> TokenVerifier:
-        return cls(path.read_bytes(), issuer=issuer, audience=audience)
+    def from_file(cls, path: Path, *, issuer: str, audience: str,
+                  max_ttl: dt.timedelta = DEFAULT_MAX_TTL) -> TokenVerifier:
+        return cls(path.read_bytes(), issuer=issuer, audience=audience, max_ttl=max_ttl)
 
     def verify(self, token: str) -> Principal:
         try:
@@ -104,6 +121,12 @@ class TokenVerifier:
             raise _unauthorized("The token has expired; ask for a new one.") from None
         except jwt.PyJWTError as exc:
             raise _unauthorized(f"The token is not valid: {exc}.") from None
+        # PyJWT has checked exp and iat are numbers, exp not past and iat not in the future.
+        lifetime = dt.timedelta(seconds=int(claims["exp"]) - int(claims["iat"]))
+        if lifetime > self.max_ttl:
+            raise _unauthorized(
+                f"The token is valid for {_hours(lifetime)}, longer than the "
+                f"{_hours(self.max_ttl)} a token may live here; ask for a new one.")
         role = claims.get("role")
         if role not in ROLES:
             raise _unauthorized(f"The token names an unknown role {role!r}.")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Self
+from typing import Any, Self
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 from pydantic import Field, SecretStr, model_validator
@@ -25,14 +25,45 @@ def default_key_dir() -> Path:
     return repo_root() / ".run" / "keys"
 
 
-class ServiceSettings(BaseSettings):
+# The key files `ektp keys init` makes in default_key_dir(). Who holds which (DESIGN.md
+# section 6, "Keys"): the token issuer the JWT private key, central-sim centre.key,
+# printing print_room.key; the services only the public halves they use.
+JWT_PRIVATE_KEY = "jwt.pem"
+JWT_PUBLIC_KEY = "jwt.pub.pem"
+CENTRE_PRIVATE_KEY = "centre.key"
+CENTRE_PUBLIC_KEY = "centre.pub"
+PRINT_ROOM_PRIVATE_KEY = "print_room.key"
+PRINT_ROOM_PUBLIC_KEY = "print_room.pub"
+
+
+def key_file(name: str) -> Any:
+    """A settings field for one key file, by default in default_key_dir()."""
+    return Field(default_factory=lambda: default_key_dir() / name)
+
+
+# A working day: the longest a bearer token may live (exp - iat); verifier and issuer agree.
+DEFAULT_TOKEN_MAX_TTL_SECONDS = 12 * 3600
+
+
+class TokenSettings(BaseSettings):
+    """What the token issuer and every verifier must agree on."""
+
+    model_config = SettingsConfigDict(env_prefix="EKTP_", env_file=None, extra="ignore")
+
+    jwt_issuer: str = "dukcapil-boltim"
+    jwt_audience: str = "ektp"
+    # A token valid for longer than this (exp - iat) is refused, and never minted.
+    token_max_ttl_seconds: int = Field(DEFAULT_TOKEN_MAX_TTL_SECONDS, gt=0)
+
+
+class ServiceSettings(TokenSettings):
     """Settings shared by every service; each service subclasses it with its own fields.
 
     Every address is configurable so that the same code runs under ``make up``, under
-    docker-compose and in the test fixtures.
+    docker-compose and in the test fixtures. A service's settings name only the key files
+    it holds: the private keys are fields of central-sim (centre.key), printing
+    (print_room.key) and the token issuer (ektp_shared.keys.KeySettings) alone.
     """
-
-    model_config = SettingsConfigDict(env_prefix="EKTP_", env_file=None, extra="ignore")
 
     service_name: str = "ektp"
     kafka_bootstrap: str = "127.0.0.1:9092"
@@ -63,24 +94,9 @@ class ServiceSettings(BaseSettings):
     log_level: str = "INFO"
     log_json: bool = True
 
-    # Auth: services only ever hold the public key (least privilege); the token command
-    # holds the private key.
-    jwt_public_key_file: Path = Field(default_factory=lambda: default_key_dir() / "jwt.pub.pem")
-    jwt_private_key_file: Path = Field(default_factory=lambda: default_key_dir() / "jwt.pem")
-    jwt_issuer: str = "dukcapil-boltim"
-    jwt_audience: str = "ektp"
-    jwt_ttl_minutes: int = 12 * 60
-
-    # The national data centre's X25519 key pair (sealed biometric packets). Enrollment
-    # holds only the public half; only the centre (central-sim locally) holds the private.
-    centre_public_key_file: Path = Field(default_factory=lambda: default_key_dir() / "centre.pub")
-    centre_private_key_file: Path = Field(default_factory=lambda: default_key_dir() / "centre.key")
-    # The print room's X25519 key pair: sync seals the card's photo and signature with the
-    # public half; only printing holds the private half, to render the card.
-    print_room_public_key_file: Path = Field(
-        default_factory=lambda: default_key_dir() / "print_room.pub")
-    print_room_private_key_file: Path = Field(
-        default_factory=lambda: default_key_dir() / "print_room.key")
+    # Auth: services only ever hold the public key (least privilege); the token issuer
+    # (`ektp token issue`) holds the private key.
+    jwt_public_key_file: Path = key_file(JWT_PUBLIC_KEY)
 
     relay_batch_size: int = 500
     relay_idle_seconds: float = 0.2

@@ -25,7 +25,7 @@ from ektp_client_printing.models import StatusIn
 from ektp_client_printing.models.status_in_status import check_status_in_status
 from ektp_shared.answers import Answer, ProblemLike, Refused, expect
 from ektp_shared.auth import issue_token
-from ektp_shared.config import ServiceSettings
+from ektp_shared.keys import KeyFileError, KeySettings
 
 app = typer.Typer(help="Dashboard: progress, resident timelines, stuck items, reports.",
                   no_args_is_help=True)
@@ -43,14 +43,15 @@ T = TypeVar("T")
 def _token(token: str | None, user: str, role: str) -> str:
     if token:
         return token
-    s = ServiceSettings()
-    if not s.jwt_private_key_file.is_file():
+    s = KeySettings()
+    try:
+        key = s.signing_key()
+    except KeyFileError:
         typer.echo("no token given (--token or EKTP_TOKEN) and no local signing key; "
                    "ask the office admin for a token", err=True)
-        raise typer.Exit(2)
-    return issue_token(s.jwt_private_key_file.read_bytes(), user=user, role=role,
-                       issuer=s.jwt_issuer, audience=s.jwt_audience,
-                       ttl=dt.timedelta(minutes=10))
+        raise typer.Exit(2) from None
+    return issue_token(key, user=user, role=role, issuer=s.jwt_issuer,
+                       audience=s.jwt_audience, ttl=dt.timedelta(minutes=10))
 
 
 def _client(url: str, token: str) -> AuthenticatedClient:

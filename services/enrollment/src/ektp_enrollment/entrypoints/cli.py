@@ -26,6 +26,7 @@ from ektp_client_enrollment.models import BadRow, RosterImport
 from ektp_client_enrollment.types import File
 from ektp_enrollment.domain.kitfile import sign_kit_file
 from ektp_shared.answers import Refused, expect
+from ektp_shared.keys import KeyFileError, write_key_file
 
 app = typer.Typer(help="Enrollment (perekaman): roster and mobile kit imports.",
                   no_args_is_help=True)
@@ -148,13 +149,14 @@ def import_kit(
 def kit_keygen(
     out: Annotated[Path, typer.Argument(help="where the kit keeps its signing key")],
 ) -> None:
-    """Make a kit's signing key; prints the public key to register (POST /kits)."""
-    if out.exists():
-        typer.echo(f"{out} sudah ada; tidak ditimpa", err=True)
-        raise typer.Exit(1)
+    """Make a kit's signing key (0600 from its first byte, never overwriting a file);
+    prints the public key to register (POST /kits)."""
     key = SigningKey.generate()
-    out.write_bytes(base64.b64encode(bytes(key)) + b"\n")
-    out.chmod(0o600)
+    try:
+        write_key_file(out, base64.b64encode(bytes(key)) + b"\n", private=True)
+    except KeyFileError:
+        typer.echo(f"{out} sudah ada; tidak ditimpa", err=True)
+        raise typer.Exit(1) from None
     typer.echo(base64.b64encode(bytes(key.verify_key)).decode())
 
 
