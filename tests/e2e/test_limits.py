@@ -189,8 +189,9 @@ async def test_an_oversize_event_is_set_aside_and_the_next_100_recordings_reach_
         poison_nik = "7110015505900999"
         event = CloudEvent(
             id=str(uuid.uuid4()), type=EnrollmentRecorded.ce_type(), source="enrollment",
-            time=dt.datetime.now(dt.UTC), subject=poison_nik, key=poison_nik, data={"enrollment_id": str(uuid.uuid4()), "nik": poison_nik,
-                                  "sealed_packet": "A" * (PRODUCER_MAX_REQUEST_BYTES + MIB)})
+            time=dt.datetime.now(dt.UTC), subject=poison_nik, key=poison_nik,
+            data={"enrollment_id": str(uuid.uuid4()), "nik": poison_nik,
+                  "sealed_packet": "A" * (PRODUCER_MAX_REQUEST_BYTES + MIB)})
         poison_id = await db.fetchval(
             """INSERT INTO outbox (topic, key, ce_id, ce_type, headers, payload)
                VALUES ($1, $2, $3, $4, $5, $6) RETURNING id""",

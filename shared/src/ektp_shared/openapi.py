@@ -5,8 +5,9 @@ Each route declares its success model (``response_model``) and the 4xx it raises
 dependencies and parameters, so it cannot be forgotten: 401 and 403 where a role is
 required (401 alone where any valid token will do), 422 where there are parameters or a
 body, 400 where an ``Idempotency-Key`` is taken, 413 where there is a body (every body is
-capped, ``ektp_shared.middleware.RequestGate``: the cap is in the answer's description). Every 4xx is the RFC 9457 problem document
-of ``problems.py``, served as ``application/problem+json``.
+capped, ``ektp_shared.middleware.RequestGate``: the cap is in the answer's description).
+Every 4xx is the RFC 9457 problem document of ``problems.py``, served as
+``application/problem+json``.
 """
 
 from __future__ import annotations
