@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
@@ -27,6 +27,9 @@ class Stack:
     urls: dict[str, str]
     tokens: dict[str, str]
     http: httpx.AsyncClient
+    prefix: str = ""  # of the stack's topics
+    databases: dict[str, str] = field(default_factory=dict)  # service -> its database URL
+    processes: dict[str, ServiceProcess] = field(default_factory=dict)
 
     async def call(self, method: str, service: str, path: str, role: str = "supervisor",
                    expect: tuple[int, ...] = (200, 201, 202), **kw: Any) -> Any:
@@ -41,9 +44,11 @@ class Stack:
 
 
 
-@pytest_asyncio.fixture(loop_scope="session")
+@pytest_asyncio.fixture(scope="module", loop_scope="session")
 async def stack(infra, topic_prefix, create_database, jwt_keys, centre_keys, print_room_keys,
-                make_token, tmp_path, service_kafka):
+                make_token, tmp_path_factory, service_kafka):
+    """One stack per test module (its tests share the services and their data)."""
+    tmp_path = tmp_path_factory.mktemp("stack")
     prefix = f"{topic_prefix}e2e{uuid.uuid4().hex[:4]}."
     kafka = await service_kafka(prefix)  # topics, DLQs, each service's principal and ACLs
     ports = dict(zip((name for name, _ in SERVICES), free_ports(len(SERVICES)), strict=True))
@@ -59,11 +64,13 @@ async def stack(infra, topic_prefix, create_database, jwt_keys, centre_keys, pri
                       "EKTP_REMOTE_CACHE_SECONDS": "0"},
     }
     procs = []
+    databases: dict[str, str] = {}
     try:
         for name, package in SERVICES:
+            databases[name] = await create_database(name.replace("-", "_"))
             env = {
                 "EKTP_SERVICE_NAME": name, "EKTP_HTTP_PORT": str(ports[name]),
-                "EKTP_DATABASE_URL": await create_database(name.replace("-", "_")),
+                "EKTP_DATABASE_URL": databases[name],
                 "EKTP_KAFKA_BOOTSTRAP": infra.kafka_bootstrap, "EKTP_TOPIC_PREFIX": prefix,
                 "EKTP_KAFKA_USERNAME": kafka[name].username or "",
                 "EKTP_KAFKA_PASSWORD": kafka[name].password or "",
@@ -78,7 +85,8 @@ async def stack(infra, topic_prefix, create_database, jwt_keys, centre_keys, pri
         tokens = {role: make_token(user=f"e2e-{role}", role=role, ttl_minutes=60)
                   for role in ("supervisor", "operator", "printer", "storekeeper", "viewer")}
         async with httpx.AsyncClient(timeout=60) as http:
-            yield Stack(urls, tokens, http)
+            yield Stack(urls, tokens, http, prefix, databases,
+                        dict(zip((name for name, _ in SERVICES), procs, strict=True)))
     finally:
         for proc in reversed(procs):
             proc.terminate()

@@ -3,7 +3,9 @@ sections 3 and 6): a field's maximum, the largest event, what Kafka accepts, wha
 request body may carry.
 
 The chain, smallest first: every field at its maximum makes a recording event below
-``MAX_EVENT_BYTES`` (tests/unit prove it through the real sealing and envelope code);
+``MAX_EVENT_BYTES`` (proved through the real sealing, envelope and relay code:
+services/enrollment tests/integration/test_size_limits.py, and for the card event
+services/sync tests/unit/test_submission.py; tests/test_size_limits.py checks the chain);
 the producer's ``max_request_size`` and each topic's ``max.message.bytes`` leave room above
 it for the record batch framing; the broker's ``message.max.bytes`` and the consumers'
 fetch sizes are at least the topic's. A request body is capped per route before it is read.
@@ -36,8 +38,8 @@ OVERRIDE_REASON_CHARS = 500
 
 # --- Kafka ------------------------------------------------------------------------------
 # The largest event the office sends: a recording with every field at its maximum is about
-# 1.5 MiB (the sealed packet is base64 inside base64, 16/9 of the images), a card event
-# (central.print_ready: photo and signature, base64 once) about 0.55 MiB.
+# 1.44 MiB (1.51 MB; the sealed packet is base64 inside base64, 16/9 of the images), a card
+# event (central.print_ready: photo and signature sealed, also 16/9) about 0.68 MiB.
 MAX_EVENT_BYTES = 2 * MIB
 # Headroom above one event for the record batch and record framing (about 100 bytes) and
 # the headers; the producer refuses anything larger before it reaches the broker.

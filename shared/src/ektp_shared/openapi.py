@@ -4,8 +4,10 @@ Each route declares its success model (``response_model``) and the 4xx it raises
 (``responses=problems(404, 409)``). The document builder adds what follows from the route's
 dependencies and parameters, so it cannot be forgotten: 401 and 403 where a role is
 required (401 alone where any valid token will do), 422 where there are parameters or a
-body, 400 where an ``Idempotency-Key`` is taken. Every 4xx is the RFC 9457 problem document
-of ``problems.py``, served as ``application/problem+json``.
+body, 400 where an ``Idempotency-Key`` is taken, 413 where there is a body (every body is
+capped, ``ektp_shared.middleware.RequestGate``: the cap is in the answer's description).
+Every 4xx is the RFC 9457 problem document of ``problems.py``, served as
+``application/problem+json``.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
 
+from .limits import body_limit, describe_bytes
 from .problems import PROBLEM_JSON, TYPE_BASE
 
 REF = "#/components/schemas/"
@@ -163,6 +166,13 @@ def _refine(doc: dict[str, Any], routes: Iterable[Any]) -> dict[str, Any]:
             if any(p.get("in") == "header" and p.get("name", "").lower() == "idempotency-key"
                    for p in op.get("parameters", ())):
                 responses.setdefault("400", problem_response(400))  # idempotency.claim
+            if "requestBody" in op:
+                cap = body_limit(method, path)
+                responses["413"] = {
+                    **problem_response(413),
+                    "description": f"The body is over this route's cap of "
+                                   f"{describe_bytes(cap)} ({cap} byte; the problem's "
+                                   "`limit_bytes`)"}
             for code, answer in responses.items():
                 if code.startswith("4"):
                     # FastAPI's own 422 (HTTPValidationError) is not what the services send

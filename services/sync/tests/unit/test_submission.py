@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import random
 
@@ -9,7 +10,15 @@ import pytest
 from nacl.public import PrivateKey
 
 from ektp_central_sim.testing import niks
-from ektp_shared.events import CardData, CentralDuplicate, CentralFailed, CentralSubmitted
+from ektp_shared.envelope import CloudEvent
+from ektp_shared.events import (
+    CardData,
+    CentralDuplicate,
+    CentralFailed,
+    CentralPrintReady,
+    CentralSubmitted,
+)
+from ektp_shared.limits import MAX_EVENT_BYTES, PHOTO_BYTES, SIGNATURE_BYTES, event_bytes
 from ektp_shared.sealed_packet import CardImages, open_card_images, seal
 from ektp_sync.domain.submission import InvalidTransition, Submission, item_backoff
 
@@ -89,3 +98,33 @@ def test_item_backoff_grows_to_the_cap_with_jitter():
     waits = [item_backoff(n, 1.0, 60.0, rng) for n in range(1, 12)]
     assert all(0 <= w <= 60 for w in waits)
     assert max(item_backoff(20, 1.0, 60.0, rng) for _ in range(50)) > 30
+
+
+def _card_with_images(photo_bytes: int, signature_bytes: int) -> CardData:
+    rnd = random.Random(3)
+    return card().model_copy(update={
+        "photo_jpeg_b64": base64.b64encode(rnd.randbytes(photo_bytes)).decode(),
+        "signature_png_b64": base64.b64encode(rnd.randbytes(signature_bytes)).decode()})
+
+
+def _seal_for_print_room(images: CardImages) -> str:
+    return seal(images, PrivateKey.generate().public_key)
+
+
+def test_a_card_with_the_largest_photo_and_signature_the_office_takes_fits_one_event():
+    s = Submission("rek-1", NIK)
+    s.accepted(NOW)
+    event = s.print_ready(_card_with_images(PHOTO_BYTES[1], SIGNATURE_BYTES[1]),
+                          _seal_for_print_room)
+    assert isinstance(event, CentralPrintReady) and s.state == "PRINT_READY_RECORD"
+    assert event_bytes(CloudEvent.wrap(event, "sync")) <= MAX_EVENT_BYTES
+
+
+def test_card_data_from_the_centre_over_the_event_limit_is_failed_with_the_reason():
+    s = Submission("rek-1", NIK)
+    s.accepted(NOW)
+    # Sealed, base64 twice: 1.3 MB of images make about 2.3 MB on the topic.
+    event = s.print_ready(_card_with_images(1_200_000, 100_000), _seal_for_print_room)
+    assert isinstance(event, CentralFailed) and s.state == "FAILED" and not s.retryable
+    assert event.reason.startswith("ENROLL_FAILURE: data kartu dari pusat terlalu besar")
+    assert f"maksimal 2 MiB = {MAX_EVENT_BYTES} byte" in event.reason
