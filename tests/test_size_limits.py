@@ -15,7 +15,8 @@ import yaml
 
 from ektp_shared import consumer as consumer_module
 from ektp_shared import limits
-from ektp_shared.kafka import TOPIC_CONFIG, make_producer
+from ektp_shared.kafka import KafkaAccess, make_producer
+from ektp_shared.kafka_provision import TopicSettings
 from ektp_shared.limits import (
     BROKER_MESSAGE_MAX_BYTES,
     CONSUMER_FETCH_MAX_BYTES,
@@ -34,7 +35,7 @@ def broker_properties() -> dict[str, str]:
     """infra/kafka/server.properties as devinfra renders it (only ports and paths vary)."""
     template = (ROOT / "infra" / "kafka" / "server.properties.template").read_text()
     text = Template(template).substitute(kafka_port=9092, controller_port=9093,
-                                         log_dirs="/tmp/kafka")
+                                         log_dirs="/tmp/kafka", admin_password="x")
     pairs = (line.split("=", 1) for line in text.splitlines()
              if "=" in line and not line.lstrip().startswith("#"))
     return {k.strip(): v.strip() for k, v in pairs}
@@ -49,20 +50,22 @@ def test_the_largest_event_fits_every_kafka_limit_on_the_way():
 
 def test_the_producer_and_the_topics_the_office_creates_use_the_limits():
     async def build() -> Any:
-        return make_producer("127.0.0.1:9", "size-check")  # never started
+        return make_producer(KafkaAccess("127.0.0.1:9"), "size-check")  # never started
 
     assert asyncio.run(build())._max_request_size == PRODUCER_MAX_REQUEST_BYTES
-    assert int(TOPIC_CONFIG["max.message.bytes"]) == TOPIC_MAX_MESSAGE_BYTES
+    assert int(TopicSettings().configs()["max.message.bytes"]) == TOPIC_MAX_MESSAGE_BYTES
 
 
 def test_the_broker_devinfra_runs_and_the_one_compose_runs_take_the_largest_message():
     props = broker_properties()
     assert int(props["message.max.bytes"]) == BROKER_MESSAGE_MAX_BYTES
     assert int(props["replica.fetch.max.bytes"]) >= BROKER_MESSAGE_MAX_BYTES
+    # Compose's broker renders the same template (its entrypoint), so it takes the same.
     kafka = yaml.safe_load((ROOT / "docker-compose.yml").read_text())["services"]["kafka"]
-    env = kafka["environment"]
-    assert int(env["KAFKA_MESSAGE_MAX_BYTES"]) == BROKER_MESSAGE_MAX_BYTES
-    assert int(env["KAFKA_REPLICA_FETCH_MAX_BYTES"]) >= BROKER_MESSAGE_MAX_BYTES
+    assert "./infra/kafka:/opt/ektp/kafka:ro" in kafka["volumes"]
+    entrypoint = (ROOT / "infra" / "kafka" / "compose-entrypoint.sh").read_text()
+    assert "server.properties.template" in entrypoint
+    assert not any("MAX_BYTES" in k for k in kafka.get("environment", {}))
 
 
 def test_the_consumers_of_every_service_fetch_the_largest_message(monkeypatch):
@@ -81,13 +84,9 @@ def test_the_consumers_of_every_service_fetch_the_largest_message(monkeypatch):
         async def stop(self) -> None:
             return None
 
-    async def no_topics(*_: Any, **__: Any) -> None:
-        return None
-
     monkeypatch.setattr(consumer_module, "AIOKafkaConsumer", Recorder)
-    monkeypatch.setattr(consumer_module, "ensure_topics", no_topics)
     runner = consumer_module.ConsumerRunner(
-        None, "127.0.0.1:9", group_id="size-check", topics=["t"], handlers={})  # type: ignore[arg-type]
+        None, KafkaAccess("127.0.0.1:9"), group_id="size-check", topics=["t"], handlers={})  # type: ignore[arg-type]
     asyncio.run(asyncio.wait_for(runner.run(), timeout=10))
     assert seen["max_partition_fetch_bytes"] == CONSUMER_MAX_PARTITION_FETCH_BYTES
     assert seen["fetch_max_bytes"] == CONSUMER_FETCH_MAX_BYTES

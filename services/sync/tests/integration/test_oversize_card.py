@@ -14,9 +14,8 @@ from ektp_central_sim.config import Settings as CentreSettings
 from ektp_central_sim.testing import niks, recording
 from ektp_shared.envelope import CloudEvent
 from ektp_shared.events import CentralFailed, CentralPrintReady
-from ektp_shared.kafka import ensure_topics
 from ektp_shared.limits import MAX_EVENT_BYTES
-from ektp_shared.testing.kafka import publish, read_events
+from ektp_shared.testing.kafka import create_topics, publish, read_events
 from ektp_shared.testing.wait import eventually
 
 pytestmark = [pytest.mark.integration, pytest.mark.asyncio(loop_scope="session")]
@@ -38,12 +37,12 @@ async def test_card_data_over_the_event_limit_is_failed_with_the_reason_in_the_q
 ):
     besar, biasa = niks(2, start=3001)
     topic = sync_settings.topic("enrollment")
-    await ensure_topics(infra.kafka_bootstrap, [topic, sync_settings.topic("central")])
+    await create_topics(infra.kafka, [topic, sync_settings.topic("central")])
     centre_db = await asyncpg.connect(centre_settings.database_url)
     db = await asyncpg.connect(sync_settings.database_url)
     try:
         async with start_sync() as (_, client):
-            await publish(infra.kafka_bootstrap, topic, [
+            await publish(infra.kafka, topic, [
                 CloudEvent.wrap(recording(besar, "rek-besar", centre_keys[1]), "enrollment"),
                 CloudEvent.wrap(recording(biasa, "rek-biasa", centre_keys[1]), "enrollment")])
 
@@ -84,7 +83,7 @@ async def test_card_data_over_the_event_limit_is_failed_with_the_reason_in_the_q
         await db.close()
         await centre_db.close()
 
-    published = await read_events(infra.kafka_bootstrap, sync_settings.topic("central"),
+    published = await read_events(infra.kafka, sync_settings.topic("central"),
                                   expect=4, timeout=30)
     by_type = {(e.type, e.data["enrollment_id"]) for e in published}
     assert (CentralPrintReady.ce_type(), "rek-biasa") in by_type
