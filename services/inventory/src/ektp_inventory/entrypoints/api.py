@@ -133,7 +133,9 @@ async def upload_receipt(
     return await created(pool, "receipts", key, fingerprint, act)
 
 
-@router.get("/receipts/{batch_reference}", tags=["receipts"], responses=problems(404))
+# `:path`: a batch reference is by default the letter number, whose slashes (470/123/2026)
+# arrive percent-encoded and would otherwise miss the route (an unreadable receipt)
+@router.get("/receipts/{batch_reference:path}", tags=["receipts"], responses=problems(404))
 async def get_receipt(batch_reference: str, who: Reader, pool: PoolDep) -> schemas.Receipt:
     row = await pool.fetchrow("SELECT * FROM receipts WHERE batch_reference = $1",
                               batch_reference)
@@ -208,12 +210,7 @@ async def _destruction(pool: asyncpg.Pool, reference: str) -> dict[str, Any]:
     return dict(row)
 
 
-@router.get("/destructions/{reference}", tags=["destructions"], responses=problems(404))
-async def get_destruction(reference: str, who: Reader, pool: PoolDep) -> schemas.Destruction:
-    return schemas.Destruction.model_validate(await _destruction(pool, reference))
-
-
-@router.get("/destructions/{reference}/berita-acara.pdf", tags=["destructions"],
+@router.get("/destructions/{reference:path}/berita-acara.pdf", tags=["destructions"],
             response_class=Response, summary="The berita acara pemusnahan as PDF",
             responses={**binary("application/pdf"), **problems(404)})
 async def get_berita_acara(
@@ -224,6 +221,13 @@ async def get_berita_acara(
     name = re.sub(r"[^A-Za-z0-9._-]", "_", reference)
     return Response(pdf, media_type="application/pdf", headers={
         "Content-Disposition": f'inline; filename="berita-acara-{name}.pdf"'})
+
+
+# after the berita acara: a reference may hold slashes (`:path`, as for receipts), and this
+# route would take ".../berita-acara.pdf" for a reference
+@router.get("/destructions/{reference:path}", tags=["destructions"], responses=problems(404))
+async def get_destruction(reference: str, who: Reader, pool: PoolDep) -> schemas.Destruction:
+    return schemas.Destruction.model_validate(await _destruction(pool, reference))
 
 
 # --- stock counts ---------------------------------------------------------------------------
