@@ -17,7 +17,7 @@ from ektp_shared import audit, idempotency
 from ektp_shared.app import create_app
 from ektp_shared.db import Connection, transaction
 from ektp_shared.limits import UID_FILE_BYTES
-from ektp_shared.openapi import binary, problems
+from ektp_shared.openapi import binary, links, problems
 from ektp_shared.problems import Problem
 
 from .. import handlers
@@ -76,8 +76,16 @@ def _check_quantity(stated: int | None, serials: list[str]) -> None:
                       "given; count the boxes again.", type="validation-error", field="quantity")
 
 
+# what a receipt made: its blanks (first and last serial) and the receipt itself
+RECEIPT_LINKS = links(
+    201, GetFirstBlank=("GET", "/blanks/{serial}", {"serial": "$response.body#/first_serial"}),
+    GetLastBlank=("GET", "/blanks/{serial}", {"serial": "$response.body#/last_serial"}),
+    GetReceipt=("GET", "/receipts/{batch_reference}",
+                {"batch_reference": "$response.body#/batch_reference"}))
+
+
 @router.post("/receipts", status_code=201, tags=["receipts"], response_model=schemas.ReceiptOut,
-             responses=problems(409),
+             responses={**problems(409), **RECEIPT_LINKS},
              summary="Record a shipment of blanks from the ministry (serials or ranges)")
 async def post_receipt(
     body: schemas.ReceiptIn, who: Storekeeper, pool: PoolDep, settings: SettingsDep,
@@ -96,7 +104,8 @@ async def post_receipt(
 
 
 @router.post("/receipts/upload", status_code=201, tags=["receipts"],
-             response_model=schemas.ReceiptOut, responses=problems(409, 413),
+             response_model=schemas.ReceiptOut, responses={**problems(409, 413),
+                                                           **RECEIPT_LINKS},
              summary="Record a shipment from a file of chip UIDs (one per line, or CSV)")
 async def upload_receipt(
     who: Storekeeper, pool: PoolDep, settings: SettingsDep,
