@@ -4,8 +4,11 @@ own: the stack the end-to-end test and the demo's smoke test run against."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import uuid
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -41,10 +44,14 @@ class Stack:
         return body
 
 
+ROLES = ("supervisor", "operator", "printer", "storekeeper", "viewer", "admin")
 
-@pytest_asyncio.fixture(loop_scope="session")
-async def stack(infra, topic_prefix, create_database, jwt_keys, centre_keys, print_room_keys,
-                make_token, tmp_path):
+
+@contextlib.asynccontextmanager
+async def running_stack(infra: Any, topic_prefix: str, create_database: Any, make_token: Any,
+                        workdir: Path) -> AsyncIterator[Stack]:
+    """Start the six services (topics, databases and spool under ``workdir`` of their own),
+    wait until each is ready, yield the :class:`Stack`, stop them."""
     prefix = f"{topic_prefix}e2e{uuid.uuid4().hex[:4]}."
     topics = [f"{prefix}ektp.{p}.events" for p in PRODUCERS]
     await ensure_topics(infra.kafka_bootstrap, topics + [dlq_topic(t) for t in topics])
@@ -54,7 +61,7 @@ async def stack(infra, topic_prefix, create_database, jwt_keys, centre_keys, pri
         "central-sim": {"EKTP_VERDICT_DELAY_SECONDS": "1"},
         "sync": {"EKTP_CENTRAL_URL": urls["central-sim"], "EKTP_VERDICT_POLL_SECONDS": "1",
                  "EKTP_SENDER_IDLE_SECONDS": "0.2", "EKTP_ROSTER_INTERVAL_SECONDS": "3600"},
-        "printing": {"EKTP_SPOOL_DIR": str(tmp_path / "spool")},
+        "printing": {"EKTP_SPOOL_DIR": str(workdir / "spool")},
         "dashboard": {"EKTP_ENROLLMENT_URL": urls["enrollment"], "EKTP_SYNC_URL": urls["sync"],
                       "EKTP_PRINTING_URL": urls["printing"],
                       "EKTP_INVENTORY_URL": urls["inventory"],
@@ -72,11 +79,11 @@ async def stack(infra, topic_prefix, create_database, jwt_keys, centre_keys, pri
             procs.append(ServiceProcess(
                 ["-m", "uvicorn", "--factory", f"{package}.entrypoints.api:build_app",
                  "--host", "127.0.0.1", "--port", str(ports[name]), "--no-access-log"],
-                env, tmp_path / "logs" / f"{name}.log").start())
+                env, workdir / "logs" / f"{name}.log").start())
         for (name, _), proc in zip(SERVICES, procs, strict=True):
             await asyncio.to_thread(proc.wait_http, urls[name] + "/readyz", 180)
         tokens = {role: make_token(user=f"e2e-{role}", role=role, ttl_minutes=60)
-                  for role in ("supervisor", "operator", "printer", "storekeeper", "viewer")}
+                  for role in ROLES}
         async with httpx.AsyncClient(timeout=60) as http:
             yield Stack(urls, tokens, http)
     finally:
@@ -84,3 +91,9 @@ async def stack(infra, topic_prefix, create_database, jwt_keys, centre_keys, pri
             proc.terminate()
 
 
+@pytest_asyncio.fixture(loop_scope="session")
+async def stack(infra, topic_prefix, create_database, jwt_keys, centre_keys, print_room_keys,
+                make_token, tmp_path):
+    async with running_stack(infra, topic_prefix, create_database, make_token,
+                             tmp_path) as running:
+        yield running
