@@ -34,7 +34,7 @@ class Office:
     ids: dict[str, str]
 
 
-def _recording(entry: dict[str, Any], seed: int) -> dict[str, Any]:
+def recording(entry: dict[str, Any], seed: int) -> dict[str, Any]:
     return {
         "nik": entry["nik"], "nama": entry["nama"], "tempat_lahir": "Tutuyan",
         "tanggal_lahir": entry["tanggal_lahir"], "jenis_kelamin": entry["jenis_kelamin"],
@@ -66,7 +66,7 @@ async def _seed(stack: Stack) -> dict[str, str]:
     await stack.call("POST", "inventory", "/issues", role="storekeeper",
                      json={"quantity": RECORDED})
     recorded = [await stack.call("POST", "enrollment", "/enrollments", role="operator",
-                                 json=_recording(e, 500 + i))
+                                 json=recording(e, 500 + i))
                 for i, e in enumerate(entries[:RECORDED + 1])]
 
     async def printed() -> bool:
