@@ -22,6 +22,7 @@ from office_stack import Office
 from routes import DOCS, operations, rule_for, rules
 
 from ektp_shared.access import CALLERS, Rule
+from ektp_shared.logging import mask_nik
 
 pytestmark = pytest.mark.integration
 
@@ -110,7 +111,7 @@ def test_every_route_answers_every_caller_as_the_table_says(office: Office):
                 problem = wrong_answer(caller, verdict, response)
                 if problem:
                     wrong.append(f"{service} {method} {path} as {caller} ({verdict}): "
-                                 f"{problem}: {response.text[:160]}")
+                                 f"{problem}: {mask_nik(response.text[:160])}")
     assert not missing, ("operations of docs/openapi without a row in the access table of "
                          "DESIGN.md section 6:\n" + "\n".join(missing))
     assert not wrong, f"{len(wrong)} of {calls} answers disagree with the table:\n" + \
