@@ -75,8 +75,10 @@ test: lint infra-up ## lint, then every test against the real Kafka and PostgreS
 bench: infra-up ## the benchmarks of bench/ (figures go to docs/benchmarks.md by hand)
 	@set -e; for b in bench/*.py; do echo "== $$b"; $(PY) $$b; done
 
-fuzz: up ## fuzz every service's API against its OpenAPI schema (bounded; not part of make test)
-	$(PY) tests/fuzz/fuzz_apis.py $(FUZZ_ARGS)
+FUZZ_CASES ?= 1000
+fuzz: lint infra-up ## the conformance suite with FUZZ_CASES (1000) schemathesis cases per service
+	EKTP_CONFORMANCE_CASES=$(FUZZ_CASES) $(VENV)/bin/pytest tests/conformance -s -o timeout=3600 \
+	    $(PYTEST_ARGS)
 
 events: venv ## regenerate docs/events/ (JSON Schema of every event)
 	$(PY) -m ektp_shared.events docs/events

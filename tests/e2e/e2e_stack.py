@@ -5,8 +5,11 @@ connects to Kafka as its own principal with the ACLs of DESIGN section 3, as und
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import uuid
+from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -43,12 +46,14 @@ class Stack:
         return body
 
 
+ROLES = ("supervisor", "operator", "printer", "storekeeper", "viewer", "admin")
 
-@pytest_asyncio.fixture(scope="module", loop_scope="session")
-async def stack(infra, topic_prefix, create_database, jwt_keys, centre_keys, print_room_keys,
-                make_token, tmp_path_factory, service_kafka):
-    """One stack per test module (its tests share the services and their data)."""
-    tmp_path = tmp_path_factory.mktemp("stack")
+
+@contextlib.asynccontextmanager
+async def running_stack(infra: Any, topic_prefix: str, create_database: Any, make_token: Any,
+                        workdir: Path, service_kafka: Any) -> AsyncIterator[Stack]:
+    """Start the six services (topics, databases and spool under ``workdir`` of their own),
+    wait until each is ready, yield the :class:`Stack`, stop them."""
     prefix = f"{topic_prefix}e2e{uuid.uuid4().hex[:4]}."
     kafka = await service_kafka(prefix)  # topics, DLQs, each service's principal and ACLs
     ports = dict(zip((name for name, _ in SERVICES), free_ports(len(SERVICES)), strict=True))
@@ -57,7 +62,7 @@ async def stack(infra, topic_prefix, create_database, jwt_keys, centre_keys, pri
         "central-sim": {"EKTP_VERDICT_DELAY_SECONDS": "1"},
         "sync": {"EKTP_CENTRAL_URL": urls["central-sim"], "EKTP_VERDICT_POLL_SECONDS": "1",
                  "EKTP_SENDER_IDLE_SECONDS": "0.2", "EKTP_ROSTER_INTERVAL_SECONDS": "3600"},
-        "printing": {"EKTP_SPOOL_DIR": str(tmp_path / "spool")},
+        "printing": {"EKTP_SPOOL_DIR": str(workdir / "spool")},
         "dashboard": {"EKTP_ENROLLMENT_URL": urls["enrollment"], "EKTP_SYNC_URL": urls["sync"],
                       "EKTP_PRINTING_URL": urls["printing"],
                       "EKTP_INVENTORY_URL": urls["inventory"],
@@ -79,11 +84,11 @@ async def stack(infra, topic_prefix, create_database, jwt_keys, centre_keys, pri
             procs.append(ServiceProcess(
                 ["-m", "uvicorn", "--factory", f"{package}.entrypoints.api:build_app",
                  "--host", "127.0.0.1", "--port", str(ports[name]), "--no-access-log"],
-                env, tmp_path / "logs" / f"{name}.log").start())
+                env, workdir / "logs" / f"{name}.log").start())
         for (name, _), proc in zip(SERVICES, procs, strict=True):
             await asyncio.to_thread(proc.wait_http, urls[name] + "/readyz", 180)
         tokens = {role: make_token(user=f"e2e-{role}", role=role, ttl_minutes=60)
-                  for role in ("supervisor", "operator", "printer", "storekeeper", "viewer")}
+                  for role in ROLES}
         async with httpx.AsyncClient(timeout=60) as http:
             yield Stack(urls, tokens, http, prefix, databases,
                         dict(zip((name for name, _ in SERVICES), procs, strict=True)))
@@ -92,3 +97,10 @@ async def stack(infra, topic_prefix, create_database, jwt_keys, centre_keys, pri
             proc.terminate()
 
 
+@pytest_asyncio.fixture(scope="module", loop_scope="session")
+async def stack(infra, topic_prefix, create_database, jwt_keys, centre_keys, print_room_keys,
+                make_token, tmp_path_factory, service_kafka):
+    """One stack per test module (its tests share the services and their data)."""
+    async with running_stack(infra, topic_prefix, create_database, make_token,
+                             tmp_path_factory.mktemp("stack"), service_kafka) as running:
+        yield running

@@ -109,6 +109,16 @@ def problem_response(status: int) -> dict[str, Any]:
             "content": {PROBLEM_JSON: {"schema": {"$ref": REF + PROBLEM}}}}
 
 
+def links(status: int, **targets: tuple[str, str, dict[str, str]]) -> dict[int | str, Any]:
+    """``responses=`` entry naming what a client may do next with what the route made:
+    OpenAPI links, ``Name=(method, path, {parameter: runtime expression})``. Clients (and
+    the stateful conformance run) follow them from a create to its reads."""
+    return {status: {"links": {
+        name: {"operationRef": "#/paths/" + path.replace("~", "~0").replace("/", "~1") + "/"
+               + method.lower(), "parameters": parameters}
+        for name, (method, path, parameters) in targets.items()}}}
+
+
 def binary(*media_types: str, description: str = "The document") -> dict[int | str, Any]:
     """``responses=`` for a 200 whose body is a file (PDF, PNG, CSV, plain text)."""
     return {200: {"description": description, "content": {
@@ -298,7 +308,8 @@ def export(target: Path) -> list[Path]:
 
 __all__ = [
     "Answer", "FieldError", "ProblemDocument", "binary", "export", "file_body",
-    "install_docs", "install_openapi", "operation_id", "problems", "render", "service_documents",
+    "install_docs", "install_openapi", "links", "operation_id", "problems", "render",
+    "service_documents",
 ]
 
 

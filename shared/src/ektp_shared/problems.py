@@ -79,6 +79,13 @@ def validation_problem(errors: list[dict[str, Any]]) -> Problem:
     return Problem(422, "Invalid request", detail, type="validation-error", errors=fields)
 
 
+def unreadable_body(cause: BaseException | None) -> Problem:
+    why = f" ({type(cause).__name__})" if cause is not None else ""
+    message = f"the body cannot be read as its Content-Type says{why}"
+    return Problem(422, "Invalid request", f"body: {message}", type="validation-error",
+                   field="body", errors=[{"field": "body", "message": message}])
+
+
 def install_problem_handlers(app: FastAPI) -> None:
     @app.exception_handler(Problem)
     async def _problem(request: Request, exc: Problem) -> JSONResponse:
@@ -90,6 +97,10 @@ def install_problem_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        if exc.status_code == 400:
+            # FastAPI's "error parsing the body" (a JSON body that is not UTF-8, a broken
+            # multipart form): bad input like any other, so the 422 that names the field
+            return problem_response(unreadable_body(exc.__cause__), request)
         titles = {
             401: "Unauthorized", 403: "Forbidden", 404: "Not found", 405: "Method not allowed",
         }

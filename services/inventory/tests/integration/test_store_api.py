@@ -233,3 +233,20 @@ async def test_bad_query_and_paths_are_4xx(api, auth_header):
     assert (await api.post("/issues", headers=h, json={})).status_code == 422
     assert (await api.post("/issues", headers=h, content=b"{not json",
                            )).status_code == 422
+
+
+async def test_a_receipt_and_a_destruction_with_slashes_in_their_reference_read_back(
+        api, auth_header):
+    # The batch reference defaults to the letter number, and the office's numbers hold
+    # slashes: percent-encoded in the URL, they used to miss the route (404 for a receipt
+    # that exists).
+    await receive(api, auth_header, "SLS000001", "SLS000004")
+    sk = auth_header("storekeeper")
+    r = await api.get("/receipts/470%2F123%2FDUKCAPIL", headers=sk)
+    assert r.status_code == 200, r.text
+    assert r.json()["batch_reference"] == "470/123/DUKCAPIL"
+    # a destruction by such a reference reaches its route, which looks up the whole of it
+    for path in ("/destructions/BAP%2F7%2F2025", "/destructions/BAP%2F7%2F2025/berita-acara.pdf"):
+        r = await api.get(path, headers=sk)
+        assert r.status_code == 404 and r.json()["detail"] == "no destruction 'BAP/7/2025'.", \
+            (path, r.text)

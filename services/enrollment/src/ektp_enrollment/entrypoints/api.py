@@ -17,7 +17,7 @@ from ektp_shared.db import Connection, transaction
 from ektp_shared.events import FieldCheckOutcome
 from ektp_shared.limits import KIT_FILE_BYTES, ROSTER_CSV_BYTES, describe_bytes
 from ektp_shared.logging import mask_nik
-from ektp_shared.openapi import file_body, problems
+from ektp_shared.openapi import file_body, links, problems
 from ektp_shared.problems import Problem, problem_response
 from ektp_shared.sealed_packet import load_public_key
 
@@ -106,10 +106,14 @@ def _desa_or_none(value: str | None, field_name: str = "desa") -> str | None:
 # --- enrollments ------------------------------------------------------------------------
 
 enrollments = APIRouter(prefix="/enrollments", tags=["enrollments"])
+_BY_ID = {"enrollment_id": "$response.body#/enrollment_id"}
 
 
 @enrollments.post("", status_code=201, summary="Record a resident (perekaman)",
-                  response_model=schemas.Recorded, responses=problems(409))
+                  response_model=schemas.Recorded, responses={**problems(409), **links(
+                      201, GetEnrollment=("GET", "/enrollments/{enrollment_id}", _BY_ID),
+                      ReviewEnrollment=("POST", "/enrollments/{enrollment_id}/review",
+                                        _BY_ID))})
 async def create_enrollment(
     body: RecordingRequest, principal: Operator, pool: PoolDep, settings: SettingsDep,
     centre_key: CentreKey, idempotency_key: IdempotencyKey = None,

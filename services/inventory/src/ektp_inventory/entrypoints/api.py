@@ -17,7 +17,7 @@ from ektp_shared import audit, idempotency
 from ektp_shared.app import create_app
 from ektp_shared.db import Connection, transaction
 from ektp_shared.limits import UID_FILE_BYTES
-from ektp_shared.openapi import binary, problems
+from ektp_shared.openapi import binary, links, problems
 from ektp_shared.problems import Problem
 
 from .. import handlers
@@ -76,8 +76,16 @@ def _check_quantity(stated: int | None, serials: list[str]) -> None:
                       "given; count the boxes again.", type="validation-error", field="quantity")
 
 
+# what a receipt made: its blanks (first and last serial) and the receipt itself
+RECEIPT_LINKS = links(
+    201, GetFirstBlank=("GET", "/blanks/{serial}", {"serial": "$response.body#/first_serial"}),
+    GetLastBlank=("GET", "/blanks/{serial}", {"serial": "$response.body#/last_serial"}),
+    GetReceipt=("GET", "/receipts/{batch_reference}",
+                {"batch_reference": "$response.body#/batch_reference"}))
+
+
 @router.post("/receipts", status_code=201, tags=["receipts"], response_model=schemas.ReceiptOut,
-             responses=problems(409),
+             responses={**problems(409), **RECEIPT_LINKS},
              summary="Record a shipment of blanks from the ministry (serials or ranges)")
 async def post_receipt(
     body: schemas.ReceiptIn, who: Storekeeper, pool: PoolDep, settings: SettingsDep,
@@ -96,7 +104,8 @@ async def post_receipt(
 
 
 @router.post("/receipts/upload", status_code=201, tags=["receipts"],
-             response_model=schemas.ReceiptOut, responses=problems(409, 413),
+             response_model=schemas.ReceiptOut, responses={**problems(409, 413),
+                                                           **RECEIPT_LINKS},
              summary="Record a shipment from a file of chip UIDs (one per line, or CSV)")
 async def upload_receipt(
     who: Storekeeper, pool: PoolDep, settings: SettingsDep,
@@ -133,7 +142,9 @@ async def upload_receipt(
     return await created(pool, "receipts", key, fingerprint, act)
 
 
-@router.get("/receipts/{batch_reference}", tags=["receipts"], responses=problems(404))
+# `:path`: a batch reference is by default the letter number, whose slashes (470/123/2026)
+# arrive percent-encoded and would otherwise miss the route (an unreadable receipt)
+@router.get("/receipts/{batch_reference:path}", tags=["receipts"], responses=problems(404))
 async def get_receipt(batch_reference: str, who: Reader, pool: PoolDep) -> schemas.Receipt:
     row = await pool.fetchrow("SELECT * FROM receipts WHERE batch_reference = $1",
                               batch_reference)
@@ -208,12 +219,7 @@ async def _destruction(pool: asyncpg.Pool, reference: str) -> dict[str, Any]:
     return dict(row)
 
 
-@router.get("/destructions/{reference}", tags=["destructions"], responses=problems(404))
-async def get_destruction(reference: str, who: Reader, pool: PoolDep) -> schemas.Destruction:
-    return schemas.Destruction.model_validate(await _destruction(pool, reference))
-
-
-@router.get("/destructions/{reference}/berita-acara.pdf", tags=["destructions"],
+@router.get("/destructions/{reference:path}/berita-acara.pdf", tags=["destructions"],
             response_class=Response, summary="The berita acara pemusnahan as PDF",
             responses={**binary("application/pdf"), **problems(404)})
 async def get_berita_acara(
@@ -224,6 +230,13 @@ async def get_berita_acara(
     name = re.sub(r"[^A-Za-z0-9._-]", "_", reference)
     return Response(pdf, media_type="application/pdf", headers={
         "Content-Disposition": f'inline; filename="berita-acara-{name}.pdf"'})
+
+
+# after the berita acara: a reference may hold slashes (`:path`, as for receipts), and this
+# route would take ".../berita-acara.pdf" for a reference
+@router.get("/destructions/{reference:path}", tags=["destructions"], responses=problems(404))
+async def get_destruction(reference: str, who: Reader, pool: PoolDep) -> schemas.Destruction:
+    return schemas.Destruction.model_validate(await _destruction(pool, reference))
 
 
 # --- stock counts ---------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from ektp_shared.app import create_app
 from ektp_shared.db import Connection, transaction
 from ektp_shared.events import PrinterStatusName
 from ektp_shared.logging import mask_nik
-from ektp_shared.openapi import binary, problems
+from ektp_shared.openapi import binary, links, problems
 from ektp_shared.problems import Problem
 
 from .. import handlers, views
@@ -107,8 +107,13 @@ async def _command(
 # --- printers ---------------------------------------------------------------------------
 
 
+_PRINTER = {"printer_id": "$response.body#/id"}
+
+
 @router.post("/printers", status_code=201, tags=["printers"], summary="Register a printer",
-             response_model=schemas.PrinterRegistered, responses=problems(409))
+             response_model=schemas.PrinterRegistered, responses={**problems(409), **links(
+                 201, GetPrinter=("GET", "/printers/{printer_id}", _PRINTER),
+                 ChangePrinterStatus=("POST", "/printers/{printer_id}/status", _PRINTER))})
 async def register_printer(body: PrinterIn, principal: Supervisor, pool: PoolDep,
                            deps: HandlersDep, key: IdempotencyKey = None) -> JSONResponse:
     if body.driver == "cups" and not body.queue:
@@ -148,7 +153,9 @@ async def get_printer(printer_id: str, _: PrintRoomReader, pool: PoolDep) -> dic
 
 @router.post("/printers/{printer_id}/status", tags=["printers"],
              summary="Change a printer's status; its queued jobs move if it leaves ONLINE",
-             response_model=schemas.StatusChanged, responses=problems(404, 409))
+             response_model=schemas.StatusChanged, responses={**problems(404, 409), **links(
+                 200, GetPrinter=("GET", "/printers/{printer_id}", _PRINTER),
+                 ChangePrinterStatus=("POST", "/printers/{printer_id}/status", _PRINTER))})
 async def change_status(printer_id: str, body: StatusIn, principal: PrintRoom, pool: PoolDep,
                         deps: HandlersDep) -> dict[str, Any]:
     async with transaction(pool) as conn:
