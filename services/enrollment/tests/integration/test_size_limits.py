@@ -131,7 +131,7 @@ async def test_a_recording_with_every_field_at_its_maximum_reaches_kafka_as_one_
     r = await office.client.post("/enrollments", json=body, headers=operator)
     assert r.status_code == 201, r.text[:2000]
     enrollment_id = r.json()["enrollment_id"]
-    events = await read_events(office.settings.kafka_bootstrap,
+    events = await read_events(office.settings.kafka,
                                office.settings.topic("enrollment"), expect=1, timeout=60)
     assert [e.data["enrollment_id"] for e in events] == [enrollment_id]
     size = event_bytes(events[0])
