@@ -49,6 +49,8 @@ SERVICES: tuple[Service, ...] = (
     Service("sync", 8002, "ektp_sync", env=(CENTRAL_URL, ("EKTP_VERDICT_POLL_SECONDS", "10"))),
     Service("printing", 8003, "ektp_printing"),
     Service("inventory", 8004, "ektp_inventory"),
+    # Staff sign-in: the only holder of the token signing key (jwt_private_key_file).
+    Service("accounts", 8005, "ektp_accounts"),
     Service("dashboard", 8000, "ektp_dashboard", env=(
         ("EKTP_ENROLLMENT_URL", "http://127.0.0.1:8001"),
         ("EKTP_SYNC_URL", "http://127.0.0.1:8002"),
