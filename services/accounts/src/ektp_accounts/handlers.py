@@ -215,7 +215,8 @@ async def sign_out(pool: asyncpg.Pool, *, refresh_token: str) -> None:
 
 
 async def change_own_password(pool: asyncpg.Pool, settings: Settings, passwords: Passwords,
-                              who: Principal, *, current: str, new: str) -> None:
+                              who: Principal, *, current: str, new: str) -> int:
+    """Returns how many sign-ins of the account ended (all of them)."""
     try:
         check_password(new, username=who.user, min_length=settings.password_min_length,
                        field="new_password")
@@ -246,7 +247,7 @@ async def change_own_password(pool: asyncpg.Pool, settings: Settings, passwords:
             revoked = await repo.revoke_all(conn, who.user, "password changed")
             await audit.record(conn, who, "accounts.password_change", target=who.user,
                                detail={"sessions_ended": revoked})
-            return
+            return revoked
     raise refusal
 
 

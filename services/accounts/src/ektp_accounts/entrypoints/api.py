@@ -4,7 +4,6 @@ account, and the supervisor's management of staff accounts (DESIGN.md section 6)
 from __future__ import annotations
 
 from fastapi import APIRouter, FastAPI, Path
-from fastapi.responses import Response
 
 from ektp_shared.app import create_app
 from ektp_shared.db import transaction
@@ -57,11 +56,11 @@ async def refresh(body: schemas.RefreshIn, pool: PoolDep, settings: SettingsDep,
                                            refresh_token=body.refresh_token, role=body.role))
 
 
-@router.post("/sign-out", tags=["sign-in"], status_code=204, response_class=Response,
+@router.post("/sign-out", tags=["sign-in"], response_model=schemas.SignedOut,
              summary="End the sign-in: its refresh credential stops working")
-async def sign_out(body: schemas.SignOutIn, pool: PoolDep) -> Response:
+async def sign_out(body: schemas.SignOutIn, pool: PoolDep) -> schemas.SignedOut:
     await handlers.sign_out(pool, refresh_token=body.refresh_token)
-    return Response(status_code=204)
+    return schemas.SignedOut()
 
 
 # --- one's own account ------------------------------------------------------------------------
@@ -81,14 +80,15 @@ async def me(who: SignedIn, pool: PoolDep) -> schemas.Me:
                       must_change_password=account.must_change_password)
 
 
-@router.post("/me/password", tags=["me"], status_code=204, response_class=Response,
+@router.post("/me/password", tags=["me"], response_model=schemas.PasswordChanged,
              responses=problems(403),
              summary="Change one's own password; every sign-in of the account ends")
 async def change_password(body: schemas.PasswordChangeIn, who: SignedIn, pool: PoolDep,
-                          settings: SettingsDep, passwords: PasswordsDep) -> Response:
-    await handlers.change_own_password(pool, settings, passwords, who,
-                                       current=body.current_password, new=body.new_password)
-    return Response(status_code=204)
+                          settings: SettingsDep,
+                          passwords: PasswordsDep) -> schemas.PasswordChanged:
+    ended = await handlers.change_own_password(
+        pool, settings, passwords, who, current=body.current_password, new=body.new_password)
+    return schemas.PasswordChanged(username=who.user, sessions_ended=ended)
 
 
 # --- the supervisor's management of accounts ----------------------------------------------

@@ -90,6 +90,16 @@ class SessionOut(Answer):
     user: Me
 
 
+class SignedOut(Answer):
+    signed_out: Literal[True] = True
+
+
+class PasswordChanged(Answer):
+    username: str
+    sessions_ended: int = Field(description="Sign-ins of the account that ended (this one "
+                                "too: sign in again with the new password)")
+
+
 class AccountOut(Answer):
     username: str
     name: str
