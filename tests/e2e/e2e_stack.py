@@ -1,4 +1,4 @@
-"""The six services as real processes on free ports, with topics and databases of the test's
+"""The seven services as real processes on free ports, with topics and databases of the test's
 own: the stack the end-to-end test and the demo's smoke test run against."""
 
 from __future__ import annotations
@@ -19,8 +19,35 @@ from ektp_shared.testing.resources import free_ports
 SERVICES = (
     ("central-sim", "ektp_central_sim"), ("enrollment", "ektp_enrollment"),
     ("sync", "ektp_sync"), ("printing", "ektp_printing"), ("inventory", "ektp_inventory"),
-    ("dashboard", "ektp_dashboard"),
+    ("dashboard", "ektp_dashboard"), ("accounts", "ektp_accounts"),
 )
+ROLES = ("supervisor", "operator", "printer", "storekeeper", "viewer")
+PASSWORD = "e2e-kata-sandi-2026"
+
+
+async def sign_in_staff(http: httpx.AsyncClient, accounts_url: str, dsn: str) -> dict[str, str]:
+    """As the office starts: the first admin from `ektp accounts create-admin`, who makes
+    one account per role; each clerk signs in and works with the token it is given."""
+    from ektp_accounts.entrypoints.cli import create_admin
+
+    await create_admin(dsn, username="e2e-admin", name="Admin", password=PASSWORD, force=False)
+
+    async def token(username: str, role: str | None = None) -> str:
+        r = await http.post(f"{accounts_url}/sign-in", json={
+            "username": username, "password": PASSWORD, **({"role": role} if role else {})})
+        assert r.status_code == 200, r.text
+        value: str = r.json()["access_token"]
+        return value
+
+    admin = {"Authorization": f"Bearer {await token('e2e-admin')}"}
+    tokens = {}
+    for role in ROLES:
+        r = await http.post(f"{accounts_url}/users", headers=admin, json={
+            "username": f"e2e-{role}", "name": f"E2E {role}", "roles": [role],
+            "password": PASSWORD})
+        assert r.status_code == 201, r.text
+        tokens[role] = await token(f"e2e-{role}")
+    return tokens
 
 
 @dataclass
@@ -44,7 +71,7 @@ class Stack:
 
 @pytest_asyncio.fixture(loop_scope="session")
 async def stack(infra, topic_prefix, create_database, jwt_keys, centre_keys, print_room_keys,
-                make_token, tmp_path):
+                tmp_path):
     prefix = f"{topic_prefix}e2e{uuid.uuid4().hex[:4]}."
     topics = [f"{prefix}ektp.{p}.events" for p in PRODUCERS]
     await ensure_topics(infra.kafka_bootstrap, topics + [dlq_topic(t) for t in topics])
@@ -59,13 +86,18 @@ async def stack(infra, topic_prefix, create_database, jwt_keys, centre_keys, pri
                       "EKTP_PRINTING_URL": urls["printing"],
                       "EKTP_INVENTORY_URL": urls["inventory"],
                       "EKTP_REMOTE_CACHE_SECONDS": "0"},
+        # Tokens live an hour here, so that a long run needs no refresh; cheap hashing.
+        "accounts": {"EKTP_ACCESS_TOKEN_MINUTES": "60", "EKTP_ARGON2_TIME_COST": "1",
+                     "EKTP_ARGON2_MEMORY_KIB": "1024", "EKTP_ARGON2_PARALLELISM": "1"},
     }
+    databases = {}
     procs = []
     try:
         for name, package in SERVICES:
             env = {
                 "EKTP_SERVICE_NAME": name, "EKTP_HTTP_PORT": str(ports[name]),
-                "EKTP_DATABASE_URL": await create_database(name.replace("-", "_")),
+                "EKTP_DATABASE_URL": databases.setdefault(
+                    name, await create_database(name.replace("-", "_"))),
                 "EKTP_KAFKA_BOOTSTRAP": infra.kafka_bootstrap, "EKTP_TOPIC_PREFIX": prefix,
                 **extra.get(name, {}),
             }
@@ -75,9 +107,8 @@ async def stack(infra, topic_prefix, create_database, jwt_keys, centre_keys, pri
                 env, tmp_path / "logs" / f"{name}.log").start())
         for (name, _), proc in zip(SERVICES, procs, strict=True):
             await asyncio.to_thread(proc.wait_http, urls[name] + "/readyz", 180)
-        tokens = {role: make_token(user=f"e2e-{role}", role=role, ttl_minutes=60)
-                  for role in ("supervisor", "operator", "printer", "storekeeper", "viewer")}
         async with httpx.AsyncClient(timeout=60) as http:
+            tokens = await sign_in_staff(http, urls["accounts"], databases["accounts"])
             yield Stack(urls, tokens, http)
     finally:
         for proc in reversed(procs):
