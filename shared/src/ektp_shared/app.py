@@ -83,9 +83,7 @@ def create_app(
             raise RuntimeError(
                 f"no JWT public key at {settings.jwt_public_key_file}; run `ektp keys init`"
             )
-        app.state.token_verifier = TokenVerifier.from_file(
-            settings.jwt_public_key_file, issuer=settings.jwt_issuer, audience=settings.jwt_audience
-        )
+        app.state.token_verifier = TokenVerifier.from_settings(settings)
         await runtime.start(workers=workers)
         app.state.runtime = runtime
         app.state.pool = runtime.db

@@ -1,6 +1,8 @@
 """JWT bearer auth (Ed25519) with the roles of DESIGN.md section 6, and token minting.
 
-Services hold only the public key; only the token command reads the private key.
+Services hold only the public key; only the accounts service (and the token command, where
+that key is) reads the private key. Optionally the services also trust an external OpenID
+Connect provider's RS256/ES256 tokens (``ektp_shared.oidc``).
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ import datetime as dt
 import uuid
 from collections.abc import Callable, Coroutine
 from pathlib import Path
-from typing import Annotated, Any, Literal, get_args
+from typing import TYPE_CHECKING, Annotated, Any, Literal, get_args
 
 import jwt
 from cryptography.hazmat.primitives import serialization
@@ -18,7 +20,11 @@ from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel
 
+from .oidc import OidcRefusal, OidcTrust, parse_role_map
 from .problems import Problem
+
+if TYPE_CHECKING:
+    from .config import ServiceSettings
 
 Role = Literal["operator", "printer", "storekeeper", "supervisor", "admin", "viewer"]
 ROLES: tuple[str, ...] = get_args(Role)
@@ -26,11 +32,20 @@ ROLES: tuple[str, ...] = get_args(Role)
 # office, approvals; admin = the system's administrator).
 ALL_OFFICE = ("supervisor", "admin")
 ALGORITHM = "EdDSA"
+# When an external provider grants several office roles, the token's role is the broadest.
+PRECEDENCE: tuple[str, ...] = ("admin", "supervisor", "operator", "printer", "storekeeper",
+                               "viewer")
 
 
 class Principal(BaseModel):
     user: str
     role: Role
+    # Every role the token grants, when an external provider grants several (require_role
+    # lets through any of them); the office's own tokens carry one role (``role``).
+    roles: tuple[Role, ...] = ()
+
+    def holds(self, allowed: set[str]) -> bool:
+        return self.role in allowed or any(r in allowed for r in self.roles)
 
 
 def generate_keypair(private_path: Path, public_path: Path) -> None:
@@ -81,16 +96,25 @@ def issue_token(
 
 
 class TokenVerifier:
-    def __init__(self, public_key_pem: bytes, *, issuer: str, audience: str) -> None:
+    def __init__(self, public_key_pem: bytes, *, issuer: str, audience: str,
+                 oidc: OidcTrust | None = None) -> None:
         self.public_key_pem = public_key_pem
         self.issuer = issuer
         self.audience = audience
+        self.oidc = oidc
 
     @classmethod
-    def from_file(cls, path: Path, *, issuer: str, audience: str) -> TokenVerifier:
-        return cls(path.read_bytes(), issuer=issuer, audience=audience)
+    def from_file(cls, path: Path, *, issuer: str, audience: str,
+                  oidc: OidcTrust | None = None) -> TokenVerifier:
+        return cls(path.read_bytes(), issuer=issuer, audience=audience, oidc=oidc)
+
+    @classmethod
+    def from_settings(cls, settings: ServiceSettings) -> TokenVerifier:
+        return cls.from_file(settings.jwt_public_key_file, issuer=settings.jwt_issuer,
+                             audience=settings.jwt_audience, oidc=oidc_trust(settings))
 
     def verify(self, token: str) -> Principal:
+        """An office token (EdDSA, the accounts service's key)."""
         try:
             claims = jwt.decode(
                 token,
@@ -108,6 +132,37 @@ class TokenVerifier:
         if role not in ROLES:
             raise _unauthorized(f"The token names an unknown role {role!r}.")
         return Principal(user=str(claims["sub"]), role=role)
+
+    async def authenticate(self, token: str) -> Principal:
+        """An office token, or, when a provider is trusted, one of its RS256/ES256 tokens."""
+        if self.oidc is None or _algorithm(token) == ALGORITHM:
+            return self.verify(token)
+        try:
+            user, roles = await self.oidc.verify(token)
+        except OidcRefusal as exc:
+            raise _unauthorized(f"The token is not valid: {exc}.") from None
+        return Principal.model_validate({"user": user, "role": roles[0], "roles": roles})
+
+
+def _algorithm(token: str) -> str | None:
+    try:
+        alg = jwt.get_unverified_header(token).get("alg")
+    except jwt.PyJWTError:
+        return None  # verify() gives the 401 with the reason
+    return alg if isinstance(alg, str) else None
+
+
+def oidc_trust(settings: ServiceSettings) -> OidcTrust | None:
+    if not (settings.oidc_issuer and settings.oidc_jwks_url):
+        return None
+    return OidcTrust(
+        issuer=settings.oidc_issuer, jwks_url=settings.oidc_jwks_url,
+        audience=settings.oidc_audience or settings.jwt_audience,
+        role_claim=settings.oidc_role_claim, role_map=parse_role_map(settings.oidc_role_map),
+        office_roles=PRECEDENCE, user_claim=settings.oidc_user_claim,
+        cache_seconds=settings.oidc_jwks_cache_seconds,
+        min_refetch_seconds=settings.oidc_jwks_min_refetch_seconds,
+    )
 
 
 def _unauthorized(detail: str) -> Problem:
@@ -127,7 +182,7 @@ async def current_principal(
     if credentials is None or credentials.scheme.lower() != "bearer":
         raise _unauthorized("This call needs a bearer token (Authorization: Bearer ...).")
     verifier: TokenVerifier = request.app.state.token_verifier
-    principal = verifier.verify(credentials.credentials)
+    principal = await verifier.authenticate(credentials.credentials)
     request.state.principal = principal
     return principal
 
@@ -147,7 +202,7 @@ def require_role(*roles: str) -> Callable[..., Coroutine[Any, Any, Principal]]:
     async def dependency(
         principal: Annotated[Principal, Depends(current_principal)],
     ) -> Principal:
-        if principal.role not in allowed:
+        if not principal.holds(allowed):
             raise Problem(
                 403, "Forbidden",
                 f"Role {principal.role!r} may not do this; it needs one of: "
