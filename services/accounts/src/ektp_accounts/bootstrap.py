@@ -3,13 +3,19 @@ the password hasher."""
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import logging
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
+import asyncpg
 from fastapi import FastAPI
 
+from ektp_shared.db import TRANSIENT_DB_ERRORS
 from ektp_shared.runtime import ServiceRuntime
 
+from .adapters import repository as repo
 from .adapters.passwords import Passwords
 from .config import Settings
 from .handlers import Keys
@@ -17,8 +23,30 @@ from .handlers import Keys
 MIGRATIONS = Path(__file__).resolve().parents[2] / "migrations"
 
 
+log = logging.getLogger(__name__)
+
+
 def build_runtime(settings: Settings) -> ServiceRuntime:
-    return ServiceRuntime(settings=settings, migrations_dir=MIGRATIONS)
+    async def purge_ended_sessions(runtime: ServiceRuntime, stop: asyncio.Event) -> None:
+        await purge_sessions_every_round(runtime, stop, settings)
+
+    return ServiceRuntime(settings=settings, migrations_dir=MIGRATIONS,
+                          background=[purge_ended_sessions])
+
+
+async def purge_sessions_every_round(runtime: ServiceRuntime, stop: asyncio.Event,
+                                     settings: Settings) -> None:
+    """Every refresh leaves a rotated row: delete the sessions long ended, each round."""
+    while not stop.is_set():
+        try:
+            async with runtime.db.acquire() as conn:
+                purged = await repo.purge_sessions(conn, settings.session_retention_days)
+            if purged:
+                log.info("purged %d ended sessions", purged)
+        except (asyncpg.PostgresError, *TRANSIENT_DB_ERRORS) as exc:
+            log.warning("session purge: %s; next round later", type(exc).__name__)
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stop.wait(), settings.housekeeping_every_seconds)
 
 
 def signing_keys(settings: Settings) -> Keys:

@@ -21,6 +21,8 @@ class Settings(ServiceSettings):
     # A sign-in's refresh credential lives one working day at most (not extended by use).
     session_hours: float = Field(12.0, gt=0, le=24 * 7)
     # This many wrong passwords in a row lock the account until a supervisor unlocks it.
+    # Ended sessions are deleted this long after their end (the audit table keeps the story).
+    session_retention_days: int = Field(7, ge=1)
     lockout_after: int = Field(5, ge=1, le=100)
     password_min_length: int = Field(10, ge=8, le=64)
     # argon2id cost (argon2-cffi's defaults are RFC 9106's low-memory profile).

@@ -86,3 +86,16 @@ async def test_sign_out_ends_the_sign_in(accounts):
     again = await accounts.post("/sign-out", json={"refresh_token": session["refresh_token"]})
     assert again.status_code == 200
     assert (await audit_actions(accounts.pool, "rina"))[-1] == "accounts.sign_out"
+
+
+async def test_sessions_long_ended_are_purged(accounts):
+    from ektp_accounts.adapters import repository as repo
+
+    session = await sign_in(accounts)
+    await refresh(accounts, session["refresh_token"])
+    await accounts.pool.execute(
+        "UPDATE sessions SET expires_at = now() - interval '8 days' WHERE username = 'rina'")
+    await sign_in(accounts)  # a live one stays
+    async with accounts.pool.acquire() as conn:
+        assert await repo.purge_sessions(conn, 7) == 2
+    assert await accounts.pool.fetchval("SELECT count(*) FROM sessions") == 1

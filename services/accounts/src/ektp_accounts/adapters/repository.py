@@ -101,3 +101,11 @@ async def revoke_all(conn: Connection, username: str, why: str) -> int:
         "UPDATE sessions SET revoked_at = now(), revoked_why = $2 WHERE username = $1 "
         "AND revoked_at IS NULL", username, why)
     return int(status.split()[-1])
+
+
+async def purge_sessions(conn: Connection, older_than_days: int) -> int:
+    """Sessions ended (expired) over ``older_than_days`` ago: every refresh leaves a row."""
+    status = await conn.execute(
+        "DELETE FROM sessions WHERE expires_at < now() - make_interval(days => $1)",
+        older_than_days)
+    return int(status.split()[-1])
