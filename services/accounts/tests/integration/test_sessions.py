@@ -99,3 +99,15 @@ async def test_sessions_long_ended_are_purged(accounts):
     async with accounts.pool.acquire() as conn:
         assert await repo.purge_sessions(conn, 7) == 2
     assert await accounts.pool.fetchval("SELECT count(*) FROM sessions") == 1
+
+
+async def test_every_refresh_reads_the_account_again(accounts):
+    """Even with its refresh credential still live, an account disabled or locked since the
+    last refresh gets no new token."""
+    for column, value in (("status", "'DISABLED'"), ("locked_at", "now()")):
+        session = await sign_in(accounts)
+        await accounts.pool.execute(f"UPDATE staff SET {column} = {value} WHERE username='rina'")
+        refused = await refresh(accounts, session["refresh_token"], status=401)
+        assert refused["type"].endswith("/session-ended")
+        await accounts.pool.execute(
+            "UPDATE staff SET status = 'ACTIVE', locked_at = NULL WHERE username = 'rina'")
