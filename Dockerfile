@@ -9,7 +9,13 @@ WORKDIR /app
 COPY pyproject.toml uv.lock ./
 COPY shared ./shared
 COPY services ./services
+COPY clients ./clients
 RUN uv sync --frozen --no-dev
-RUN useradd --system --uid 10001 ektp && mkdir -p /var/lib/ektp && chown ektp /var/lib/ektp
+# The key folders (docker-compose.yml mounts one volume on each): a new volume takes their
+# owner and mode, so `ektp keys init` runs as ektp, and the private ones are ektp's alone.
+RUN useradd --system --uid 10001 ektp && \
+    mkdir -p /var/lib/ektp /keys/public /keys/jwt /keys/centre /keys/print-room && \
+    chown ektp /var/lib/ektp /keys/public /keys/jwt /keys/centre /keys/print-room && \
+    chmod 700 /keys/jwt /keys/centre /keys/print-room
 USER ektp
 EXPOSE 8000-8009

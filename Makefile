@@ -10,8 +10,8 @@ PY := $(VENV)/bin/python
 INFRA := $(PY) -m ektp_shared.devinfra
 PYTEST_ARGS ?=
 
-.PHONY: help venv infra-jars infra-up infra-down infra-status keys databases up down status \
-        test lint unit integration bench events openapi access demo clean fuzz
+.PHONY: help venv infra-jars infra-up infra-down infra-status keys secrets databases topics up \
+        down status test lint unit integration bench events openapi clients access demo clean fuzz
 
 help:
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -38,10 +38,16 @@ infra-status: ## show the local infrastructure
 keys: venv ## create the local signing and centre keys (kept in .run/keys)
 	$(VENV)/bin/ektp keys init >/dev/null
 
+secrets: venv ## write random passwords for docker compose to .env (0600; an existing one is kept)
+	$(VENV)/bin/ektp secrets init
+
 databases: venv
 	$(INFRA) ensure-db $$($(PY) -m ektp_shared.stack databases)
 
-up: infra-up keys databases ## start everything and print the URLs
+topics: infra-up ## create the Kafka topics (and DLQs), the services' principals and ACLs
+	$(INFRA) topics
+
+up: infra-up keys databases topics ## start everything and print the URLs
 	$(PY) -m ektp_shared.stack up
 	@echo "First sign-in:      $(VENV)/bin/ektp accounts create-admin --username admin   (once; then POST http://127.0.0.1:8005/sign-in)"
 	@echo "Token for a script: $(VENV)/bin/ektp token issue --user budi --role operator"
@@ -59,7 +65,7 @@ status: ## services and infrastructure
 
 lint: venv ## ruff and mypy
 	$(VENV)/bin/ruff check .
-	$(VENV)/bin/mypy shared/src services/*/src
+	$(VENV)/bin/mypy shared/src services/*/src clients/*/src demo/play.py
 
 unit: venv ## fast tests without Kafka or PostgreSQL
 	$(VENV)/bin/pytest -m "not integration and not cups and not browser" $(PYTEST_ARGS)
@@ -78,6 +84,9 @@ events: venv ## regenerate docs/events/ (JSON Schema of every event)
 
 openapi: venv ## regenerate docs/openapi/ (each service's OpenAPI document)
 	$(PY) -m ektp_shared.openapi docs/openapi
+
+clients: venv ## regenerate clients/ (a typed client package per service, from docs/openapi/)
+	$(PY) -m ektp_shared.clientgen docs/openapi clients
 
 access: venv ## regenerate docs/access.md from the access table of docs/DESIGN.md section 6
 	$(PY) -m ektp_shared.access docs/access.md

@@ -35,6 +35,7 @@ from ektp_dashboard.domain import resident as res
 from ektp_shared import devinfra, wilayah
 from ektp_shared.auth import generate_keypair, issue_token
 from ektp_shared.nik import make_nik
+from ektp_shared.testing.kafka import provisioned_env
 from ektp_shared.testing.resources import create_scratch_database, drop_databases, free_port
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -166,8 +167,8 @@ async def main() -> None:
               f"(COPY {loaded['copy']:.1f}s, steps {loaded['steps']:.1f}s, "
               f"counters {loaded['counters']:.1f}s)")
         port = free_port()
-        env = {**os.environ, "EKTP_DATABASE_URL": dsn, "EKTP_KAFKA_BOOTSTRAP":
-               infra.kafka_bootstrap, "EKTP_TOPIC_PREFIX": f"bench{uuid.uuid4().hex[:6]}.",
+        kafka = await provisioned_env(infra.kafka, f"bench{uuid.uuid4().hex[:6]}.")
+        env = {**os.environ, "EKTP_DATABASE_URL": dsn, **kafka,
                "EKTP_JWT_PUBLIC_KEY_FILE": str(keys / "jwt.pub.pem"),
                "EKTP_SYNC_URL": "http://127.0.0.1:9", "EKTP_INVENTORY_URL": "http://127.0.0.1:9",
                "EKTP_PRINTING_URL": "http://127.0.0.1:9", "EKTP_LOG_LEVEL": "WARNING"}

@@ -36,6 +36,7 @@ from ektp_shared import devinfra  # noqa: E402
 from ektp_shared.auth import generate_keypair, issue_token  # noqa: E402
 from ektp_shared.nik import make_nik  # noqa: E402
 from ektp_shared.sealed_packet import generate_centre_keypair  # noqa: E402
+from ektp_shared.testing.kafka import provisioned_env  # noqa: E402
 from ektp_shared.testing.resources import (  # noqa: E402
     create_scratch_database,
     drop_databases,
@@ -147,9 +148,9 @@ async def main(seconds: float) -> None:
     bare_dsn = await create_scratch_database(infra.postgres_admin_dsn, "bare", "bench")
     logs = Path(tempfile.mkdtemp(prefix="bench-logs-"))
     enr_port, bare_port = free_ports(2)
+    kafka = await provisioned_env(infra.kafka, f"bench{uuid.uuid4().hex[:6]}.")
     enr = serve("ektp_enrollment.entrypoints.api:build_app", enr_port, {
-        "EKTP_DATABASE_URL": enr_dsn, "EKTP_KAFKA_BOOTSTRAP": infra.kafka_bootstrap,
-        "EKTP_TOPIC_PREFIX": f"bench{uuid.uuid4().hex[:6]}.", "EKTP_LOG_LEVEL": "WARNING",
+        "EKTP_DATABASE_URL": enr_dsn, **kafka, "EKTP_LOG_LEVEL": "WARNING",
         "EKTP_JWT_PUBLIC_KEY_FILE": str(keys / "jwt.pub.pem"),
         "EKTP_CENTRE_PUBLIC_KEY_FILE": str(keys / "centre.pub"),
     }, logs / "enrollment.log")

@@ -24,18 +24,19 @@ from ektp_shared.consumer import ConsumerRunner
 from ektp_shared.db import create_pool, migrate
 from ektp_shared.envelope import CloudEvent
 from ektp_shared.events import EnrollmentFieldChecked
-from ektp_shared.kafka import ensure_topics
+from ektp_shared.kafka import KafkaAccess
 from ektp_shared.outbox import OutboxRelay, add_cloudevent
+from ektp_shared.testing.kafka import create_topics
 from ektp_shared.testing.resources import create_scratch_database, drop_databases
 
 MIGRATIONS = Path(__file__).parents[1] / "shared" / "tests" / "sample_service" / "migrations"
 PAYLOAD = b"x" * 1024
 
 
-async def raw_kafka(bootstrap: str, n: int) -> tuple[float, float]:
+async def raw_kafka(kafka: KafkaAccess, n: int) -> tuple[float, float]:
     topic = f"bench.raw.{uuid.uuid4().hex[:8]}"
-    await ensure_topics(bootstrap, [topic])
-    producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all",
+    await create_topics(kafka, [topic])
+    producer = AIOKafkaProducer(**kafka.client_options(), acks="all",
                                 enable_idempotence=True, linger_ms=5)
     await producer.start()
     t0 = time.perf_counter()
@@ -45,7 +46,7 @@ async def raw_kafka(bootstrap: str, n: int) -> tuple[float, float]:
     finally:
         await producer.stop()
     produced = time.perf_counter() - t0
-    consumer = AIOKafkaConsumer(topic, bootstrap_servers=bootstrap, group_id=topic,
+    consumer = AIOKafkaConsumer(topic, **kafka.client_options(), group_id=topic,
                                 auto_offset_reset="earliest", enable_auto_commit=False)
     await consumer.start()
     t1 = time.perf_counter()
@@ -60,14 +61,14 @@ async def raw_kafka(bootstrap: str, n: int) -> tuple[float, float]:
     return produced, time.perf_counter() - t1
 
 
-async def outbox_path(bootstrap: str, admin_dsn: str, n: int) -> tuple[float, float]:
+async def outbox_path(kafka: KafkaAccess, admin_dsn: str, n: int) -> tuple[float, float]:
     suffix = uuid.uuid4().hex[:8]
     dsns = [await create_scratch_database(admin_dsn, side, "bench") for side in ("outbox", "inbox")]
     for dsn in dsns:
         await migrate(dsn, MIGRATIONS)
     out_pool, in_pool = await create_pool(dsns[0]), await create_pool(dsns[1])
     topic = f"bench.outbox.{suffix}"
-    await ensure_topics(bootstrap, [topic, f"{topic}.dlq"])
+    await create_topics(kafka, [topic, f"{topic}.dlq"])
 
     async def apply(conn, event, data):  # the same work as a real handler: one insert
         await conn.execute("INSERT INTO effects (ce_id, nik, seq) VALUES ($1, $2, 0)",
@@ -83,8 +84,8 @@ async def outbox_path(bootstrap: str, admin_dsn: str, n: int) -> tuple[float, fl
             await add_cloudevent(c, topic, event)
     inserted = time.perf_counter() - t0
 
-    relay = OutboxRelay(out_pool, bootstrap, client_id="bench-relay")
-    runner = ConsumerRunner(in_pool, bootstrap, group_id=f"bench-{suffix}", topics=[topic],
+    relay = OutboxRelay(out_pool, kafka, client_id="bench-relay")
+    runner = ConsumerRunner(in_pool, kafka, group_id=f"bench-{suffix}", topics=[topic],
                             handlers={EnrollmentFieldChecked.ce_type(): apply})
     t1 = time.perf_counter()
     tasks = [asyncio.create_task(relay.run()), asyncio.create_task(runner.run())]
@@ -108,9 +109,9 @@ async def main() -> None:
     parser.add_argument("--events", type=int, default=5000)
     args = parser.parse_args()
     infra = devinfra.ensure_local_infra()
-    produced, consumed = await raw_kafka(infra.kafka_bootstrap, args.messages)
+    produced, consumed = await raw_kafka(infra.kafka, args.messages)
     raw_rate = args.messages / (produced + consumed)
-    inserted, drained = await outbox_path(infra.kafka_bootstrap, infra.postgres_admin_dsn,
+    inserted, drained = await outbox_path(infra.kafka, infra.postgres_admin_dsn,
                                           args.events)
     path_rate = args.events / drained
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores")

@@ -27,6 +27,7 @@ from ektp_shared.auth import generate_keypair
 from ektp_shared.db import migrate
 from ektp_shared.devinfra import ensure_local_infra
 from ektp_shared.sealed_packet import generate_centre_keypair, generate_sealing_keypair
+from ektp_shared.testing.kafka import provisioned_env
 from ektp_shared.testing.processes import ServiceProcess
 from ektp_shared.testing.resources import create_scratch_database, drop_databases
 from ektp_sync.adapters import repository as repo
@@ -56,6 +57,8 @@ async def main(backlog: int, batch: int) -> None:
     })
     infra = ensure_local_infra()
     prefix = f"bench{uuid.uuid4().hex[:6]}."
+    # The sync in this process and the centre's process use Kafka as the local admin.
+    os.environ.update(await provisioned_env(infra.kafka, prefix))
     centre_dsn = await create_scratch_database(infra.postgres_admin_dsn, "centre", "bench")
     sync_dsn = await create_scratch_database(infra.postgres_admin_dsn, "sync", "bench")
     try:

@@ -57,6 +57,15 @@ def test_export_is_stable(documents):
     assert {n: render(d) for n, d in again.items()} == {n: render(d) for n, d in documents.items()}
 
 
+def test_operation_ids_are_the_route_names_and_unique(documents):
+    # the generated clients (clients/) name each function after its operation id
+    for name, doc in documents.items():
+        ids = [op["operationId"] for _, op in operations(doc)]
+        assert len(ids) == len(set(ids)), f"{name}: duplicate operation ids"
+        assert all(re.fullmatch(r"[a-z][a-z0-9_]*", i) for i in ids), ids
+    assert "change_status" in [op["operationId"] for _, op in operations(documents["printing"])]
+
+
 def _success_ok(op: dict[str, Any]) -> bool:
     for code, answer in op["responses"].items():
         if not code.startswith("2"):

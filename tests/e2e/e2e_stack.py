@@ -1,5 +1,6 @@
 """The seven services as real processes on free ports, with topics and databases of the test's
-own: the stack the end-to-end test and the demo's smoke test run against."""
+own: the stack the end-to-end test and the demo's smoke test run against. Each service
+connects to Kafka as its own principal with the ACLs of DESIGN section 3, as under make up."""
 
 from __future__ import annotations
 
@@ -11,8 +12,6 @@ from typing import Any
 import httpx
 import pytest_asyncio
 
-from ektp_shared.kafka import dlq_topic, ensure_topics
-from ektp_shared.runtime import PRODUCERS
 from ektp_shared.testing.processes import ServiceProcess
 from ektp_shared.testing.resources import free_ports
 
@@ -71,10 +70,9 @@ class Stack:
 
 @pytest_asyncio.fixture(loop_scope="session")
 async def stack(infra, topic_prefix, create_database, jwt_keys, centre_keys, print_room_keys,
-                tmp_path):
+                tmp_path, service_kafka):
     prefix = f"{topic_prefix}e2e{uuid.uuid4().hex[:4]}."
-    topics = [f"{prefix}ektp.{p}.events" for p in PRODUCERS]
-    await ensure_topics(infra.kafka_bootstrap, topics + [dlq_topic(t) for t in topics])
+    kafka = await service_kafka(prefix)  # topics, DLQs, each service's principal and ACLs
     ports = dict(zip((name for name, _ in SERVICES), free_ports(len(SERVICES)), strict=True))
     urls = {name: f"http://127.0.0.1:{port}" for name, port in ports.items()}
     extra = {
@@ -99,6 +97,8 @@ async def stack(infra, topic_prefix, create_database, jwt_keys, centre_keys, pri
                 "EKTP_DATABASE_URL": databases.setdefault(
                     name, await create_database(name.replace("-", "_"))),
                 "EKTP_KAFKA_BOOTSTRAP": infra.kafka_bootstrap, "EKTP_TOPIC_PREFIX": prefix,
+                "EKTP_KAFKA_USERNAME": kafka[name].username or "",
+                "EKTP_KAFKA_PASSWORD": kafka[name].password or "",
                 **extra.get(name, {}),
             }
             procs.append(ServiceProcess(

@@ -31,7 +31,7 @@ from hypothesis import HealthCheck, Phase, given
 from schemathesis import GenerationMode
 
 from ektp_shared.auth import issue_token
-from ektp_shared.config import ServiceSettings
+from ektp_shared.keys import KeySettings
 from ektp_shared.problems import PROBLEM_JSON
 from ektp_shared.stack import SERVICES
 
@@ -69,9 +69,9 @@ class Tally:
 
 
 def admin_token() -> str:
-    s = ServiceSettings()
+    s = KeySettings()
     return issue_token(
-        s.jwt_private_key_file.read_bytes(), user="fuzz", role="admin", issuer=s.jwt_issuer,
+        s.signing_key(), user="fuzz", role="admin", issuer=s.jwt_issuer,
         audience=s.jwt_audience, ttl=dt.timedelta(hours=1),
     )
 

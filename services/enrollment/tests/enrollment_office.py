@@ -11,7 +11,8 @@ import httpx
 
 from ektp_enrollment.config import Settings
 from ektp_enrollment.entrypoints.api import build_app
-from ektp_shared.kafka import dlq_topic, ensure_topics
+from ektp_shared.kafka import dlq_topic
+from ektp_shared.testing.kafka import create_topics
 
 
 @dataclass
@@ -39,7 +40,7 @@ async def start_office(settings: Settings, *, workers: bool) -> AsyncIterator[Of
         # consumer that subscribed first may not see the topic until its next metadata
         # refresh (minutes). Creating them first keeps the tests quick and steady.
         topics = [settings.topic(p) for p in ("enrollment", "central")]
-        await ensure_topics(settings.kafka_bootstrap, topics + [dlq_topic(t) for t in topics])
+        await create_topics(settings.kafka, topics + [dlq_topic(t) for t in topics])
     async with app.router.lifespan_context(app):
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://enrollment",

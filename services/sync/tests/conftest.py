@@ -16,9 +16,11 @@ from ektp_sync.testing import fast_settings
 
 
 @pytest.fixture
-def prefix(topic_prefix) -> str:
-    """Topics and consumer group of this test alone."""
-    return f"{topic_prefix}{uuid.uuid4().hex[:6]}."
+async def prefix(topic_prefix, provision_kafka) -> str:
+    """Topics (provisioned) and consumer group of this test alone."""
+    prefix = f"{topic_prefix}{uuid.uuid4().hex[:6]}."
+    await provision_kafka(prefix)
+    return prefix
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ from pydantic import ConfigDict, Field
 from .auth import TokenVerifier
 from .logging import configure_logging
 from .middleware import RequestContextMiddleware, RequestGate, UnstorableTextGuard
-from .openapi import Answer, binary, install_docs, install_openapi
+from .openapi import Answer, binary, install_docs, install_openapi, operation_id
 from .problems import Problem, install_problem_handlers
 from .runtime import ServiceRuntime
 
@@ -96,7 +96,7 @@ def create_app(
             await runtime.stop()
 
     app = FastAPI(title=title, description=description, version="0.1.0", lifespan=lifespan,
-                  docs_url=None, redoc_url=None)
+                  docs_url=None, redoc_url=None, generate_unique_id_function=operation_id)
     install_openapi(app)
     install_docs(app)
     app.state.settings = settings

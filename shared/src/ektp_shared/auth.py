@@ -1,7 +1,10 @@
 """JWT bearer auth (Ed25519) with the roles of DESIGN.md section 6, and token minting.
 
-Services hold only the public key; only the accounts service (and the token command, where
-that key is) reads the private key. Optionally the services also trust an external OpenID
+Services hold only the public key; only the token issuer reads the private key. A token
+lives at most ``token_max_ttl_seconds`` (exp - iat): the issuer mints none longer and the
+verifier refuses any longer, so a leaked token is worth a working day at most. The token
+issuer is the accounts service (after a password sign-in) or, for scripts and tests, `ektp
+token issue` where that key is. Optionally the services also trust an external OpenID
 Connect provider's RS256/ES256 tokens (``ektp_shared.oidc``).
 """
 
@@ -20,6 +23,8 @@ from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel
 
+from .config import DEFAULT_TOKEN_MAX_TTL_SECONDS
+from .keys import KeyKind, ensure_key_pair
 from .oidc import OidcRefusal, OidcTrust, parse_role_map
 from .problems import Problem
 
@@ -35,6 +40,7 @@ ALGORITHM = "EdDSA"
 # When an external provider grants several office roles, the token's role is the broadest.
 PRECEDENCE: tuple[str, ...] = ("admin", "supervisor", "operator", "printer", "storekeeper",
                                "viewer")
+DEFAULT_MAX_TTL = dt.timedelta(seconds=DEFAULT_TOKEN_MAX_TTL_SECONDS)
 
 
 class Principal(BaseModel):
@@ -48,25 +54,26 @@ class Principal(BaseModel):
         return self.role in allowed or any(r in allowed for r in self.roles)
 
 
-def generate_keypair(private_path: Path, public_path: Path) -> None:
-    """Create an Ed25519 key pair (PEM) unless one exists; the private key is 0600."""
-    if private_path.exists() and public_path.exists():
-        return
-    private_path.parent.mkdir(parents=True, exist_ok=True)
-    key = Ed25519PrivateKey.generate()
-    private_path.write_bytes(
-        key.private_bytes(
-            serialization.Encoding.PEM,
-            serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption(),
-        )
+def _new_signing_key() -> bytes:
+    return Ed25519PrivateKey.generate().private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption(),
     )
-    private_path.chmod(0o600)
-    public_path.write_bytes(
-        key.public_key().public_bytes(
-            serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
-        )
+
+
+def _verify_key_of(private_pem: bytes) -> bytes:
+    key = serialization.load_pem_private_key(private_pem, password=None)
+    return key.public_key().public_bytes(
+        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
     )
+
+
+JWT_KEYS = KeyKind("token signing (Ed25519)", _new_signing_key, _verify_key_of)
+
+
+def generate_keypair(private_path: Path, public_path: Path) -> str:
+    """Create the token signing pair (PEM) unless it exists (ektp_shared.keys rules)."""
+    return ensure_key_pair(private_path, public_path, JWT_KEYS)
 
 
 def issue_token(
@@ -77,10 +84,14 @@ def issue_token(
     issuer: str,
     audience: str,
     ttl: dt.timedelta,
+    max_ttl: dt.timedelta = DEFAULT_MAX_TTL,
     now: dt.datetime | None = None,
 ) -> str:
     if role not in ROLES:
         raise ValueError(f"unknown role {role!r}; one of {', '.join(ROLES)}")
+    if ttl > max_ttl:
+        raise ValueError(f"a token may live at most {_hours(max_ttl)} "
+                         f"(EKTP_TOKEN_MAX_TTL_SECONDS), not {_hours(ttl)}")
     now = now or dt.datetime.now(dt.UTC)
     claims = {
         "sub": user,
@@ -95,23 +106,32 @@ def issue_token(
     return jwt.encode(claims, private_key_pem, algorithm=ALGORITHM)
 
 
+def _hours(span: dt.timedelta) -> str:
+    return f"{span.total_seconds() / 3600:g} h"
+
+
 class TokenVerifier:
     def __init__(self, public_key_pem: bytes, *, issuer: str, audience: str,
-                 oidc: OidcTrust | None = None) -> None:
+                 max_ttl: dt.timedelta = DEFAULT_MAX_TTL, oidc: OidcTrust | None = None) -> None:
         self.public_key_pem = public_key_pem
         self.issuer = issuer
         self.audience = audience
+        self.max_ttl = max_ttl
         self.oidc = oidc
 
     @classmethod
     def from_file(cls, path: Path, *, issuer: str, audience: str,
+                  max_ttl: dt.timedelta = DEFAULT_MAX_TTL,
                   oidc: OidcTrust | None = None) -> TokenVerifier:
-        return cls(path.read_bytes(), issuer=issuer, audience=audience, oidc=oidc)
+        return cls(path.read_bytes(), issuer=issuer, audience=audience, max_ttl=max_ttl,
+                   oidc=oidc)
 
     @classmethod
     def from_settings(cls, settings: ServiceSettings) -> TokenVerifier:
         return cls.from_file(settings.jwt_public_key_file, issuer=settings.jwt_issuer,
-                             audience=settings.jwt_audience, oidc=oidc_trust(settings))
+                             audience=settings.jwt_audience,
+                             max_ttl=dt.timedelta(seconds=settings.token_max_ttl_seconds),
+                             oidc=oidc_trust(settings))
 
     def verify(self, token: str) -> Principal:
         """An office token (EdDSA, the accounts service's key)."""
@@ -128,6 +148,12 @@ class TokenVerifier:
             raise _unauthorized("The token has expired; ask for a new one.") from None
         except jwt.PyJWTError as exc:
             raise _unauthorized(f"The token is not valid: {exc}.") from None
+        # PyJWT has checked exp and iat are numbers, exp not past and iat not in the future.
+        lifetime = dt.timedelta(seconds=int(claims["exp"]) - int(claims["iat"]))
+        if lifetime > self.max_ttl:
+            raise _unauthorized(
+                f"The token is valid for {_hours(lifetime)}, longer than the "
+                f"{_hours(self.max_ttl)} a token may live here; ask for a new one.")
         role = claims.get("role")
         if role not in ROLES:
             raise _unauthorized(f"The token names an unknown role {role!r}.")
@@ -162,6 +188,7 @@ def oidc_trust(settings: ServiceSettings) -> OidcTrust | None:
         office_roles=PRECEDENCE, user_claim=settings.oidc_user_claim,
         cache_seconds=settings.oidc_jwks_cache_seconds,
         min_refetch_seconds=settings.oidc_jwks_min_refetch_seconds,
+        max_ttl_seconds=settings.token_max_ttl_seconds,
     )
 
 

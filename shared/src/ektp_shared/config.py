@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Self
+from typing import Any, Self
 from urllib.parse import unquote, urlsplit, urlunsplit
 
-from pydantic import Field, model_validator
+from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from .kafka import KafkaAccess
 
 
 def repo_root() -> Path:
@@ -23,17 +25,58 @@ def default_key_dir() -> Path:
     return repo_root() / ".run" / "keys"
 
 
-class ServiceSettings(BaseSettings):
-    """Settings shared by every service; each service subclasses it with its own fields.
+# The key files `ektp keys init` makes in default_key_dir(). Who holds which (DESIGN.md
+# section 6, "Keys"): the token issuer the JWT private key, central-sim centre.key,
+# printing print_room.key; the services only the public halves they use.
+JWT_PRIVATE_KEY = "jwt.pem"
+JWT_PUBLIC_KEY = "jwt.pub.pem"
+CENTRE_PRIVATE_KEY = "centre.key"
+CENTRE_PUBLIC_KEY = "centre.pub"
+PRINT_ROOM_PRIVATE_KEY = "print_room.key"
+PRINT_ROOM_PUBLIC_KEY = "print_room.pub"
 
-    Every address is configurable so that the same code runs under ``make up``, under
-    docker-compose and in the test fixtures.
-    """
+
+def key_file(name: str) -> Any:
+    """A settings field for one key file, by default in default_key_dir()."""
+    return Field(default_factory=lambda: default_key_dir() / name)
+
+
+# A working day: the longest a bearer token may live (exp - iat); verifier and issuer agree.
+DEFAULT_TOKEN_MAX_TTL_SECONDS = 12 * 3600
+
+
+class TokenSettings(BaseSettings):
+    """What the token issuer and every verifier must agree on."""
 
     model_config = SettingsConfigDict(env_prefix="EKTP_", env_file=None, extra="ignore")
 
+    jwt_issuer: str = "dukcapil-boltim"
+    jwt_audience: str = "ektp"
+    # A token valid for longer than this (exp - iat) is refused, and never minted.
+    token_max_ttl_seconds: int = Field(DEFAULT_TOKEN_MAX_TTL_SECONDS, gt=0)
+
+
+class ServiceSettings(TokenSettings):
+    """Settings shared by every service; each service subclasses it with its own fields.
+
+    Every address is configurable so that the same code runs under ``make up``, under
+    docker-compose and in the test fixtures. A service's settings name only the key files
+    it holds: the private keys are fields of central-sim (centre.key), printing
+    (print_room.key) and the token issuer (ektp_shared.keys.KeySettings) alone.
+    """
+
     service_name: str = "ektp"
     kafka_bootstrap: str = "127.0.0.1:9092"
+    # Who the service is to Kafka (SASL/SCRAM-SHA-512): its own principal, ektp-<service>,
+    # which may use only the topics of DESIGN section 3. Unset: no SASL (a broker that asks
+    # for none). The password itself, or a file holding it (make up hands each service its
+    # own: .run/secrets/kafka/ektp-<service>.password).
+    kafka_username: str | None = None
+    kafka_password: SecretStr | None = None
+    kafka_password_file: Path | None = None
+    # Provisioning (make topics, compose's provision): every topic's partitions and replicas.
+    kafka_partitions: int = Field(3, ge=1)
+    kafka_replication_factor: int = Field(1, ge=1)
     # Lets tests run several isolated copies of the topics on one broker.
     topic_prefix: str = ""
     # The service's own role: under `make up` and compose one that may change its tables'
@@ -51,13 +94,9 @@ class ServiceSettings(BaseSettings):
     log_level: str = "INFO"
     log_json: bool = True
 
-    # Auth: services only ever hold the public key (least privilege); the token command
-    # holds the private key.
-    jwt_public_key_file: Path = Field(default_factory=lambda: default_key_dir() / "jwt.pub.pem")
-    jwt_private_key_file: Path = Field(default_factory=lambda: default_key_dir() / "jwt.pem")
-    jwt_issuer: str = "dukcapil-boltim"
-    jwt_audience: str = "ektp"
-    jwt_ttl_minutes: int = 12 * 60
+    # Auth: services only ever hold the public key (least privilege); the token issuer
+    # (`ektp token issue`) holds the private key.
+    jwt_public_key_file: Path = key_file(JWT_PUBLIC_KEY)
     # An external OpenID Connect provider (Keycloak) trusted beside the office's tokens:
     # unset issuer, none. Its tokens are RS256/ES256; roles come from role_claim (a dotted
     # path), mapped by oidc_role_map (JSON {"provider-role": "office-role"}; default: the
@@ -70,17 +109,6 @@ class ServiceSettings(BaseSettings):
     oidc_user_claim: str = "preferred_username"
     oidc_jwks_cache_seconds: float = Field(300.0, gt=0)
     oidc_jwks_min_refetch_seconds: float = Field(30.0, ge=0)
-
-    # The national data centre's X25519 key pair (sealed biometric packets). Enrollment
-    # holds only the public half; only the centre (central-sim locally) holds the private.
-    centre_public_key_file: Path = Field(default_factory=lambda: default_key_dir() / "centre.pub")
-    centre_private_key_file: Path = Field(default_factory=lambda: default_key_dir() / "centre.key")
-    # The print room's X25519 key pair: sync seals the card's photo and signature with the
-    # public half; only printing holds the private half, to render the card.
-    print_room_public_key_file: Path = Field(
-        default_factory=lambda: default_key_dir() / "print_room.pub")
-    print_room_private_key_file: Path = Field(
-        default_factory=lambda: default_key_dir() / "print_room.key")
 
     relay_batch_size: int = 500
     relay_idle_seconds: float = 0.2
@@ -110,6 +138,23 @@ class ServiceSettings(BaseSettings):
         if bool(self.oidc_issuer) != bool(self.oidc_jwks_url):
             raise ValueError("oidc_issuer and oidc_jwks_url go together: set both or neither")
         return self
+
+    @model_validator(mode="after")
+    def _kafka_password_given(self) -> Self:
+        if self.kafka_username and not (self.kafka_password or self.kafka_password_file):
+            raise ValueError(f"kafka_username {self.kafka_username!r} needs kafka_password or "
+                             "kafka_password_file (EKTP_KAFKA_PASSWORD[_FILE])")
+        return self
+
+    @property
+    def kafka(self) -> KafkaAccess:
+        """Where Kafka is and this process's principal (read the password file now)."""
+        password = None
+        if self.kafka_password is not None:
+            password = self.kafka_password.get_secret_value()
+        elif self.kafka_password_file is not None:
+            password = self.kafka_password_file.read_text().strip()
+        return KafkaAccess(self.kafka_bootstrap, self.kafka_username or None, password)
 
     @model_validator(mode="after")
     def _inbox_outlives_topics(self) -> Self:

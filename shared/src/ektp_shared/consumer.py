@@ -35,7 +35,7 @@ from prometheus_client import Counter, Gauge
 from .db import Connection, DbErrorClass, classify_db_error
 from .envelope import CloudEvent, EnvelopeError
 from .events import EventData, UnknownEventType
-from .kafka import dlq_topic, ensure_topics, make_producer
+from .kafka import KafkaAccess, dlq_topic, make_producer
 from .limits import CONSUMER_FETCH_MAX_BYTES, CONSUMER_MAX_PARTITION_FETCH_BYTES
 from .logging import mask_nik
 
@@ -100,7 +100,7 @@ class ConsumerRunner:
     def __init__(
         self,
         pool: asyncpg.Pool,
-        bootstrap: str,
+        kafka: KafkaAccess,
         *,
         group_id: str,
         topics: list[str],
@@ -116,7 +116,7 @@ class ConsumerRunner:
         purge_every_seconds: float = 3600.0,
     ) -> None:
         self.pool = pool
-        self.bootstrap = bootstrap
+        self.kafka = kafka
         self.group_id = group_id
         self.topics = topics
         self.handlers = dict(handlers)
@@ -164,14 +164,14 @@ class ConsumerRunner:
         backoff = 1.0
         while not self._stop.is_set():
             consumer = AIOKafkaConsumer(
-                bootstrap_servers=self.bootstrap,
+                **self.kafka.client_options(),
                 group_id=self.group_id,
                 client_id=self.client_id,
                 enable_auto_commit=False,
                 auto_offset_reset="earliest",
                 isolation_level="read_committed",
                 max_poll_records=self.max_records,
-                # New topics (first start, a new prefix) are seen within seconds.
+                # Topics provisioned after the start are seen within seconds.
                 metadata_max_age_ms=10000,
                 # A member killed by a power cut is replaced within 10 s, not 30.
                 session_timeout_ms=10000,
@@ -180,11 +180,8 @@ class ConsumerRunner:
                 max_partition_fetch_bytes=CONSUMER_MAX_PARTITION_FETCH_BYTES,
                 fetch_max_bytes=CONSUMER_FETCH_MAX_BYTES,
             )
-            dlq = make_producer(self.bootstrap, f"{self.client_id}-dlq")
+            dlq = make_producer(self.kafka, f"{self.client_id}-dlq")
             try:
-                # Subscribing to a topic that does not exist yet would leave the consumer
-                # idle until its next metadata refresh: create them first.
-                await ensure_topics(self.bootstrap, [*self.topics, *map(dlq_topic, self.topics)])
                 await consumer.start()
                 await dlq.start()
                 consumer.subscribe(self.topics, listener=_WaitForBatch(self._batch_lock))

@@ -7,6 +7,7 @@ Command line (run with the workspace venv)::
     python -m ektp_shared.devinfra status [kafka|postgres|cups|all ...]
     python -m ektp_shared.devinfra ensure-db NAME [NAME ...] [--owner ektp --password ektp]
                                         [--service-role ektp_service --service-password ...]
+    python -m ektp_shared.devinfra topics [--prefix P]  # topics, principals, ACLs (make topics)
     python -m ektp_shared.devinfra jars          # fetch the Kafka jars (make infra-jars)
     python -m ektp_shared.devinfra cups-selftest # print a one-page PDF, show where it landed
 
@@ -19,6 +20,9 @@ Everything lives in :func:`state_dir` (``EKTP_STATE_DIR``, default ``<repo>/.run
     .run/kafka/server.properties   rendered from infra/kafka/server.properties.template
     .run/kafka/data/               Kafka log dirs (KRaft metadata log included)
     .run/kafka.pid                 pid of the broker JVM
+    .run/secrets/kafka/*.password  SCRAM passwords: admin (the broker's super user, written
+                                   into the storage when it is formatted) and one per
+                                   service principal (ektp-enrollment ...), mode 0600
     .run/pgdata/, .run/pgsocket/   PostgreSQL cluster and its unix socket (owned by ``postgres``)
     .run/logs/kafka/server.log     broker log (log4j2, infra/kafka/log4j2.yaml)
     .run/logs/kafka.out            broker JVM stdout/stderr
@@ -71,12 +75,17 @@ import threading
 import time
 import tomllib
 from collections.abc import Callable, Coroutine, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from string import Template
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import psutil
+
+from .kafka import KafkaAccess
+
+if TYPE_CHECKING:
+    from .kafka_provision import Provisioned
 
 log = logging.getLogger(__name__)
 
@@ -108,6 +117,15 @@ class InfraError(RuntimeError):
 class InfraEndpoints:
     kafka_bootstrap: str  # "127.0.0.1:9092"
     postgres_admin_dsn: str  # "postgresql://postgres:postgres@127.0.0.1:5432/postgres"
+    # The broker's super user (SCRAM); None for a broker that asks for no credentials.
+    kafka_admin_username: str | None = None
+    kafka_admin_password: str | None = field(default=None, repr=False)
+
+    @property
+    def kafka(self) -> KafkaAccess:
+        """The admin's access: provisioning, and the tests' direct reads and writes."""
+        return KafkaAccess(self.kafka_bootstrap, self.kafka_admin_username,
+                           self.kafka_admin_password)
 
 
 # --------------------------------------------------------------------------------------------
@@ -345,21 +363,80 @@ def _java() -> str:
     return java
 
 
+KAFKA_ADMIN = "admin"
+SCRAM_MECHANISM = "SCRAM-SHA-512"
+
+
+def kafka_secrets_dir() -> Path:
+    """Passwords of the local broker's principals, one file each (<name>.password, 0600).
+
+    Outside the broker's own folder, so that re-formatting the storage keeps them."""
+    path = state_dir() / "secrets" / "kafka"
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return path
+
+
+def write_secret_file(path: Path, secret: str) -> None:
+    """Write a secret readable by its owner only: the mode is set when the file is
+    created, before any byte is written (no moment at which another user could read it)."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        os.fchmod(fd, 0o600)  # an existing file keeps its old mode through O_CREAT
+        os.write(fd, secret.encode())
+    finally:
+        os.close(fd)
+
+
+def kafka_secret(principal: str) -> str:
+    """The local password of a Kafka principal, generated once (a random 32-byte token)."""
+    path = kafka_secrets_dir() / f"{principal}.password"
+    with contextlib.suppress(FileNotFoundError):
+        secret = path.read_text().strip()
+        if secret:
+            return secret
+    import secrets
+
+    scratch = path.with_name(f".{path.name}.{os.getpid()}")
+    fd = os.open(scratch, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        os.write(fd, secrets.token_urlsafe(32).encode())
+    finally:
+        os.close(fd)
+    # First writer wins: a concurrent caller then reads the same password.
+    with contextlib.suppress(FileExistsError):
+        os.link(scratch, path)
+    scratch.unlink(missing_ok=True)
+    return path.read_text().strip()
+
+
+def kafka_admin_password() -> str:
+    return kafka_secret(KAFKA_ADMIN)
+
+
 def _render_kafka_config(kafka_port: int, controller_port: int) -> Path:
     template = repo_root() / "infra" / "kafka" / "server.properties.template"
     text = Template(template.read_text()).substitute(
-        kafka_port=kafka_port, controller_port=controller_port, log_dirs=_kafka_data_dir()
+        kafka_port=kafka_port, controller_port=controller_port, log_dirs=_kafka_data_dir(),
+        admin_password=kafka_admin_password(),
     )
     props = _kafka_props()
     props.parent.mkdir(parents=True, exist_ok=True)
-    props.write_text(text)
+    write_secret_file(props, text)  # it holds the admin's password
     return props
 
 
+def _kafka_holds_topics(data: Path) -> bool:
+    """True when the log dirs hold a topic partition (anything beyond the metadata log)."""
+    return any(p.is_dir() and not p.name.startswith("__cluster_metadata")
+               for p in data.iterdir())
+
+
 def _kafka_format(libs: Path, props: Path, controller_port: int) -> None:
-    """Format the KRaft storage once (--standalone: this node is the only controller voter)."""
+    """Format the KRaft storage once (--standalone: this node is the only controller voter),
+    with the admin's SCRAM credential, so the broker authenticates from its first start."""
     data = _kafka_data_dir()
     stamp = _kafka_home() / "formatted-controller-port"
+    sasl_stamp = _kafka_home() / "formatted-sasl"
     if (data / "meta.properties").is_file():
         formatted_port = stamp.read_text().strip() if stamp.is_file() else str(controller_port)
         if formatted_port != str(controller_port):
@@ -367,18 +444,34 @@ def _kafka_format(libs: Path, props: Path, controller_port: int) -> None:
                 f"the Kafka storage in {data} was formatted with controller port {formatted_port},"
                 f" not {controller_port}: run `down kafka` and delete {_kafka_home()} to re-format"
             )
-        return
+        if sasl_stamp.is_file():
+            return
+        # Formatted before the broker asked for credentials: it has no admin credential.
+        if _kafka_holds_topics(data):
+            raise InfraError(
+                f"the Kafka storage in {data} was formatted before Kafka required SASL/SCRAM "
+                "and holds topics: it has no admin credential, so nobody could log in. "
+                f"Re-format it (its messages are lost): `make down`, delete {_kafka_home()}, "
+                "`make up`"
+            )
+        log.info("the Kafka storage %s predates SASL and holds no topic: re-formatting", data)
     shutil.rmtree(data, ignore_errors=True)  # a half-formatted dir holds nothing of value
     data.mkdir(parents=True)
     base = [_java(), "-Xmx256m", "-cp", f"{libs}/*", "kafka.tools.StorageTool"]
     cluster_id = _run([*base, "random-uuid"], "kafka-storage random-uuid").stdout.strip()
     cluster_id = cluster_id.splitlines()[-1]
     log.info("formatting Kafka storage %s (cluster id %s)", data, cluster_id)
-    _run(
-        [*base, "format", "--standalone", "-t", cluster_id, "-c", str(props)],
-        "kafka-storage format",
+    password = kafka_admin_password()
+    result = subprocess.run(
+        [*base, "format", "--standalone", "-t", cluster_id, "-c", str(props),
+         "--add-scram", f"{SCRAM_MECHANISM}=[name={KAFKA_ADMIN},password={password}]"],
+        text=True, check=False, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
     )
+    if result.returncode != 0:  # the command line holds the password: never print it
+        raise InfraError(f"kafka-storage format failed (exit {result.returncode}):\n"
+                         + (result.stdout or "").replace(password, "***"))
     stamp.write_text(f"{controller_port}\n")
+    sasl_stamp.write_text(f"{SCRAM_MECHANISM} {KAFKA_ADMIN}\n")
 
 
 def _find_kafka() -> psutil.Process | None:
@@ -430,11 +523,53 @@ def _kafka_call(sock: socket.socket, api_key: int, version: int, body: bytes, co
     return response[4:]
 
 
-def kafka_broker_ready(port: int | None = None, timeout: float = 5.0) -> bool:
-    """True once the broker answers a Metadata request listing at least one live broker.
+def _scram_login(sock: socket.socket, username: str, password: str) -> bool:
+    """SASL/SCRAM-SHA-512 on a raw connection (SaslHandshake v1, SaslAuthenticate v0,
+    RFC 5802): True when the broker accepted the credentials."""
+    import base64
+    import hmac
+    import secrets
 
-    Speaks the wire protocol directly (ApiVersions v0, then Metadata v1..v8) so that it needs no
-    event loop and logs nothing while the broker is still starting.
+    def string(value: str) -> bytes:
+        raw = value.encode()
+        return struct.pack(">h", len(raw)) + raw
+
+    def authenticate(token: bytes, corr: int) -> bytes | None:
+        resp = _kafka_call(sock, 36, 0, struct.pack(">i", len(token)) + token, corr)
+        error, msg_len = struct.unpack_from(">hh", resp)
+        offset = 4 + max(msg_len, 0)
+        (size,) = struct.unpack_from(">i", resp, offset)
+        return None if error else resp[offset + 4: offset + 4 + max(size, 0)]
+
+    resp = _kafka_call(sock, 17, 1, string(SCRAM_MECHANISM), 10)  # SaslHandshake v1
+    if struct.unpack_from(">h", resp)[0]:
+        return False
+    user = username.replace("=", "=3D").replace(",", "=2C")
+    client_nonce = secrets.token_urlsafe(18)
+    first_bare = f"n={user},r={client_nonce}"
+    server_first = authenticate(f"n,,{first_bare}".encode(), 11)
+    if server_first is None:
+        return False
+    fields = dict(part.split("=", 1) for part in server_first.decode().split(","))
+    if not fields.get("r", "").startswith(client_nonce):
+        return False
+    salted = hashlib.pbkdf2_hmac(
+        "sha512", password.encode(), base64.b64decode(fields["s"]), int(fields["i"]))
+    client_key = hmac.digest(salted, b"Client Key", "sha512")
+    without_proof = f"c=biws,r={fields['r']}"
+    auth_message = f"{first_bare},{server_first.decode()},{without_proof}".encode()
+    signature = hmac.digest(hashlib.sha512(client_key).digest(), auth_message, "sha512")
+    proof = bytes(a ^ b for a, b in zip(client_key, signature, strict=True))
+    final = f"{without_proof},p={base64.b64encode(proof).decode()}".encode()
+    return authenticate(final, 12) is not None
+
+
+def kafka_broker_ready(port: int | None = None, timeout: float = 5.0) -> bool:
+    """True once the broker lets the admin log in and answers a Metadata request listing at
+    least one live broker.
+
+    Speaks the wire protocol directly (ApiVersions v0, SCRAM, then Metadata v1..v8) so that
+    it needs no event loop and logs nothing while the broker is still starting.
     """
     try:
         with socket.create_connection((LOOPBACK, port or _kafka_port()), timeout=timeout) as sock:
@@ -451,6 +586,8 @@ def kafka_broker_ready(port: int | None = None, timeout: float = 5.0) -> bool:
             version = min(high, 8)  # Metadata v9+ uses the flexible encoding
             if version < max(low, 1):
                 return False
+            if not _scram_login(sock, KAFKA_ADMIN, kafka_admin_password()):
+                return False
             body = struct.pack(">i", 0)  # no topics: we only want the broker list
             if version >= 4:
                 body += b"\x00"  # allow_auto_topic_creation
@@ -459,7 +596,7 @@ def kafka_broker_ready(port: int | None = None, timeout: float = 5.0) -> bool:
             resp = _kafka_call(sock, 3, version, body, 2)
             (brokers,) = struct.unpack_from(">i", resp, 4 if version >= 3 else 0)
             return bool(brokers > 0)
-    except (OSError, struct.error):
+    except (OSError, struct.error, ValueError, KeyError):
         return False
 
 
@@ -487,7 +624,8 @@ def _wait_kafka_ready(proc: psutil.Process, port: int, timeout: float) -> None:
 def _configured_kafka_port(default: int) -> int:
     """The client port the running broker was started with (its rendered server.properties)."""
     with contextlib.suppress(OSError):
-        match = re.search(r"^listeners=PLAINTEXT://[^:]+:(\d+)", _kafka_props().read_text(), re.M)
+        text = _kafka_props().read_text()
+        match = re.search(r"^listeners=SASL_PLAINTEXT://[^:]+:(\d+)", text, re.M)
         if match:
             return int(match.group(1))
     return default
@@ -499,6 +637,12 @@ def start_kafka() -> str:
     with _locked("kafka"):
         proc = _find_kafka()
         if proc is not None:
+            with contextlib.suppress(OSError):
+                if "SASL_PLAINTEXT://" not in _kafka_props().read_text():
+                    raise InfraError(
+                        f"the Kafka broker running from {_kafka_home()} (pid {proc.pid}) "
+                        "predates SASL/SCRAM and lets anyone in: stop it (`make down`) and "
+                        "start it again (`make up`)")
             port = _configured_kafka_port(_kafka_port())
             _wait_kafka_ready(proc, port, timeout)  # it may still be starting
             return f"{LOOPBACK}:{port}"
@@ -1054,9 +1198,28 @@ def cups_selftest(timeout: float = 60.0) -> Path:
 # --------------------------------------------------------------------------------------------
 
 
+def provision_local_kafka(prefix: str = "") -> Provisioned:
+    """``make topics``: the office's topics, each service's principal (its password
+    generated once in :func:`kafka_secrets_dir`) and the ACLs, on the local broker."""
+    from ektp_shared.config import ServiceSettings
+    from ektp_shared.kafka_provision import SERVICE_TOPICS, TopicSettings, provision
+
+    settings = ServiceSettings()
+    admin = KafkaAccess(f"{LOOPBACK}:{_configured_kafka_port(_kafka_port())}", KAFKA_ADMIN,
+                        kafka_admin_password())
+    passwords = {s.principal: kafka_secret(s.principal) for s in SERVICE_TOPICS}
+    topics = TopicSettings(partitions=settings.kafka_partitions,
+                           replication_factor=settings.kafka_replication_factor,
+                           retention_days=settings.topic_retention_days)
+    return _run_coro(lambda: provision(admin, prefix=prefix, passwords=passwords,
+                                       topics=topics))
+
+
 def ensure_local_infra() -> InfraEndpoints:
     """Start Kafka and PostgreSQL as local processes unless they already run; return endpoints."""
-    return InfraEndpoints(kafka_bootstrap=start_kafka(), postgres_admin_dsn=start_postgres())
+    return InfraEndpoints(kafka_bootstrap=start_kafka(), postgres_admin_dsn=start_postgres(),
+                          kafka_admin_username=KAFKA_ADMIN,
+                          kafka_admin_password=kafka_admin_password())
 
 
 def testcontainers_infra() -> tuple[InfraEndpoints, Callable[[], None]]:
@@ -1077,7 +1240,9 @@ def testcontainers_infra() -> tuple[InfraEndpoints, Callable[[], None]]:
     kafka = (
         KafkaContainer(os.environ.get("EKTP_TC_KAFKA_IMAGE", "confluentinc/cp-kafka:7.9.0"))
         .with_kraft()
-        .with_env("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "true")
+        # No SASL here (the container's listeners are testcontainers'), but as everywhere
+        # topics are made by the fixtures' provisioning, never by use.
+        .with_env("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false")
         .with_env("KAFKA_NUM_PARTITIONS", "3")
         .with_env("KAFKA_OFFSETS_TOPIC_NUM_PARTITIONS", "1")
         .with_env("KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR", "1")
@@ -1181,10 +1346,14 @@ def main(argv: list[str] | None = None) -> int:
     db.add_argument("--service-role", default="ektp_service",
                     help="the role the services connect as (audit_log append-only)")
     db.add_argument("--service-password", default="ektp_service")
+    topics = sub.add_parser(
+        "topics", help="create the topics, the services' Kafka principals and their ACLs")
+    topics.add_argument("--prefix", default="", help="topic and group prefix (tests)")
     sub.add_parser("jars", help="fetch the Kafka jars into .cache/kafka/libs")
     sub.add_parser("cups-selftest", help="print a test PDF on the cups-pdf queue")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="devinfra: %(message)s")
+    logging.getLogger("aiokafka").setLevel(logging.WARNING)  # one line per SCRAM login
 
     try:
         if args.command == "up":
@@ -1217,6 +1386,10 @@ def main(argv: list[str] | None = None) -> int:
                              service_password=args.service_password)
             print(f"databases {', '.join(args.names)} owned by {args.owner}, "
                   f"used by {args.service_role}: ok")
+        elif args.command == "topics":
+            done = provision_local_kafka(args.prefix)
+            print(f"kafka     {len(done.topics)} topics ({len(done.created_topics)} new), "
+                  f"{len(done.users)} principals, {len(done.acls)} ACLs: ok")
         elif args.command == "jars":
             print(ensure_kafka_jars())
         elif args.command == "cups-selftest":

@@ -5,7 +5,9 @@ Every topic has a DLQ, ``<topic>.dlq``, shared by the groups that read the topic
 message again (value, key, headers without the ``dlq_`` ones) to its original topic: it
 keeps its ``ce_id``, so every group whose inbox already holds it skips it, and replaying
 twice applies once. Each replay is audited in the database of the service whose consumer
-failed (``--service`` or ``--database-url``).
+failed (``--service`` or ``--database-url``). It reads the DLQs and writes every topic, so it
+connects as an engineer's principal (EKTP_KAFKA_USERNAME/PASSWORD; under ``make up`` the local
+admin by default), never as a service's.
 """
 
 from __future__ import annotations
@@ -24,9 +26,9 @@ from . import audit
 from .auth import Principal
 from .config import ServiceSettings
 from .db import create_pool
-from .kafka import dlq_topic, make_producer
+from .kafka import KafkaAccess, dlq_topic, make_producer
+from .kafka_provision import PRODUCERS, operator_kafka
 from .logging import mask_nik
-from .runtime import PRODUCERS
 
 dlq_app = typer.Typer(help="Dead-lettered messages: list, show, replay.", no_args_is_help=True)
 
@@ -80,10 +82,10 @@ def parse_ref(ref: str) -> tuple[int, int]:
 
 
 async def read_dead_letters(
-    bootstrap: str, topic: str, wanted: set[tuple[int, int]] | None = None
+    kafka: KafkaAccess, topic: str, wanted: set[tuple[int, int]] | None = None
 ) -> list[DeadLetter]:
     """Every message of the DLQ (or only ``wanted`` ones), up to its end as of now."""
-    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False)
+    consumer = AIOKafkaConsumer(**kafka.client_options(), enable_auto_commit=False)
     await consumer.start()
     try:
         partitions = consumer.partitions_for_topic(topic)
@@ -182,7 +184,7 @@ def dlq_list(
     names = [resolve_dlq(t, s) for t in (topics or PRODUCERS)]
     count = 0
     for name in names:
-        for letter in asyncio.run(read_dead_letters(s.kafka_bootstrap, name)):
+        for letter in asyncio.run(read_dead_letters(operator_kafka(s), name)):
             if group is None or letter.header("dlq_consumer_group") == group:
                 typer.echo(_list_line(letter))
                 count += 1
@@ -193,7 +195,7 @@ def dlq_list(
 def dlq_show(topic: TopicArg, ref: Annotated[str, typer.Argument(help="PARTITION:OFFSET")]) -> None:
     """One dead-lettered message: its headers, payload summary and trace, NIKs masked."""
     s = ServiceSettings()
-    found = asyncio.run(read_dead_letters(s.kafka_bootstrap, resolve_dlq(topic, s),
+    found = asyncio.run(read_dead_letters(operator_kafka(s), resolve_dlq(topic, s),
                                           {parse_ref(ref)}))
     if not found:
         typer.echo(f"no message {ref} in {resolve_dlq(topic, s)}", err=True)
@@ -202,11 +204,11 @@ def dlq_show(topic: TopicArg, ref: Annotated[str, typer.Argument(help="PARTITION
 
 
 async def _replay(
-    bootstrap: str, letters: list[DeadLetter], dsn: str, principal: Principal
+    kafka: KafkaAccess, letters: list[DeadLetter], dsn: str, principal: Principal
 ) -> list[str]:
     lines = []
     pool = await create_pool(dsn, min_size=1, max_size=1, attempts=3)
-    producer = make_producer(bootstrap, "ektp-dlq-replay")
+    producer = make_producer(kafka, "ektp-dlq-replay")
     await producer.start()
     conn = await pool.acquire()
     try:
@@ -271,7 +273,7 @@ def dlq_replay(
                            + (service or "").replace("-", "_"))
     name = resolve_dlq(topic, s)
     wanted = None if all_ else {parse_ref(r) for r in refs or ()}
-    letters = asyncio.run(read_dead_letters(s.kafka_bootstrap, name, wanted))
+    letters = asyncio.run(read_dead_letters(operator_kafka(s), name, wanted))
     if all_ and group is not None:
         letters = [d for d in letters if d.header("dlq_consumer_group") == group]
     missing = (wanted or set()) - {(d.partition, d.offset) for d in letters}
@@ -285,5 +287,5 @@ def dlq_replay(
                    err=True)
         raise typer.Exit(1)
     principal = Principal(user=by.strip(), role="admin")
-    for line in asyncio.run(_replay(s.kafka_bootstrap, letters, dsn, principal)):
+    for line in asyncio.run(_replay(operator_kafka(s), letters, dsn, principal)):
         typer.echo(line)

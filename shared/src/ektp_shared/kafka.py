@@ -1,33 +1,53 @@
-"""Kafka client construction shared by the relay, the consumers and the tests."""
+"""Kafka client construction shared by the relay, the consumers, the tools and the tests.
+
+Every client speaks SASL/SCRAM as one principal (DESIGN section 3, "Who may use which
+topic"): :class:`KafkaAccess` is where the broker is and who we are to it.
+"""
 
 from __future__ import annotations
 
-import asyncio
-import logging
-from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
 
 from aiokafka import AIOKafkaProducer
-from aiokafka.admin import AIOKafkaAdminClient, NewTopic
-from aiokafka.errors import KafkaError, TopicAlreadyExistsError
 
-from .limits import PRODUCER_MAX_REQUEST_BYTES, TOPIC_MAX_MESSAGE_BYTES
+from .limits import PRODUCER_MAX_REQUEST_BYTES
 
-log = logging.getLogger(__name__)
-
-DEFAULT_PARTITIONS = 3
-# Set on every topic the office creates, so the limit holds whatever the broker's default
-# (ektp_shared.limits: the largest event fits, and the producer cannot exceed it).
-TOPIC_CONFIG = {"max.message.bytes": str(TOPIC_MAX_MESSAGE_BYTES)}
+SASL_MECHANISM = "SCRAM-SHA-512"
 
 
 def dlq_topic(topic: str) -> str:
     return f"{topic}.dlq"
 
 
-def make_producer(bootstrap: str, client_id: str) -> AIOKafkaProducer:
+@dataclass(frozen=True)
+class KafkaAccess:
+    """The bootstrap address and the principal's SCRAM credentials (none: PLAINTEXT, only
+    for a broker that asks for none, e.g. a throwaway container)."""
+
+    bootstrap: str
+    username: str | None = None
+    password: str | None = field(default=None, repr=False)
+    mechanism: str = SASL_MECHANISM
+
+    def client_options(self) -> dict[str, Any]:
+        """Keyword arguments for any aiokafka client (producer, consumer, admin)."""
+        options: dict[str, Any] = {"bootstrap_servers": self.bootstrap}
+        if self.username is not None:
+            options.update(
+                security_protocol="SASL_PLAINTEXT", sasl_mechanism=self.mechanism,
+                sasl_plain_username=self.username, sasl_plain_password=self.password or "",
+            )
+        return options
+
+    def as_user(self, username: str, password: str) -> KafkaAccess:
+        return KafkaAccess(self.bootstrap, username, password, self.mechanism)
+
+
+def make_producer(kafka: KafkaAccess, client_id: str) -> AIOKafkaProducer:
     """An idempotent producer with acks=all: a retried send is never written twice."""
     return AIOKafkaProducer(
-        bootstrap_servers=bootstrap,
+        **kafka.client_options(),
         client_id=client_id,
         acks="all",
         enable_idempotence=True,
@@ -38,43 +58,3 @@ def make_producer(bootstrap: str, client_id: str) -> AIOKafkaProducer:
         request_timeout_ms=15000,
         retry_backoff_ms=200,
     )
-
-
-async def ensure_topics(
-    bootstrap: str, topics: Iterable[str], partitions: int = DEFAULT_PARTITIONS
-) -> None:
-    """Create the topics that do not exist yet (harmless when they do)."""
-    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap, request_timeout_ms=10000)
-    await admin.start()
-    try:
-        existing = set(await admin.list_topics())
-        wanted = [t for t in dict.fromkeys(topics) if t not in existing]
-        if not wanted:
-            return
-        try:
-            await admin.create_topics(
-                [NewTopic(name=t, num_partitions=partitions, replication_factor=1,
-                          topic_configs=dict(TOPIC_CONFIG)) for t in wanted]
-            )
-        except TopicAlreadyExistsError:
-            pass
-    finally:
-        await admin.close()
-
-
-async def ensure_topics_when_possible(
-    bootstrap: str, topics: Iterable[str], stop: asyncio.Event
-) -> None:
-    """Background variant for services: Kafka may be down at start; keep trying."""
-    topics = list(topics)
-    delay = 1.0
-    while not stop.is_set():
-        try:
-            await ensure_topics(bootstrap, topics)
-            return
-        except (TimeoutError, KafkaError, OSError) as exc:
-            log.warning("cannot create topics yet: %s", exc)
-        try:
-            await asyncio.wait_for(stop.wait(), timeout=delay)
-        except TimeoutError:
-            delay = min(delay * 2, 30)

@@ -46,6 +46,7 @@ class OidcTrust:
         cache_seconds: float = 300.0,
         min_refetch_seconds: float = 30.0,
         timeout_seconds: float = 5.0,
+        max_ttl_seconds: int | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
         self.issuer = issuer
@@ -61,6 +62,7 @@ class OidcTrust:
         self.cache_seconds = cache_seconds
         self.min_refetch_seconds = min_refetch_seconds
         self.timeout_seconds = timeout_seconds
+        self.max_ttl_seconds = max_ttl_seconds
         self._transport = transport
         self._keys: dict[str, jwt.PyJWK] = {}
         self._fetched_at: float | None = None
@@ -140,6 +142,10 @@ class OidcTrust:
             raise OidcRefusal("the token has expired; ask for a new one") from None
         except jwt.PyJWTError as exc:
             raise OidcRefusal(f"the token is not valid: {exc}") from None
+        lifetime = int(claims["exp"]) - int(claims["iat"])
+        if self.max_ttl_seconds is not None and lifetime > self.max_ttl_seconds:
+            raise OidcRefusal(f"the token lives {lifetime} s, longer than the "
+                              f"{self.max_ttl_seconds} s a token may live here")
         roles = self.office_roles_of(claims)
         if not roles:
             raise OidcRefusal(

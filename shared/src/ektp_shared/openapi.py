@@ -112,8 +112,17 @@ def binary(*media_types: str, description: str = "The document") -> dict[int | s
         m: {"schema": _file_schema(m)} for m in media_types}}}
 
 
+def file_body(media_type: str) -> dict[str, Any]:
+    """``openapi_extra=`` for a route that reads its body itself (a CSV, a kit's file): the
+    body is a file, so a generated client takes bytes and sends them as they are."""
+    return {"requestBody": {"required": True, "content": {
+        media_type: {"schema": {"type": "string", "format": "binary"}}}}}
+
+
 def _file_schema(media_type: str) -> dict[str, str]:
-    if media_type.startswith("text/"):
+    # plain text is read as text; a CSV is a file to save, like a PDF (the generated
+    # clients give its bytes)
+    if media_type == "text/plain":
         return {"type": "string"}
     return {"type": "string", "format": "binary"}
 
@@ -163,6 +172,12 @@ def _refine(doc: dict[str, Any], routes: Iterable[Any]) -> dict[str, Any]:
     schemas = doc.setdefault("components", {}).setdefault("schemas", {})
     for unused in ("HTTPValidationError", "ValidationError"):
         schemas.pop(unused, None)
+    for schema in schemas.values():
+        for prop in (schema.get("properties") or {}).values():
+            if prop.get("contentMediaType") == "application/octet-stream":
+                # an uploaded file (UploadFile): OpenAPI 3.0's spelling too, which client
+                # generators read (a plain string would be sent as a form field, no file)
+                prop.setdefault("format", "binary")
     schemas.update(_problem_components())
     return doc
 
@@ -177,6 +192,13 @@ def _api_routes(app: FastAPI) -> list[Any]:
         return [r for r in app.routes if isinstance(r, APIRoute) and r.include_in_schema]
     routes = (_get_api_route_for_openapi(c) for c in iter_route_contexts(app.routes))
     return [r for r in routes if r is not None]
+
+
+def operation_id(route: APIRoute) -> str:
+    """The operation's id is its route function's name (``change_status``, not FastAPI's
+    ``change_status_printers__printer_id__status_post``): the generated clients name their
+    functions after it (clients/, ``make clients``), so it must be unique in a service."""
+    return route.name
 
 
 def install_openapi(app: FastAPI) -> None:
@@ -265,8 +287,8 @@ def export(target: Path) -> list[Path]:
 
 
 __all__ = [
-    "Answer", "FieldError", "ProblemDocument", "binary", "export",
-    "install_docs", "install_openapi", "problems", "render", "service_documents",
+    "Answer", "FieldError", "ProblemDocument", "binary", "export", "file_body",
+    "install_docs", "install_openapi", "operation_id", "problems", "render", "service_documents",
 ]
 
 

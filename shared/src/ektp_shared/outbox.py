@@ -36,7 +36,7 @@ from prometheus_client import Counter, Gauge
 from .db import Connection
 from .envelope import CloudEvent
 from .events import EventData
-from .kafka import make_producer
+from .kafka import KafkaAccess, make_producer
 from .outbox_held import (
     ELIGIBLE_ROWS,
     NOTIFY_CHANNEL,
@@ -147,7 +147,7 @@ class OutboxRelay:
     def __init__(
         self,
         pool: asyncpg.Pool,
-        bootstrap: str,
+        kafka: KafkaAccess,
         *,
         client_id: str,
         batch_size: int = 500,
@@ -161,7 +161,7 @@ class OutboxRelay:
         pause_seconds: float = 1.0,
     ) -> None:
         self.pool = pool
-        self.bootstrap = bootstrap
+        self.kafka = kafka
         self.client_id = client_id
         self.batch_size = batch_size
         self.idle_seconds = idle_seconds
@@ -463,7 +463,7 @@ class OutboxRelay:
     # -- the producer ------------------------------------------------------------------
 
     def _new_producer(self) -> AIOKafkaProducer:
-        return make_producer(self.bootstrap, self.client_id)
+        return make_producer(self.kafka, self.client_id)
 
     async def _producer_started(self, deadline: float) -> AIOKafkaProducer:
         if self._producer is None:

@@ -2,7 +2,8 @@
 
 Bootstrap code builds one :class:`ServiceRuntime` and hands it to the app factory (API
 process) or runs it alone (worker process). Kafka may be down at start: the relay and the
-consumer wait for it on their own, and the API keeps taking commands meanwhile.
+consumer wait for it on their own, and the API keeps taking commands meanwhile. A service
+creates no topic: the provisioning step did (``ektp_shared.kafka_provision``).
 """
 
 from __future__ import annotations
@@ -21,13 +22,13 @@ from . import idempotency
 from .config import ServiceSettings
 from .consumer import ConsumerRunner, Handler
 from .db import TRANSIENT_DB_ERRORS, create_pool, migrate_service
-from .kafka import dlq_topic, ensure_topics_when_possible
+from .kafka_provision import PRODUCERS
 from .outbox import OutboxRelay
 from .outbox_held import WAITING_COUNT
 
 log = logging.getLogger(__name__)
 
-PRODUCERS = ("enrollment", "central", "printing", "inventory")
+__all__ = ["PRODUCERS", "ConsumerSpec", "ServiceRuntime"]
 
 # Tasks that only end when the service stops: their end is a fault even without an error.
 _RUN_FOREVER = ("outbox relay", "consumer")
@@ -66,20 +67,15 @@ class ServiceRuntime:
             raise RuntimeError("runtime not started")
         return self.pool
 
-    def all_topics(self) -> list[str]:
-        topics = [self.settings.topic(p) for p in PRODUCERS]
-        return topics + [dlq_topic(t) for t in topics]
-
     async def start(self, *, workers: bool = True) -> None:
         s = self.settings
         await migrate_service(s, self.migrations_dir)
         self.pool = await create_pool(
             s.database_url, min_size=s.db_pool_min, max_size=s.db_pool_max
         )
-        self._spawn(ensure_topics_when_possible(s.kafka_bootstrap, self.all_topics(), self._stop))
         if workers and s.relay_enabled:
             self.relay = OutboxRelay(
-                self.pool, s.kafka_bootstrap, client_id=f"{s.service_name}-relay",
+                self.pool, s.kafka, client_id=f"{s.service_name}-relay",
                 batch_size=s.relay_batch_size, idle_seconds=s.relay_idle_seconds,
                 retention_days=s.outbox_retention_days,
             )
@@ -87,7 +83,7 @@ class ServiceRuntime:
         if workers and s.consumer_enabled and self.consumer_spec is not None:
             spec = self.consumer_spec
             self.consumer = ConsumerRunner(
-                self.pool, s.kafka_bootstrap, group_id=spec.group_id, topics=spec.topics,
+                self.pool, s.kafka, group_id=spec.group_id, topics=spec.topics,
                 handlers=spec.handlers, client_id=f"{s.service_name}-consumer",
                 after_db_commit=self.after_db_commit,
                 statement_timeout=s.consumer_statement_timeout_seconds,

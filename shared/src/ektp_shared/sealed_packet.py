@@ -13,13 +13,14 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import os
 from pathlib import Path
 from typing import TypeVar
 
 from nacl.exceptions import CryptoError
 from nacl.public import PrivateKey, PublicKey, SealedBox
 from pydantic import BaseModel, Field
+
+from .keys import KeyKind, ensure_key_pair
 
 FINGERS = (
     "R_THUMB", "R_INDEX", "R_MIDDLE", "R_RING", "R_LITTLE",
@@ -67,31 +68,26 @@ class SealError(ValueError):
 Sealed = TypeVar("Sealed", bound=BaseModel)
 
 
-def generate_centre_keypair(private_path: Path, public_path: Path) -> None:
-    """Create the centre's X25519 key pair (base64 files) unless it exists (dev and tests)."""
-    if private_path.exists() and public_path.exists():
-        return
-    private_path.parent.mkdir(parents=True, exist_ok=True)
-    key = PrivateKey.generate()
-    private_path.write_text(base64.b64encode(bytes(key)).decode() + "\n")
-    private_path.chmod(0o600)
-    public_path.write_text(base64.b64encode(bytes(key.public_key)).decode() + "\n")
+def _new_box_key() -> bytes:
+    return base64.b64encode(bytes(PrivateKey.generate())) + b"\n"
 
 
-def generate_sealing_keypair(private_path: Path, public_path: Path) -> None:
-    """Create an X25519 key pair (base64 files) unless it exists. The private file is
-    created with mode 0600 before any byte is written; an existing private key is kept (its
-    public half is written again if missing)."""
-    if private_path.exists():
-        key = load_private_key(private_path)
-    else:
-        private_path.parent.mkdir(parents=True, exist_ok=True)
-        key = PrivateKey.generate()
-        fd = os.open(private_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "w") as out:
-            out.write(base64.b64encode(bytes(key)).decode() + "\n")
-    if not public_path.exists():
-        public_path.write_text(base64.b64encode(bytes(key.public_key)).decode() + "\n")
+def _box_public_of(private_file: bytes) -> bytes:
+    key = PrivateKey(base64.b64decode(private_file.strip()))
+    return base64.b64encode(bytes(key.public_key)) + b"\n"
+
+
+SEALING_KEYS = KeyKind("sealing (X25519)", _new_box_key, _box_public_of)
+
+
+def generate_sealing_keypair(private_path: Path, public_path: Path) -> str:
+    """Create an X25519 key pair (base64 files) unless it exists (ektp_shared.keys rules:
+    the private file is 0600 from its creation, an existing private key is kept)."""
+    return ensure_key_pair(private_path, public_path, SEALING_KEYS)
+
+
+# The centre's pair (sealed biometric packets) is of the same kind as the print room's.
+generate_centre_keypair = generate_sealing_keypair
 
 
 def load_public_key(path: Path) -> PublicKey:

@@ -1,9 +1,12 @@
 """``make up`` / ``make down``: run every service of the local stack as uvicorn processes.
 
-Each service gets its own database (``ektp_<name>``), port (DESIGN.md section 2), log file
-and pid file under ``.run/``. Services whose package is not installed are skipped, so the
-stack grows as services are added. Starting twice is harmless; a stale pid file (power
-cut) is noticed and replaced.
+Each service gets its own database (``ektp_<name>``), port (DESIGN.md section 2), Kafka
+principal (``ektp-<name>``, its password file from ``make topics``), log file and pid file
+under ``.run/``, and of the key files (``ektp keys init``) only those it holds (DESIGN.md
+section 6, "Keys"): every key setting of the caller's environment is dropped, then the token
+public key and the service's own are set. Services whose package is not installed are
+skipped, so the stack grows as services are added. Starting twice is harmless; a stale pid
+file (power cut) is noticed and replaced.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ import httpx
 import psutil
 
 from .config import repo_root
+from .keys import KeySettings
 
 
 @dataclass(frozen=True)
@@ -31,6 +35,10 @@ class Service:
     package: str
     # extra environment the local stack sets for this service
     env: tuple[tuple[str, str], ...] = ()
+    # the key files (KeySettings field names) it holds besides the token public key
+    keys: tuple[str, ...] = ()
+    # whether it holds the card spool (rendered cards, Suket PDFs): printing alone
+    spool: bool = False
 
     @property
     def database(self) -> str:
@@ -43,14 +51,16 @@ class Service:
 
 CENTRAL_URL = ("EKTP_CENTRAL_URL", "http://127.0.0.1:8009")
 SERVICES: tuple[Service, ...] = (
-    Service("central-sim", 8009, "ektp_central_sim"),
-    Service("enrollment", 8001, "ektp_enrollment"),
+    Service("central-sim", 8009, "ektp_central_sim", keys=("centre_private_key_file",)),
+    Service("enrollment", 8001, "ektp_enrollment", keys=("centre_public_key_file",)),
     # Against the simulator, ask for verdicts often so a demo moves along.
-    Service("sync", 8002, "ektp_sync", env=(CENTRAL_URL, ("EKTP_VERDICT_POLL_SECONDS", "10"))),
-    Service("printing", 8003, "ektp_printing"),
+    Service("sync", 8002, "ektp_sync", env=(CENTRAL_URL, ("EKTP_VERDICT_POLL_SECONDS", "10")),
+            keys=("print_room_public_key_file",)),
+    Service("printing", 8003, "ektp_printing", keys=("print_room_private_key_file",),
+            spool=True),
     Service("inventory", 8004, "ektp_inventory"),
     # Staff sign-in: the only holder of the token signing key (jwt_private_key_file).
-    Service("accounts", 8005, "ektp_accounts"),
+    Service("accounts", 8005, "ektp_accounts", keys=("jwt_private_key_file",)),
     Service("dashboard", 8000, "ektp_dashboard", env=(
         ("EKTP_ENROLLMENT_URL", "http://127.0.0.1:8001"),
         ("EKTP_SYNC_URL", "http://127.0.0.1:8002"),
@@ -75,6 +85,24 @@ def available() -> list[Service]:
     return [s for s in SERVICES if installed(s)]
 
 
+# Never inherited from the caller's environment: set per service, or not at all.
+SPOOL_VARIABLE = "EKTP_SPOOL_DIR"
+KEY_VARIABLES = {name: f"EKTP_{name.upper()}" for name in KeySettings.model_fields
+                 if name.endswith("_key_file")}
+HELD_VARIABLES = frozenset(KEY_VARIABLES.values()) | {SPOOL_VARIABLE}
+
+
+def key_env(service: Service) -> dict[str, str]:
+    """The key files (and the spool) one service holds, at the paths `ektp keys init` used."""
+    keys = KeySettings()
+    held = ("jwt_public_key_file", *service.keys)
+    env = {KEY_VARIABLES[name]: str(getattr(keys, name)) for name in held}
+    if service.spool:
+        env[SPOOL_VARIABLE] = os.environ.get(
+            SPOOL_VARIABLE, str(run_dir() / "printing" / "spool"))
+    return env
+
+
 def service_env(service: Service) -> dict[str, str]:
     """The environment of one service under ``make up`` (ports as devinfra runs them)."""
     pg_port = os.environ.get("EKTP_PG_PORT", "5432")
@@ -87,8 +115,23 @@ def service_env(service: Service) -> dict[str, str]:
             f"postgresql://ektp_service:ektp_service@127.0.0.1:{pg_port}/{service.database}",
         "EKTP_MIGRATION_DATABASE_URL": f"postgresql://ektp:ektp@127.0.0.1:{pg_port}",
         "EKTP_KAFKA_BOOTSTRAP": kafka,
+        # Its own principal only (DESIGN section 3): make topics wrote the password file.
+        "EKTP_KAFKA_USERNAME": f"ektp-{service.name}",
+        "EKTP_KAFKA_PASSWORD_FILE":
+            str(run_dir() / "secrets" / "kafka" / f"ektp-{service.name}.password"),
+        **key_env(service),
         **dict(service.env),
     }
+
+
+def process_env(service: Service) -> dict[str, str]:
+    """The whole environment a service process starts with: the caller's, less every key
+    and spool setting and less a Kafka password of its own (an engineer's admin password
+    must not reach a service, which gets its own file), plus service_env (so a key path
+    exported in the shell for `ektp` never reaches a service that must not hold it)."""
+    inherited = {k: v for k, v in os.environ.items()
+                 if k not in HELD_VARIABLES and k != "EKTP_KAFKA_PASSWORD"}
+    return {**inherited, **service_env(service)}
 
 
 def _pid_file(service: Service) -> Path:
@@ -122,7 +165,7 @@ def start(service: Service) -> str:
     proc = subprocess.Popen(
         [sys.executable, "-m", "uvicorn", "--factory", service.factory,
          "--host", "127.0.0.1", "--port", str(service.port), "--no-access-log"],
-        env={**os.environ, **service_env(service)},
+        env=process_env(service),
         stdout=log, stderr=subprocess.STDOUT, start_new_session=True, cwd=repo_root(),
     )
     _pid_file(service).write_text(str(proc.pid))

@@ -102,3 +102,22 @@ async def test_a_key_reused_for_another_request_is_refused(client, auth_header):
     assert first.status_code == 201
     r = await client.post("/notes/keyed", json={"text": "b"}, headers=headers)
     assert r.status_code == 422 and r.json()["type"].endswith("idempotency-key-reused")
+
+
+async def test_a_token_minted_for_a_month_is_refused_before_the_body(client, jwt_keys):
+    """A signing key's holder cannot hand out a long-lived token: the service refuses any
+    token whose lifetime (exp - iat) is over the office's maximum (12 h by default)."""
+    import jwt
+
+    now = int(dt.datetime.now(dt.UTC).timestamp())
+    claims = {"sub": "budi", "role": "supervisor", "iss": "dukcapil-boltim", "aud": "ektp",
+              "iat": now, "exp": now + 30 * 24 * 3600}
+    month = jwt.encode(claims, jwt_keys[0].read_bytes(), algorithm="EdDSA")
+    r = await client.post("/notes", headers={"Authorization": f"Bearer {month}"})
+    assert r.status_code == 401
+    assert r.headers["content-type"].startswith("application/problem+json")
+    assert "longer than the 12 h" in r.json()["detail"]
+    del claims["exp"]
+    forever = jwt.encode(claims, jwt_keys[0].read_bytes(), algorithm="EdDSA")
+    r = await client.post("/notes", headers={"Authorization": f"Bearer {forever}"})
+    assert r.status_code == 401 and "exp" in r.json()["detail"]

@@ -17,8 +17,8 @@ import pytest
 from ektp_shared.consumer import ConsumerRunner
 from ektp_shared.db import create_pool
 from ektp_shared.events import EnrollmentFieldChecked
-from ektp_shared.kafka import dlq_topic, ensure_topics
-from ektp_shared.testing.kafka import publish, read_topic
+from ektp_shared.kafka import KafkaAccess, dlq_topic
+from ektp_shared.testing.kafka import create_topics, publish, read_topic
 from ektp_shared.testing.resources import dsn_for, migrate_as_owner, owner_dsn
 from ektp_shared.testing.wait import eventually
 
@@ -35,8 +35,8 @@ async def record_effect(conn, event, data) -> None:
                        event.id, data.nik, int(data.note))
 
 
-async def nothing_dead_lettered(bootstrap: str, topic: str) -> bool:
-    return await read_topic(bootstrap, dlq_topic(topic), expect=1, timeout=3) == []
+async def nothing_dead_lettered(kafka: KafkaAccess, topic: str) -> bool:
+    return await read_topic(kafka, dlq_topic(topic), expect=1, timeout=3) == []
 
 
 async def drop_sessions(admin_dsn: str, database: str) -> None:
@@ -59,7 +59,7 @@ async def test_a_read_only_database_pauses_the_consumer_and_readyz_says_why(
     database = dsn.rpartition("/")[2]
     settings = sample_settings(infra, dsn, prefix)
     topic = settings.topic("enrollment")
-    await ensure_topics(infra.kafka_bootstrap, [topic, dlq_topic(topic)], partitions=1)
+    await create_topics(infra.kafka, [topic, dlq_topic(topic)], partitions=1)
     app = build_app(settings, workers=True)
     admin = await asyncpg.connect(infra.postgres_admin_dsn)
     try:
@@ -73,7 +73,7 @@ async def test_a_read_only_database_pauses_the_consumer_and_readyz_says_why(
                 f'ALTER DATABASE "{database}" SET default_transaction_read_only = on')
             await drop_sessions(infra.postgres_admin_dsn, database)
             events = [field_check("7110014501900001", seq) for seq in range(3)]
-            await publish(infra.kafka_bootstrap, topic, events)
+            await publish(infra.kafka, topic, events)
 
             async def degraded() -> bool:
                 body = (await client.get("/readyz")).json()
@@ -88,7 +88,7 @@ async def test_a_read_only_database_pauses_the_consumer_and_readyz_says_why(
             metrics = (await client.get("/metrics")).text
             assert f'ektp_consumer_paused{{group="{prefix}sample",reason="read_only"}} 1.0' \
                 in metrics
-            assert await nothing_dead_lettered(infra.kafka_bootstrap, topic)
+            assert await nothing_dead_lettered(infra.kafka, topic)
             pool = app.state.pool
             assert await pool.fetchval("SELECT count(*) FROM effects") == 0
 
@@ -111,7 +111,7 @@ async def test_a_read_only_database_pauses_the_consumer_and_readyz_says_why(
             await eventually(ready_again, 30, "/readyz ready once the database is fixed")
             assert f'ektp_consumer_paused{{group="{prefix}sample",reason="read_only"}} 0.0' \
                 in (await client.get("/metrics")).text
-            assert await nothing_dead_lettered(infra.kafka_bootstrap, topic)
+            assert await nothing_dead_lettered(infra.kafka, topic)
             await client.aclose()
     finally:
         with contextlib.suppress(Exception):
@@ -126,7 +126,7 @@ async def test_a_revoked_grant_sends_nothing_to_the_dlq_and_the_grant_resumes(
     dsn = owner_dsn(await create_database("grant"))
     settings = sample_settings(infra, dsn, prefix)
     topic = settings.topic("enrollment")
-    await ensure_topics(infra.kafka_bootstrap, [topic, dlq_topic(topic)], partitions=1)
+    await create_topics(infra.kafka, [topic, dlq_topic(topic)], partitions=1)
     await migrate_as_owner(dsn, MIGRATIONS)
     role = f"svc_{uuid.uuid4().hex[:8]}"
     admin = await asyncpg.connect(infra.postgres_admin_dsn)
@@ -139,10 +139,10 @@ async def test_a_revoked_grant_sends_nothing_to_the_dlq_and_the_grant_resumes(
     parts = urlsplit(dsn)
     service_dsn = urlunsplit(parts._replace(netloc=f"{role}:pw@{parts.hostname}:{parts.port}"))
     pool = await create_pool(service_dsn)
-    runner = ConsumerRunner(pool, infra.kafka_bootstrap, group_id=f"{prefix}g", topics=[topic],
+    runner = ConsumerRunner(pool, infra.kafka, group_id=f"{prefix}g", topics=[topic],
                             handlers={FIELD_CHECKED: record_effect}, max_retry_delay=1.0)
     events = [field_check("7110014501900002", seq) for seq in range(3)]
-    await publish(infra.kafka_bootstrap, topic, events)
+    await publish(infra.kafka, topic, events)
     task = asyncio.create_task(runner.run())
     try:
         async def paused() -> bool:
@@ -151,7 +151,7 @@ async def test_a_revoked_grant_sends_nothing_to_the_dlq_and_the_grant_resumes(
         await eventually(paused, 60, "consumer paused on the revoked grant")
         assert "InsufficientPrivilegeError" in runner.stall_reasons()[0]
         await asyncio.sleep(2)  # a few retries: still nothing dead-lettered or applied
-        assert await nothing_dead_lettered(infra.kafka_bootstrap, topic)
+        assert await nothing_dead_lettered(infra.kafka, topic)
         assert await owner.fetchval("SELECT count(*) FROM inbox") == 0
 
         await owner.execute(f"GRANT INSERT ON effects TO {role}")
@@ -162,7 +162,7 @@ async def test_a_revoked_grant_sends_nothing_to_the_dlq_and_the_grant_resumes(
         await eventually(applied, 60, "the three events applied after the grant")
         assert await owner.fetchval("SELECT count(DISTINCT ce_id) FROM effects") == 3
         assert runner.stall_reasons() == [] and runner.state.dead_lettered == 0
-        assert await nothing_dead_lettered(infra.kafka_bootstrap, topic)
+        assert await nothing_dead_lettered(infra.kafka, topic)
     finally:
         runner.stop()
         task.cancel()
@@ -183,7 +183,7 @@ async def test_a_statement_that_always_times_out_goes_to_the_dlq_after_n_tries(
     prefix = f"{topic_prefix}timeout."
     settings = sample_settings(infra, await create_database("timeout"), prefix)
     topic = settings.topic("enrollment")
-    await ensure_topics(infra.kafka_bootstrap, [topic, dlq_topic(topic)], partitions=1)
+    await create_topics(infra.kafka, [topic, dlq_topic(topic)], partitions=1)
     await migrate_as_owner(settings.database_url, MIGRATIONS)
     pool = await create_pool(settings.database_url)
     tries: list[str] = []
@@ -195,12 +195,12 @@ async def test_a_statement_that_always_times_out_goes_to_the_dlq_after_n_tries(
         await conn.execute("INSERT INTO effects (ce_id, nik, seq) VALUES ($1, $2, 0)",
                            event.id, data.nik)
 
-    runner = ConsumerRunner(pool, infra.kafka_bootstrap, group_id=f"{prefix}g", topics=[topic],
+    runner = ConsumerRunner(pool, infra.kafka, group_id=f"{prefix}g", topics=[topic],
                             handlers={FIELD_CHECKED: slow_for_one}, statement_timeout=0.3,
                             timeout_attempts=3, stall_seconds=0.1, max_retry_delay=0.5)
     slow = field_check("7110014501900003", 0, note="slow")
     nxt = field_check("7110014501900004", 1)
-    await publish(infra.kafka_bootstrap, topic, [slow, nxt])
+    await publish(infra.kafka, topic, [slow, nxt])
     task = asyncio.create_task(runner.run())
     seen_stuck = False
     try:
@@ -215,7 +215,7 @@ async def test_a_statement_that_always_times_out_goes_to_the_dlq_after_n_tries(
         assert await pool.fetchval("SELECT ce_id FROM effects") == nxt.id
         assert tries == [slow.id] * 3
         assert seen_stuck, "a batch retried past stall_seconds shows in stall_reasons()"
-        (dead,) = await read_topic(infra.kafka_bootstrap, dlq_topic(topic), expect=1)
+        (dead,) = await read_topic(infra.kafka, dlq_topic(topic), expect=1)
         headers = dict(dead[2])
         assert headers["dlq_reason"] == b"timed_out" and headers["ce_id"] == slow.id.encode()
         assert b"timed out 3 times in a row: QueryCanceledError" in headers["dlq_error"]

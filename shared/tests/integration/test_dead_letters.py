@@ -11,8 +11,8 @@ import pytest
 from ektp_shared.consumer import ConsumerRunner
 from ektp_shared.db import create_pool, migrate_service
 from ektp_shared.events import EnrollmentFieldChecked
-from ektp_shared.kafka import dlq_topic, ensure_topics
-from ektp_shared.testing.kafka import publish, publish_raw, read_topic
+from ektp_shared.kafka import dlq_topic
+from ektp_shared.testing.kafka import create_topics, publish, publish_raw, read_topic
 from ektp_shared.testing.wait import eventually
 
 from .helpers import field_check, sample_settings
@@ -26,21 +26,21 @@ async def test_malformed_and_poison_messages_go_to_the_dlq(infra, topic_prefix, 
     prefix = f"{topic_prefix}dlq."
     settings = sample_settings(infra, await create_database("dlq"), prefix)
     topic = settings.topic("enrollment")
-    await ensure_topics(infra.kafka_bootstrap, [topic, dlq_topic(topic)], partitions=1)
+    await create_topics(infra.kafka, [topic, dlq_topic(topic)], partitions=1)
     await migrate_service(settings, MIGRATIONS)
     pool = await create_pool(settings.database_url)
     from sample_service.service import apply_field_check
 
     good = field_check("7110014501900001", 7)
     poison = field_check("7110014501900002", 0, note="poison")
-    await publish_raw(infra.kafka_bootstrap, topic, b"k", b"{not json",
+    await publish_raw(infra.kafka, topic, b"k", b"{not json",
                       [("ce_specversion", b"1.0"), ("ce_id", b"x1"), ("ce_source", b"t"),
                        ("ce_type", EnrollmentFieldChecked.ce_type().encode())])
-    await publish_raw(infra.kafka_bootstrap, topic, b"k", b"{}", [])  # no CloudEvents headers
-    await publish(infra.kafka_bootstrap, topic, [poison, good])
+    await publish_raw(infra.kafka, topic, b"k", b"{}", [])  # no CloudEvents headers
+    await publish(infra.kafka, topic, [poison, good])
 
     runner = ConsumerRunner(
-        pool, infra.kafka_bootstrap, group_id=f"{prefix}g", topics=[topic],
+        pool, infra.kafka, group_id=f"{prefix}g", topics=[topic],
         handlers={EnrollmentFieldChecked.ce_type(): apply_field_check},
     )
     task = asyncio.create_task(runner.run())
@@ -50,7 +50,7 @@ async def test_malformed_and_poison_messages_go_to_the_dlq(infra, topic_prefix, 
 
         await eventually(good_applied, timeout=60)
         assert await pool.fetchval("SELECT ce_id FROM effects") == good.id
-        dead = await read_topic(infra.kafka_bootstrap, dlq_topic(topic), expect=3, timeout=30)
+        dead = await read_topic(infra.kafka, dlq_topic(topic), expect=3, timeout=30)
         assert len(dead) == 3
         reasons = [dict(h)["dlq_reason"] for _, _, h in dead]
         assert reasons == [b"unparseable", b"unparseable", b"handler_failed"]
@@ -74,7 +74,7 @@ async def test_the_relay_purges_published_rows_past_retention(infra, topic_prefi
 
     settings = sample_settings(infra, await create_database("purge"), f"{topic_prefix}purge.")
     topic = settings.topic("enrollment")
-    await ensure_topics(infra.kafka_bootstrap, [topic])
+    await create_topics(infra.kafka, [topic])
     await migrate_service(settings, MIGRATIONS)
     pool = await create_pool(settings.database_url)
     try:
@@ -84,7 +84,7 @@ async def test_the_relay_purges_published_rows_past_retention(infra, topic_prefi
         # Two were published long ago; one is still waiting (it must survive the purge).
         await pool.execute("""UPDATE outbox SET published_at = now() - interval '40 days'
                               WHERE id IN (SELECT id FROM outbox ORDER BY id LIMIT 2)""")
-        relay = OutboxRelay(pool, infra.kafka_bootstrap, client_id="purge", retention_days=30)
+        relay = OutboxRelay(pool, infra.kafka, client_id="purge", retention_days=30)
         task = asyncio.create_task(relay.run())
         try:
             async def purged_and_sent() -> bool:

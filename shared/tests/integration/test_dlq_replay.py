@@ -14,8 +14,8 @@ from ektp_shared.cli import app
 from ektp_shared.consumer import ConsumerRunner
 from ektp_shared.db import create_pool
 from ektp_shared.events import EnrollmentFieldChecked
-from ektp_shared.kafka import dlq_topic, ensure_topics
-from ektp_shared.testing.kafka import publish, read_topic
+from ektp_shared.kafka import dlq_topic
+from ektp_shared.testing.kafka import create_topics, publish, read_topic
 from ektp_shared.testing.resources import migrate_as_owner
 from ektp_shared.testing.wait import eventually
 
@@ -35,7 +35,7 @@ async def test_a_dead_lettered_message_replayed_is_applied_once(
     dsn = await create_database("replay")
     settings = sample_settings(infra, dsn, prefix)
     topic = settings.topic("enrollment")
-    await ensure_topics(infra.kafka_bootstrap, [topic, dlq_topic(topic)], partitions=1)
+    await create_topics(infra.kafka, [topic, dlq_topic(topic)], partitions=1)
     await migrate_as_owner(dsn, MIGRATIONS)
     pool = await create_pool(dsn)
     register_ready = False
@@ -46,10 +46,10 @@ async def test_a_dead_lettered_message_replayed_is_applied_once(
         await conn.execute("INSERT INTO effects (ce_id, nik, seq) VALUES ($1, $2, 0)",
                            event.id, data.nik)
 
-    runner = ConsumerRunner(pool, infra.kafka_bootstrap, group_id=f"{prefix}g", topics=[topic],
+    runner = ConsumerRunner(pool, infra.kafka, group_id=f"{prefix}g", topics=[topic],
                             handlers={EnrollmentFieldChecked.ce_type(): apply})
     event = field_check(NIK, 0)
-    await publish(infra.kafka_bootstrap, topic, [event])
+    await publish(infra.kafka, topic, [event])
     task = asyncio.create_task(runner.run())
     env = {"EKTP_KAFKA_BOOTSTRAP": infra.kafka_bootstrap, "EKTP_TOPIC_PREFIX": prefix}
     cli = CliRunner()
@@ -60,7 +60,7 @@ async def test_a_dead_lettered_message_replayed_is_applied_once(
         return result.output
 
     try:
-        (dead,) = await read_topic(infra.kafka_bootstrap, dlq_topic(topic), expect=1)
+        (dead,) = await read_topic(infra.kafka, dlq_topic(topic), expect=1)
         headers = dict(dead[2])
         for name in ("dlq_error", "dlq_trace"):
             assert MASKED.encode() in headers[name] and NIK.encode() not in headers[name]

@@ -10,7 +10,7 @@ import pytest
 
 from ektp_shared.consumer import ConsumerRunner, purge_inbox
 from ektp_shared.db import create_pool
-from ektp_shared.kafka import ensure_topics
+from ektp_shared.testing.kafka import create_topics
 from ektp_shared.testing.resources import migrate_as_owner
 from ektp_shared.testing.wait import eventually
 
@@ -38,11 +38,11 @@ async def test_the_consumer_purges_inbox_rows_past_retention_only(
 ):
     pool = await migrated_pool(await create_database("inboxpurge"))
     topic = f"{topic_prefix}inboxpurge.t"
-    await ensure_topics(infra.kafka_bootstrap, [topic], partitions=1)
+    await create_topics(infra.kafka, [topic], partitions=1)
     await add_inbox_rows(pool, 100, 3, "old-")
     await add_inbox_rows(pool, 95, 2, "kept-")  # past the topics' 90 days, within the 97
     await add_inbox_rows(pool, 0, 2, "new-")
-    runner = ConsumerRunner(pool, infra.kafka_bootstrap, group_id=f"{topic_prefix}inboxpurge",
+    runner = ConsumerRunner(pool, infra.kafka, group_id=f"{topic_prefix}inboxpurge",
                             topics=[topic], handlers={}, inbox_retention_days=97,
                             purge_every_seconds=0.5)
     task = asyncio.create_task(runner.run())

@@ -17,9 +17,9 @@ from typer.testing import CliRunner
 
 from ektp_shared.cli import app as ektp
 from ektp_shared.db import create_pool
-from ektp_shared.kafka import dlq_topic, ensure_topics
+from ektp_shared.kafka import KafkaAccess, dlq_topic
 from ektp_shared.outbox import OutboxRelay, add_cloudevent
-from ektp_shared.testing.kafka import read_events
+from ektp_shared.testing.kafka import create_topics, read_events
 from ektp_shared.testing.resources import migrate_as_owner
 from ektp_shared.testing.wait import eventually
 
@@ -56,12 +56,13 @@ async def force_oversize(pool, topic: str, nik: str, size: int) -> int:
 
 
 async def test_an_oversize_event_is_set_aside_and_the_next_100_still_reach_kafka(
-    infra, topic_prefix, create_database, jwt_keys
+    infra, topic_prefix, create_database, jwt_keys, provision_kafka
 ):
     from sample_service.service import build_app
 
     dsn = await create_database("held")
     settings = sample_settings(infra, dsn, f"{topic_prefix}held.")
+    await provision_kafka(settings.topic_prefix)
     topic = settings.topic("enrollment")
     app = build_app(settings, workers=True)
     async with app.router.lifespan_context(app):
@@ -74,7 +75,7 @@ async def test_an_oversize_event_is_set_aside_and_the_next_100_still_reach_kafka
         behind = field_check(POISON_NIK, 1, note="behind the oversize one")
         await add(pool, topic, behind)
 
-        on_topic = await read_events(infra.kafka_bootstrap, topic, expect=100, timeout=60)
+        on_topic = await read_events(infra.kafka, topic, expect=100, timeout=60)
         assert {e.id for e in on_topic} == {e.id for e in others}
 
         async def held() -> bool:
@@ -101,7 +102,7 @@ async def test_an_oversize_event_is_set_aside_and_the_next_100_still_reach_kafka
 
         # The same key's later event waits: not on the topic, not published.
         await asyncio.sleep(2)
-        again = await read_events(infra.kafka_bootstrap, topic, expect=101, timeout=3)
+        again = await read_events(infra.kafka, topic, expect=101, timeout=3)
         assert behind.id not in {e.id for e in again}
         assert await pool.fetchval(
             "SELECT published_at FROM outbox WHERE ce_id = $1", behind.id) is None
@@ -116,7 +117,7 @@ async def test_an_oversize_event_is_set_aside_and_the_next_100_still_reach_kafka
                                       "recorded again", "--database-url", dsn, "--user", "budi")
         assert code == 0, out
 
-        after = await read_events(infra.kafka_bootstrap, topic, expect=101, timeout=60)
+        after = await read_events(infra.kafka, topic, expect=101, timeout=60)
         assert behind.id in {e.id for e in after}
 
         async def says_ready() -> bool:
@@ -131,8 +132,8 @@ async def test_an_oversize_event_is_set_aside_and_the_next_100_still_reach_kafka
         await client.aclose()
 
 
-async def set_max_message_bytes(bootstrap: str, topic: str, limit: int) -> None:
-    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+async def set_max_message_bytes(kafka: KafkaAccess, topic: str, limit: int) -> None:
+    admin = AIOKafkaAdminClient(**kafka.client_options())
     await admin.start()
     try:
         await admin.alter_configs([ConfigResource(
@@ -147,21 +148,21 @@ async def test_a_record_the_broker_refuses_is_held_alone_and_released_in_key_ord
     """The broker refuses a whole producer batch: the relay finds the one guilty record by
     sending each refused record alone, so innocent rows of the same batch are published;
     after the operator raises the limit and releases it, the key's events follow in order."""
-    bootstrap = infra.kafka_bootstrap
+    kafka = infra.kafka
     dsn = await create_database("held_broker")
     topic = f"{topic_prefix}held-broker.ektp.enrollment.events"
-    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+    admin = AIOKafkaAdminClient(**kafka.client_options())
     await admin.start()
     try:
         await admin.create_topics([NewTopic(topic, 1, 1, topic_configs={
             "max.message.bytes": str(64 * 1024)})])
     finally:
         await admin.close()
-    await ensure_topics(bootstrap, [dlq_topic(topic)])
+    await create_topics(kafka, [dlq_topic(topic)])
     await migrate_as_owner(dsn, MIGRATIONS)
     pool = await create_pool(dsn)
     # One partition: every row shares producer batches with its neighbours.
-    relay = OutboxRelay(pool, bootstrap, client_id="held-broker", batch_size=50, send_timeout=10)
+    relay = OutboxRelay(pool, kafka, client_id="held-broker", batch_size=50, send_timeout=10)
     guilty_nik, other = "7110014501900002", "7110014501900003"
     first = [field_check(other, n) for n in range(5)]
     for e in first:
@@ -176,7 +177,7 @@ async def test_a_record_the_broker_refuses_is_held_alone_and_released_in_key_ord
         await add(pool, topic, e)
     task = asyncio.create_task(relay.run())
     try:
-        innocent = await read_events(bootstrap, topic, expect=10, timeout=60)
+        innocent = await read_events(kafka, topic, expect=10, timeout=60)
         assert [e.id for e in innocent if e.key == other] == [e.id for e in first + rest]
 
         async def held() -> bool:
@@ -190,11 +191,11 @@ async def test_a_record_the_broker_refuses_is_held_alone_and_released_in_key_ord
         assert [r["id"] for r in held_ids] == [guilty_id]  # not its innocent neighbours
         assert relay.state.held == 1 and relay.stall_reasons()
 
-        await set_max_message_bytes(bootstrap, topic, 1024 * 1024)
+        await set_max_message_bytes(kafka, topic, 1024 * 1024)
         code, out = await ektp_outbox("release", str(guilty_id), "--note", "limit raised",
                                       "--database-url", dsn, "--user", "siti")
         assert code == 0, out
-        everything = await read_events(bootstrap, topic, expect=14, timeout=60)
+        everything = await read_events(kafka, topic, expect=14, timeout=60)
         of_guilty = [e.data["note"] for e in everything if e.key == guilty_nik]
         assert of_guilty == ["big", "behind 1", "behind 2", "behind 3"]
 

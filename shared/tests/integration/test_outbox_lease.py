@@ -15,9 +15,9 @@ from typing import Any
 import pytest
 
 from ektp_shared.db import create_pool
-from ektp_shared.kafka import dlq_topic, ensure_topics
+from ektp_shared.kafka import dlq_topic
 from ektp_shared.outbox import RELAY_LOCK_ID, OutboxRelay, add_cloudevent
-from ektp_shared.testing.kafka import read_events
+from ektp_shared.testing.kafka import create_topics, read_events
 from ektp_shared.testing.resources import migrate_as_owner
 from ektp_shared.testing.wait import eventually
 
@@ -56,18 +56,18 @@ class WatchedRelay(OutboxRelay):
 async def test_a_relay_whose_lock_connection_dies_stops_before_the_next_one_publishes(
     infra, topic_prefix, create_database
 ):
-    bootstrap = infra.kafka_bootstrap
+    kafka = infra.kafka
     dsn = await create_database("lease")
     topic = f"{topic_prefix}lease.ektp.enrollment.events"
-    await ensure_topics(bootstrap, [topic, dlq_topic(topic)])
+    await create_topics(kafka, [topic, dlq_topic(topic)])
     await migrate_as_owner(dsn, MIGRATIONS)
     pool = await create_pool(dsn)
     sends: list[dict[str, Any]] = []
     common = {"batch_size": 10, "send_timeout": 3.0}
     # B checks the lock often, A retries slowly: B is the one that takes over.
-    first = WatchedRelay("A", sends, pool, bootstrap, client_id="lease-a", pause_seconds=5.0,
+    first = WatchedRelay("A", sends, pool, kafka, client_id="lease-a", pause_seconds=5.0,
                          **common)
-    second = WatchedRelay("B", sends, pool, bootstrap, client_id="lease-b",
+    second = WatchedRelay("B", sends, pool, kafka, client_id="lease-b",
                           standby_seconds=0.2, **common)
     ids: list[str] = []
 
@@ -111,7 +111,7 @@ async def test_a_relay_whose_lock_connection_dies_stops_before_the_next_one_publ
         assert b_first > cut_at
         assert not [s for s in sends if s["relay"] == "A" and s["sent"] > b_first]
 
-        on_topic = await read_events(bootstrap, topic, expect=EVENTS, timeout=60)
+        on_topic = await read_events(kafka, topic, expect=EVENTS, timeout=60)
         assert {e.id for e in on_topic} == set(ids)  # nothing lost
     finally:
         for relay in (first, second):

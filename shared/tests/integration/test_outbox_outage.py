@@ -14,9 +14,9 @@ from ektp_shared.consumer import ConsumerRunner
 from ektp_shared.db import create_pool, migrate_service
 from ektp_shared.envelope import CloudEvent
 from ektp_shared.events import EnrollmentFieldChecked
-from ektp_shared.kafka import dlq_topic, ensure_topics
+from ektp_shared.kafka import dlq_topic
 from ektp_shared.outbox import OutboxRelay, add_cloudevent
-from ektp_shared.testing.kafka import read_events
+from ektp_shared.testing.kafka import create_topics, read_events
 from ektp_shared.testing.wait import eventually
 
 from .helpers import field_check, sample_settings
@@ -30,21 +30,21 @@ KEYS = [f"71100145019000{n:02d}" for n in range(1, 51)]
 async def test_outbox_survives_kafka_outage(
     infra, private_kafka, topic_prefix, create_database
 ):
-    bootstrap = private_kafka.bootstrap
+    kafka = private_kafka.kafka
     prefix = f"{topic_prefix}plumbing-outage."
     producer_side = sample_settings(infra, await create_database("outbox"), prefix)
     consumer_side = sample_settings(infra, await create_database("inbox"), prefix)
     topic = producer_side.topic("enrollment")
-    await ensure_topics(bootstrap, [topic, dlq_topic(topic)])
+    await create_topics(kafka, [topic, dlq_topic(topic)])
     for s in (producer_side, consumer_side):
         await migrate_service(s, MIGRATIONS)
     out_pool = await create_pool(producer_side.database_url)
     in_pool = await create_pool(consumer_side.database_url)
-    relay = OutboxRelay(out_pool, bootstrap, client_id="outage-relay", send_timeout=5)
+    relay = OutboxRelay(out_pool, kafka, client_id="outage-relay", send_timeout=5)
     from sample_service.service import apply_field_check  # the sample service's handler
 
     consumer = ConsumerRunner(
-        in_pool, bootstrap, group_id=f"{prefix}inbox", topics=[topic],
+        in_pool, kafka, group_id=f"{prefix}inbox", topics=[topic],
         handlers={EnrollmentFieldChecked.ce_type(): apply_field_check},
     )
     tasks: list[asyncio.Task[None]] = []
@@ -80,7 +80,7 @@ async def test_outbox_survives_kafka_outage(
         assert all(seqs == sorted(seqs) for seqs in per_key.values())
 
         # On the topic itself, each key's first deliveries are in order too.
-        on_topic = await read_events(bootstrap, topic, expect=1000, timeout=60)
+        on_topic = await read_events(kafka, topic, expect=1000, timeout=60)
         seen: set[str] = set()
         topic_order: dict[str, list[int]] = defaultdict(list)
         for e in on_topic:

@@ -11,8 +11,8 @@ import pytest
 from ektp_shared.consumer import ConsumerRunner
 from ektp_shared.db import create_pool, migrate_service
 from ektp_shared.events import EnrollmentFieldChecked
-from ektp_shared.kafka import dlq_topic, ensure_topics
-from ektp_shared.testing.kafka import publish
+from ektp_shared.kafka import dlq_topic
+from ektp_shared.testing.kafka import create_topics, publish
 from ektp_shared.testing.wait import eventually
 
 from .helpers import field_check, sample_settings
@@ -26,7 +26,7 @@ async def test_a_member_joining_mid_stream_changes_no_count(infra, topic_prefix,
     prefix = f"{topic_prefix}rebalance."
     settings = sample_settings(infra, await create_database("rebalance"), prefix)
     topic = settings.topic("enrollment")
-    await ensure_topics(infra.kafka_bootstrap, [topic, dlq_topic(topic)], partitions=3)
+    await create_topics(infra.kafka, [topic, dlq_topic(topic)], partitions=3)
     await migrate_service(settings, MIGRATIONS)
     pool = await create_pool(settings.database_url, max_size=6)
 
@@ -36,12 +36,12 @@ async def test_a_member_joining_mid_stream_changes_no_count(infra, topic_prefix,
                            event.id, data.nik, int(data.note))
 
     def runner(name: str) -> ConsumerRunner:
-        return ConsumerRunner(pool, infra.kafka_bootstrap, group_id=f"{prefix}g", topics=[topic],
+        return ConsumerRunner(pool, infra.kafka, group_id=f"{prefix}g", topics=[topic],
                               handlers={EnrollmentFieldChecked.ce_type(): slow_apply},
                               client_id=name, max_records=20)
 
     events = [field_check(f"71100145019{n % 30:05d}", n) for n in range(600)]
-    await publish(infra.kafka_bootstrap, topic, events)
+    await publish(infra.kafka, topic, events)
     first, second = runner("first"), runner("second")
     tasks = [asyncio.create_task(first.run())]
     try:

@@ -20,6 +20,7 @@ from .adapters.passwords import Passwords
 from .config import Settings
 from .handlers import Keys
 
+_DB_FAILURES: tuple[type[BaseException], ...] = (asyncpg.PostgresError, *TRANSIENT_DB_ERRORS)
 MIGRATIONS = Path(__file__).resolve().parents[2] / "migrations"
 
 
@@ -43,7 +44,7 @@ async def purge_sessions_every_round(runtime: ServiceRuntime, stop: asyncio.Even
                 purged = await repo.purge_sessions(conn, settings.session_retention_days)
             if purged:
                 log.info("purged %d ended sessions", purged)
-        except (asyncpg.PostgresError, *TRANSIENT_DB_ERRORS) as exc:
+        except _DB_FAILURES as exc:
             log.warning("session purge: %s; next round later", type(exc).__name__)
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(stop.wait(), settings.housekeeping_every_seconds)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from pydantic import Field
 
-from ektp_shared.config import ServiceSettings
+from ektp_shared.config import JWT_PRIVATE_KEY, ServiceSettings, key_file
 
 
 class Settings(ServiceSettings):
@@ -14,6 +16,8 @@ class Settings(ServiceSettings):
     # Accounts publishes and consumes no events: no relay, no consumer.
     relay_enabled: bool = False
     consumer_enabled: bool = False
+    # The office's token issuer: the only service whose settings name the signing key.
+    jwt_private_key_file: Path = key_file(JWT_PRIVATE_KEY)
 
     # An access token lives minutes: a disabled or locked user is out of every service
     # within one lifetime, since this service refuses to refresh them.

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import ipaddress
+from pathlib import Path
 
 from pydantic import SecretStr, model_validator
 
-from ektp_shared.config import ServiceSettings
+from ektp_shared.config import CENTRE_PRIVATE_KEY, ServiceSettings, key_file
 
 
 class Settings(ServiceSettings):
@@ -16,6 +17,10 @@ class Settings(ServiceSettings):
     # The centre speaks HTTP only: no outbox to relay, no topic to consume.
     relay_enabled: bool = False
     consumer_enabled: bool = False
+
+    # The centre's private key, which opens the sealed biometric packets: only the centre
+    # holds it (no other service's settings name it).
+    centre_private_key_file: Path = key_file(CENTRE_PRIVATE_KEY)
 
     # When set, every /v1 and /control call must carry it in ``api_key_header``. Required
     # whenever http_host is not a loopback address: /control resets and rigs the centre.

@@ -15,9 +15,9 @@ import pytest_asyncio
 from ektp_dashboard.config import Settings
 from ektp_dashboard.entrypoints.api import build_app
 from ektp_shared.envelope import CloudEvent
-from ektp_shared.kafka import dlq_topic, ensure_topics
+from ektp_shared.kafka import dlq_topic
 from ektp_shared.runtime import PRODUCERS
-from ektp_shared.testing.kafka import publish
+from ektp_shared.testing.kafka import create_topics, publish
 from ektp_shared.testing.wait import eventually
 
 
@@ -29,7 +29,7 @@ class DashboardUnderTest:
     auth: Callable[..., dict[str, str]]
 
     async def send(self, producer: str, events: list[CloudEvent]) -> None:
-        await publish(self.settings.kafka_bootstrap, self.settings.topic(producer), events)
+        await publish(self.settings.kafka, self.settings.topic(producer), events)
 
     async def applied(self, n: int, timeout: float = 60.0) -> None:
         """Wait until ``n`` events (in total) went through the inbox."""
@@ -68,7 +68,7 @@ async def make_dashboard(
         # The topics exist before the consumer subscribes (a consumer that subscribes to a
         # missing topic only sees it at its next metadata refresh, minutes later).
         topics = [settings.topic(p) for p in PRODUCERS]
-        await ensure_topics(infra.kafka_bootstrap, topics + [dlq_topic(t) for t in topics])
+        await create_topics(infra.kafka, topics + [dlq_topic(t) for t in topics])
         app = build_app(settings)
         ctx = app.router.lifespan_context(app)
         await ctx.__aenter__()
@@ -95,7 +95,7 @@ class ServedDashboard:
     settings: Settings
 
     async def send(self, producer: str, events: list[CloudEvent]) -> None:
-        await publish(self.settings.kafka_bootstrap, self.settings.topic(producer), events)
+        await publish(self.settings.kafka, self.settings.topic(producer), events)
 
     async def wait_for(self, token: str, check: Callable[[dict[str, Any]], bool]) -> None:
         async with httpx.AsyncClient(base_url=self.url) as c:
@@ -120,6 +120,6 @@ async def served_dashboard(infra, topic_prefix, create_database, jwt_keys):
         page_refresh_seconds=2,
     )
     topics = [settings.topic(p) for p in PRODUCERS]
-    await ensure_topics(infra.kafka_bootstrap, topics + [dlq_topic(t) for t in topics])
+    await create_topics(infra.kafka, topics + [dlq_topic(t) for t in topics])
     with serving(build_app(settings)) as url:
         yield ServedDashboard(url, settings)

@@ -13,9 +13,9 @@ from dashboard_samples import nik, print_ready, recorded, roster, submitted
 from dashboard_server import free_port
 
 from ektp_dashboard.adapters import repository as repo
-from ektp_shared.kafka import dlq_topic, ensure_topics
+from ektp_shared.kafka import dlq_topic
 from ektp_shared.runtime import PRODUCERS
-from ektp_shared.testing.kafka import publish
+from ektp_shared.testing.kafka import create_topics, publish
 from ektp_shared.testing.processes import ServiceProcess
 
 pytestmark = [pytest.mark.integration, pytest.mark.asyncio(loop_scope="session")]
@@ -28,12 +28,12 @@ async def test_killed_mid_stream_the_figures_are_exact_after_restart(
 ):
     prefix = f"{topic_prefix}{uuid.uuid4().hex[:6]}."
     topics = [f"{prefix}ektp.{p}.events" for p in PRODUCERS]
-    await ensure_topics(infra.kafka_bootstrap, topics + [dlq_topic(t) for t in topics])
+    await create_topics(infra.kafka, topics + [dlq_topic(t) for t in topics])
     niks = [nik(i) for i in range(RESIDENTS)]
-    await publish(infra.kafka_bootstrap, f"{prefix}ektp.central.events",
+    await publish(infra.kafka, f"{prefix}ektp.central.events",
                   [roster(n) for n in niks] + [submitted(n) for n in niks]
                   + [print_ready(n) for n in niks[: RESIDENTS // 2]])
-    await publish(infra.kafka_bootstrap, f"{prefix}ektp.enrollment.events",
+    await publish(infra.kafka, f"{prefix}ektp.enrollment.events",
                   [recorded(n) for n in niks])
     total = RESIDENTS * 3 + RESIDENTS // 2
 

@@ -37,7 +37,7 @@ async def test_a_recording_made_while_kafka_is_stopped_is_published_when_it_retu
     # The service restarts with its relay once the broker is back, as after a power cut.
     async for office in start_office(settings, workers=True):
         topic = settings.topic("enrollment")
-        events = await read_events(private_kafka.bootstrap, topic, expect=1, timeout=90)
+        events = await read_events(private_kafka.kafka, topic, expect=1, timeout=90)
         recorded = [e for e in events if e.type == EnrollmentRecorded.ce_type()]
         assert [e.data["enrollment_id"] for e in recorded] == [enrollment_id]
         assert recorded[0].key == body["nik"]
@@ -66,6 +66,6 @@ async def test_a_running_relay_publishes_what_waited_through_an_outage(
                 "SELECT count(*) FROM outbox WHERE published_at IS NULL") == 1
         finally:
             private_kafka.start()
-        events = await read_events(private_kafka.bootstrap, settings.topic("enrollment"),
+        events = await read_events(private_kafka.kafka, settings.topic("enrollment"),
                                    expect=1, timeout=120)
         assert [e.data["enrollment_id"] for e in events] == [r.json()["enrollment_id"]]

@@ -35,7 +35,7 @@ async def record(office, headers, serial: int) -> dict:
 
 async def send(office, *events) -> list[CloudEvent]:
     wrapped = [CloudEvent.wrap(e, "sync") for e in events]
-    await publish(office.settings.kafka_bootstrap, office.settings.topic("central"), wrapped)
+    await publish(office.settings.kafka, office.settings.topic("central"), wrapped)
     return wrapped
 
 
@@ -68,7 +68,7 @@ async def wait_history(office, enrollment_id: str, n: int) -> None:
 async def test_recordings_are_published_and_follow_the_centre(office, operator):
     rec = await record(office, operator, 201)
     eid, nik = rec["enrollment_id"], rec["nik"]
-    published = await read_events(office.settings.kafka_bootstrap,
+    published = await read_events(office.settings.kafka,
                                   office.settings.topic("enrollment"), expect=1, timeout=60)
     assert any(e.data["enrollment_id"] == eid and e.type == EnrollmentRecorded.ce_type()
                and e.key == nik for e in published)
@@ -103,7 +103,7 @@ async def test_a_redelivered_verdict_has_no_effect(office, operator):
     rec = await record(office, operator, 203)
     eid, nik = rec["enrollment_id"], rec["nik"]
     event = CloudEvent.wrap(CentralSubmitted(enrollment_id=eid, nik=nik, submitted_at=NOW), "sync")
-    await publish(office.settings.kafka_bootstrap, office.settings.topic("central"),
+    await publish(office.settings.kafka, office.settings.topic("central"),
                   [event, event])
     probe = await send(office, CentralDuplicate(enrollment_id=eid, nik=nik,
                                                 duplicate_of="7110010101800001"))

@@ -10,6 +10,7 @@ import pytest
 from enrollment_testdata import recording
 from nacl.signing import SigningKey
 
+from ektp_client_enrollment.client import AuthenticatedClient
 from ektp_enrollment.domain import kitfile
 from ektp_enrollment.domain import status as st
 from ektp_enrollment.domain.errors import Refused
@@ -147,11 +148,12 @@ def test_the_cli_sends_the_roster_in_chunks_and_keeps_file_line_numbers():
                                          "updated": 0, "rejected": 1, "bad_rows": bad})
 
     progress = []
-    client = httpx.Client(base_url="http://office", transport=httpx.MockTransport(office))
+    client = AuthenticatedClient(base_url="http://office", token="t",
+                                 httpx_args={"transport": httpx.MockTransport(office)})
     totals = upload_roster(client, text, 3, progress.append)
     assert [(o, h, n) for o, h, n, _ in seen] == [
         (0, "nik,nama,kode_desa", 3), (3, "nik,nama,kode_desa", 3), (6, "nik,nama,kode_desa", 1)]
     assert len({k for *_, k in seen}) == 3
     assert progress == [3, 3, 1]
-    assert [b["line"] for b in totals["bad_rows"]] == [2, 5, 8]
-    assert (totals["accepted"], totals["rejected"]) == (4, 3)
+    assert [b.line for b in totals.bad_rows] == [2, 5, 8]
+    assert (totals.accepted, totals.rejected) == (4, 3)

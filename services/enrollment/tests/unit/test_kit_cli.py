@@ -37,3 +37,26 @@ def test_a_broken_records_file_is_refused_naming_the_line(tmp_path):
                                  "--kit-id", "K"])
     assert result.exit_code == 1
     assert "baris 2" in result.output
+
+
+def test_a_kit_key_is_private_from_its_first_byte_and_never_overwritten(tmp_path, monkeypatch):
+    import os
+    import stat
+
+    key = tmp_path / "kit.key"
+    modes: list[int] = []
+    real_open = os.open
+
+    def watching_open(path, flags, mode=0o777, *args, **kwargs):
+        if str(path) == str(key):
+            modes.append(mode)
+            assert flags & os.O_EXCL, "the key file must be created, never reused"
+        return real_open(path, flags, mode, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", watching_open)
+    assert runner.invoke(app, ["kit-keygen", str(key)]).exit_code == 0
+    assert modes == [0o600] and stat.S_IMODE(key.stat().st_mode) == 0o600
+    before = key.read_bytes()
+    again = runner.invoke(app, ["kit-keygen", str(key)])
+    assert again.exit_code == 1 and "tidak ditimpa" in again.output
+    assert key.read_bytes() == before

@@ -24,8 +24,7 @@ from ektp_shared.events import (
     PrintingBlankSpoiled,
     PrintingCardPrinted,
 )
-from ektp_shared.kafka import ensure_topics
-from ektp_shared.testing.kafka import publish, read_events
+from ektp_shared.testing.kafka import create_topics, publish, read_events
 from ektp_shared.testing.wait import eventually
 
 from .conftest import make_settings
@@ -54,7 +53,7 @@ async def office(infra, topic_prefix, create_database, jwt_keys):
     settings = make_settings(infra, await create_database("inventory_day"), prefix,
                              max_per_issue=1000, low_stock_threshold=5000,
                              stock_check_seconds=1.0)
-    await ensure_topics(infra.kafka_bootstrap, [settings.topic(t) for t in
+    await create_topics(infra.kafka, [settings.topic(t) for t in
                                                 ("printing", "central", "inventory")])
     app = build_app(settings)
     async with app.router.lifespan_context(app):
@@ -80,7 +79,7 @@ async def test_seven_thousand_blanks_one_day_every_report_agrees(office, auth_he
         assert r.status_code == 201, r.text
 
     events = [printed(i) for i in range(1, 2901)] + [spoiled(i) for i in range(2901, 3001)]
-    await publish(infra.kafka_bootstrap, printing_topic, events)
+    await publish(infra.kafka, printing_topic, events)
 
     async def all_applied() -> bool:
         return await pool.fetchval("SELECT count(*) FROM blanks WHERE state IN "
@@ -89,7 +88,7 @@ async def test_seven_thousand_blanks_one_day_every_report_agrees(office, auth_he
 
     # The same events again (Kafka redelivers): nothing changes, nothing is listed.
     applied_before = consumer.state.applied
-    await publish(infra.kafka_bootstrap, printing_topic, events[:40] + events[-10:])
+    await publish(infra.kafka, printing_topic, events[:40] + events[-10:])
 
     async def duplicates_seen() -> bool:
         return consumer.state.duplicates >= 50
@@ -102,7 +101,7 @@ async def test_seven_thousand_blanks_one_day_every_report_agrees(office, auth_he
     odd = [printed(1), CloudEvent.wrap(PrintingCardPrinted(
         job_id="job-x", nik="7110014501900001", blank_serial="LAIN000001", printer_id="P2"),
         "printing")]
-    await publish(infra.kafka_bootstrap, printing_topic, odd + odd)
+    await publish(infra.kafka, printing_topic, odd + odd)
 
     async def listed() -> bool:
         items = (await office.get("/exceptions", headers=sk)).json()["items"]
@@ -150,7 +149,7 @@ async def test_seven_thousand_blanks_one_day_every_report_agrees(office, auth_he
 
     # The print room runs low: an automatic issue, bounded, and only once per event.
     low = CloudEvent.wrap(PrintingBlanksLow(on_hand=0, wanted=300), "printing")
-    await publish(infra.kafka_bootstrap, printing_topic, [low, low])
+    await publish(infra.kafka, printing_topic, [low, low])
 
     async def auto_issued() -> bool:
         return await pool.fetchval("SELECT count(*) FROM blanks WHERE state = 'ISSUED'") == 300
@@ -163,7 +162,7 @@ async def test_seven_thousand_blanks_one_day_every_report_agrees(office, auth_he
             "SELECT count(*) FROM outbox WHERE published_at IS NULL") == 0
     await eventually(outbox_sent, timeout=90)
     total = await pool.fetchval("SELECT count(*) FROM outbox")
-    seen = await read_events(infra.kafka_bootstrap, settings.topic("inventory"), expect=total)
+    seen = await read_events(infra.kafka, settings.topic("inventory"), expect=total)
     by_type: dict[str, list[CloudEvent]] = {}
     for e in seen:
         by_type.setdefault(e.type, []).append(e)

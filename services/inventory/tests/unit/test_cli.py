@@ -15,7 +15,9 @@ def test_receive_sends_ranges_with_an_idempotency_key(monkeypatch):
 
     def answer(request: httpx.Request) -> httpx.Response:
         seen.append(request)
-        return httpx.Response(201, json={"batch_reference": "470/1", "quantity": 7000})
+        return httpx.Response(201, json={
+            "batch_reference": "470/1", "quantity": 7000, "first_serial": "BLK000001",
+            "last_serial": "BLK007000", "letter_number": "470/1", "letter_date": "2025-11-03"})
 
     monkeypatch.setattr(cli, "transport", httpx.MockTransport(answer))
     result = CliRunner().invoke(cli.app, [
@@ -26,11 +28,13 @@ def test_receive_sends_ranges_with_an_idempotency_key(monkeypatch):
     assert body["ranges"] == [{"first": "BLK000001", "last": "BLK007000"}]
     assert body["letter_date"] == "2025-11-03" and body["quantity"] == 7000
     assert seen[0].headers["Idempotency-Key"] and seen[0].headers["Authorization"] == "Bearer t"
+    assert '"first_serial": "BLK000001"' in result.output  # the typed answer, shown
 
 
 def test_a_refusal_is_printed_for_the_clerk(monkeypatch):
     monkeypatch.setattr(cli, "transport", httpx.MockTransport(lambda r: httpx.Response(
-        409, json={"title": "Serials already received", "detail": "3 serial(s) ..."})))
+        409, json={"type": "https://ektp.boltim.go.id/problems/serials-wrong-state", "status": 409,
+                   "title": "Serials already received", "detail": "3 serial(s) ..."})))
     result = CliRunner().invoke(cli.app, [
         "receive", "--letter-number", "x", "--letter-date", "2025-11-03",
         "--range", "A1..A3", "--token", "t"])

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from pydantic import Field
 
-from ektp_shared.config import ServiceSettings, repo_root
+from ektp_shared.config import PRINT_ROOM_PRIVATE_KEY, ServiceSettings, key_file, repo_root
 
 
 def default_spool_dir() -> Path:
@@ -18,6 +18,9 @@ class Settings(ServiceSettings):
     http_port: int = 8003
     database_url: str = "postgresql://ektp:ektp@127.0.0.1:5432/ektp_printing"
 
+    # The print room's private key opens the card's sealed photo and signature (sync seals
+    # them with the public half); only printing holds it.
+    print_room_private_key_file: Path = key_file(PRINT_ROOM_PRIVATE_KEY)
     # Where the PDF driver leaves cards (PDF + PNG preview) and where Suket PDFs are kept.
     spool_dir: Path = Field(default_factory=default_spool_dir)
     # Seconds a print takes on top of rendering: the card printer's mechanical time. Tests

@@ -128,5 +128,5 @@ async def print_room(conn: Connection, today: dt.date) -> dict[str, Any]:
                    "free": counts["ON_HAND"], "reserved": counts["RESERVED"],
                    "used": counts["USED"], "spoiled": counts["SPOILED"],
                    "returned": counts["RETURNED"]},
-        "today": {k: int(v) for k, v in dict(today_counts).items()},
+        "today": {k: int(v) for k, v in dict(today_counts or {}).items()},
     }

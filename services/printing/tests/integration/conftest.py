@@ -16,8 +16,8 @@ from ektp_printing.config import Settings
 from ektp_printing.entrypoints.api import build_app
 from ektp_shared.devinfra import InfraEndpoints
 from ektp_shared.envelope import CloudEvent
-from ektp_shared.kafka import dlq_topic, ensure_topics
-from ektp_shared.testing.kafka import publish, read_events
+from ektp_shared.kafka import dlq_topic
+from ektp_shared.testing.kafka import create_topics, publish, read_events
 
 
 @dataclass
@@ -28,10 +28,10 @@ class PrintingUnderTest:
     auth: Callable[..., dict[str, str]]
 
     async def send(self, producer: str, events: list[CloudEvent]) -> None:
-        await publish(self.settings.kafka_bootstrap, self.settings.topic(producer), events)
+        await publish(self.settings.kafka, self.settings.topic(producer), events)
 
     async def published(self, expect: int, timeout: float = 30.0) -> list[CloudEvent]:
-        return await read_events(self.settings.kafka_bootstrap, self.settings.topic("printing"),
+        return await read_events(self.settings.kafka, self.settings.topic("printing"),
                                  expect=expect, timeout=timeout)
 
     async def scalar(self, sql: str, *args: Any) -> Any:
@@ -72,7 +72,7 @@ async def start_printing(
         settings = printing_settings(infra, await create_database("printing"), prefix,
                                      tmp_path / "spool", jwt_keys[1], **overrides)
         topics = [settings.topic(p) for p in ("central", "inventory", "printing")]
-        await ensure_topics(infra.kafka_bootstrap, topics + [dlq_topic(t) for t in topics])
+        await create_topics(infra.kafka, topics + [dlq_topic(t) for t in topics])
         app = build_app(settings)
         lifespan = app.router.lifespan_context(app)
         await lifespan.__aenter__()

@@ -14,7 +14,8 @@ import pytest
 from printing_samples import blanks_issued, nik_for, print_ready, serials
 
 from ektp_shared.events import PrintingCardPrinted, PrintingJobQueued
-from ektp_shared.kafka import dlq_topic, ensure_topics
+from ektp_shared.kafka import dlq_topic
+from ektp_shared.testing.kafka import create_topics
 from ektp_shared.testing.processes import ServiceProcess
 from ektp_shared.testing.resources import free_port
 from ektp_shared.testing.wait import eventually
@@ -49,7 +50,7 @@ async def test_sigkill_while_printing_then_the_operator_checks_the_card(
     # Created before the process starts: a consumer that subscribes to a topic not there
     # yet only sees it at its next metadata refresh (minutes).
     topics = [settings.topic(p) for p in ("central", "inventory", "printing")]
-    await ensure_topics(infra.kafka_bootstrap, topics + [dlq_topic(t) for t in topics])
+    await create_topics(infra.kafka, topics + [dlq_topic(t) for t in topics])
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     first = service(settings, port, tmp_path / "run1.log").start()

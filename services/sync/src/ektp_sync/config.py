@@ -6,13 +6,17 @@ from pathlib import Path
 
 from pydantic import SecretStr
 
-from ektp_shared.config import ServiceSettings
+from ektp_shared.config import PRINT_ROOM_PUBLIC_KEY, ServiceSettings, key_file
 
 
 class Settings(ServiceSettings):
     service_name: str = "sync"
     http_port: int = 8002
     database_url: str = "postgresql://ektp:ektp@127.0.0.1:5432/ektp_sync"
+
+    # The print room's public key: the card's photo and signature from the centre are
+    # sealed with it, so that only printing opens them.
+    print_room_public_key_file: Path = key_file(PRINT_ROOM_PUBLIC_KEY)
 
     # The national data centre link.
     central_url: str = "http://127.0.0.1:8009"

@@ -12,8 +12,7 @@ import pytest
 from ektp_central_sim.testing import niks, recording
 from ektp_shared.envelope import CloudEvent
 from ektp_shared.events import CentralPrintReady, CentralSubmitted
-from ektp_shared.kafka import ensure_topics
-from ektp_shared.testing.kafka import publish, read_events
+from ektp_shared.testing.kafka import create_topics, publish, read_events
 from ektp_shared.testing.wait import eventually
 
 pytestmark = [pytest.mark.integration, pytest.mark.asyncio(loop_scope="session")]
@@ -30,8 +29,8 @@ async def test_centre_down_while_500_recordings_arrive_each_submitted_once_in_or
     events += [recording(n, f"rek-ulang-{i:04d}", centre_keys[1]) for i, n in enumerate(again)]
     assert len(events) == 500
     topic = sync_settings.topic("enrollment")
-    await ensure_topics(infra.kafka_bootstrap, [topic, sync_settings.topic("central")])
-    await publish(infra.kafka_bootstrap, topic, [CloudEvent.wrap(e, "enrollment") for e in events])
+    await create_topics(infra.kafka, [topic, sync_settings.topic("central")])
+    await publish(infra.kafka, topic, [CloudEvent.wrap(e, "enrollment") for e in events])
 
     db = await asyncpg.connect(sync_settings.database_url)
     try:
@@ -78,7 +77,7 @@ async def test_centre_down_while_500_recordings_arrive_each_submitted_once_in_or
     for i in range(50):
         assert seq[f"rek-{i:04d}"] < seq[f"rek-ulang-{i:04d}"], "a retake overtook the first"
 
-    published = await read_events(infra.kafka_bootstrap, sync_settings.topic("central"),
+    published = await read_events(infra.kafka, sync_settings.topic("central"),
                                   expect=1000, timeout=60)
     submitted: dict[str, set[str]] = defaultdict(set)
     ready: dict[str, set[str]] = defaultdict(set)
@@ -111,8 +110,8 @@ async def test_centre_dropping_every_connection_opens_the_circuit_until_it_recov
     events = [recording(n, f"rek-{i:04d}", centre_keys[1])
               for i, n in enumerate(niks(20, start=701))]
     topic = sync_settings.topic("enrollment")
-    await ensure_topics(infra.kafka_bootstrap, [topic, sync_settings.topic("central")])
-    await publish(infra.kafka_bootstrap, topic, [CloudEvent.wrap(e, "enrollment") for e in events])
+    await create_topics(infra.kafka, [topic, sync_settings.topic("central")])
+    await publish(infra.kafka, topic, [CloudEvent.wrap(e, "enrollment") for e in events])
     db = await asyncpg.connect(sync_settings.database_url)
     try:
         async with start_sync() as (_, client):

@@ -10,8 +10,7 @@ import pytest
 from ektp_central_sim.testing import niks, recording
 from ektp_shared.envelope import CloudEvent
 from ektp_shared.events import CentralPrintReady, CentralSubmitted
-from ektp_shared.kafka import ensure_topics
-from ektp_shared.testing.kafka import publish, read_events
+from ektp_shared.testing.kafka import create_topics, publish, read_events
 from ektp_shared.testing.wait import eventually
 
 pytestmark = [pytest.mark.integration, pytest.mark.asyncio(loop_scope="session")]
@@ -27,8 +26,8 @@ async def test_flaky_centre_loses_nothing_and_records_nothing_twice(
     events = [recording(n, f"rek-{i:04d}", centre_keys[1])
               for i, n in enumerate(niks(200, start=1001))]
     topic = sync_settings.topic("enrollment")
-    await ensure_topics(infra.kafka_bootstrap, [topic, sync_settings.topic("central")])
-    await publish(infra.kafka_bootstrap, topic, [CloudEvent.wrap(e, "enrollment") for e in events])
+    await create_topics(infra.kafka, [topic, sync_settings.topic("central")])
+    await publish(infra.kafka, topic, [CloudEvent.wrap(e, "enrollment") for e in events])
 
     db = await asyncpg.connect(sync_settings.database_url)
     try:
@@ -49,7 +48,7 @@ async def test_flaky_centre_loses_nothing_and_records_nothing_twice(
     # Sent again only where the answer was lost, and then recognised as the same recording.
     assert counters["repeats"] == counters["received"] - 200
 
-    published = await read_events(infra.kafka_bootstrap, sync_settings.topic("central"),
+    published = await read_events(infra.kafka, sync_settings.topic("central"),
                                   expect=400, timeout=60)
     submitted = Counter(e.data["enrollment_id"] for e in
                         {e.id: e for e in published if e.type == CentralSubmitted.ce_type()

@@ -8,9 +8,8 @@ import pytest
 from ektp_central_sim.testing import niks, recording
 from ektp_shared.envelope import CloudEvent
 from ektp_shared.events import CentralDuplicate, CentralFailed
-from ektp_shared.kafka import ensure_topics
 from ektp_shared.sealed_packet import generate_centre_keypair
-from ektp_shared.testing.kafka import publish, read_events
+from ektp_shared.testing.kafka import create_topics, publish, read_events
 from ektp_shared.testing.wait import eventually
 
 pytestmark = [pytest.mark.integration, pytest.mark.asyncio(loop_scope="session")]
@@ -31,21 +30,21 @@ async def test_duplicates_and_failures_reach_events_and_the_operator_queue(
         recording(tanpa_jari, "rek-tanpa-jari", centre_keys[1], no_fingers=True),
     ]
     topic = sync_settings.topic("enrollment")
-    await ensure_topics(infra.kafka_bootstrap, [topic, sync_settings.topic("central")])
+    await create_topics(infra.kafka, [topic, sync_settings.topic("central")])
     supervisor, operator = auth_header("supervisor", "kabid"), auth_header("operator", "rina")
 
     db = await asyncpg.connect(sync_settings.database_url)
     try:
         async with start_sync() as (_, client):
             # Budi first: the centre must have seen his fingers before the impostor's.
-            await publish(infra.kafka_bootstrap, topic, [CloudEvent.wrap(events[0], "enrollment")])
+            await publish(infra.kafka, topic, [CloudEvent.wrap(events[0], "enrollment")])
 
             async def budi_at_centre() -> bool:
                 return await db.fetchval("SELECT state FROM submissions WHERE "
                                          "enrollment_id = 'rek-budi'") == "PRINT_READY_RECORD"
 
             await eventually(budi_at_centre, timeout=60, what="budi print-ready")
-            await publish(infra.kafka_bootstrap, topic,
+            await publish(infra.kafka, topic,
                           [CloudEvent.wrap(e, "enrollment") for e in events[1:]])
 
             async def settled() -> bool:
@@ -102,7 +101,7 @@ async def test_duplicates_and_failures_reach_events_and_the_operator_queue(
     finally:
         await db.close()
 
-    published = await read_events(infra.kafka_bootstrap, sync_settings.topic("central"),
+    published = await read_events(infra.kafka, sync_settings.topic("central"),
                                   expect=7, timeout=30)
     dups = [e.data for e in published if e.type == CentralDuplicate.ce_type()]
     assert dups == [{"enrollment_id": "rek-palsu", "nik": palsu, "duplicate_of": budi}]
@@ -118,8 +117,8 @@ async def test_items_the_centre_keeps_refusing_wait_in_the_queue_until_a_supervi
     await centre_api.put("/control/faults", json={"partial_batch_share": 1.0})
     nik = niks(1, start=2101)[0]
     topic = sync_settings.topic("enrollment")
-    await ensure_topics(infra.kafka_bootstrap, [topic, sync_settings.topic("central")])
-    await publish(infra.kafka_bootstrap, topic,
+    await create_topics(infra.kafka, [topic, sync_settings.topic("central")])
+    await publish(infra.kafka, topic,
                   [CloudEvent.wrap(recording(nik, "rek-sibuk", centre_keys[1]), "enrollment")])
     supervisor = auth_header("supervisor", "kabid")
     db = await asyncpg.connect(sync_settings.database_url)
@@ -143,7 +142,7 @@ async def test_items_the_centre_keeps_refusing_wait_in_the_queue_until_a_supervi
             await eventually(printed, timeout=30, what="retried item print-ready")
     finally:
         await db.close()
-    published = await read_events(infra.kafka_bootstrap, sync_settings.topic("central"),
+    published = await read_events(infra.kafka, sync_settings.topic("central"),
                                   expect=3, timeout=30)
     kinds = [e.type.split(".")[-2] for e in published]
     assert kinds == ["failed", "submitted", "print_ready"]

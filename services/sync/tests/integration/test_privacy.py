@@ -13,7 +13,6 @@ from PIL import Image
 from ektp_central_sim.testing import niks, recording
 from ektp_shared.envelope import CloudEvent
 from ektp_shared.events import CentralPrintReady
-from ektp_shared.kafka import ensure_topics
 from ektp_shared.logging import mask_nik
 from ektp_shared.sealed_packet import (
     BiometricPacket,
@@ -23,7 +22,7 @@ from ektp_shared.sealed_packet import (
     open_sealed,
     seal,
 )
-from ektp_shared.testing.kafka import publish, read_topic
+from ektp_shared.testing.kafka import create_topics, publish, read_topic
 from ektp_shared.testing.wait import eventually
 
 pytestmark = [pytest.mark.integration, pytest.mark.asyncio(loop_scope="session")]
@@ -52,8 +51,8 @@ async def test_the_card_photo_travels_sealed_and_leaves_the_outbox_once_sent(
     photo_b64 = base64.b64encode(photo).decode()
     nik = niks(1, start=3001)[0]
     topic, central = sync_settings.topic("enrollment"), sync_settings.topic("central")
-    await ensure_topics(infra.kafka_bootstrap, [topic, central])
-    await publish(infra.kafka_bootstrap, topic, [
+    await create_topics(infra.kafka, [topic, central])
+    await publish(infra.kafka, topic, [
         CloudEvent.wrap(with_photo(nik, "rek-foto", centre_keys, photo), "enrollment")])
     db = await asyncpg.connect(sync_settings.database_url)
     try:
@@ -80,7 +79,7 @@ async def test_the_card_photo_travels_sealed_and_leaves_the_outbox_once_sent(
     finally:
         await db.close()
 
-    messages = await read_topic(infra.kafka_bootstrap, central, expect=2, timeout=30)
+    messages = await read_topic(infra.kafka, central, expect=2, timeout=30)
     assert len(messages) == 2
     for _, value, headers in messages:
         raw = (value or b"") + b"".join(v for _, v in headers)

@@ -10,8 +10,7 @@ import pytest
 
 from ektp_shared.envelope import CloudEvent
 from ektp_shared.events import CentralRosterEntry, EnrollmentFieldChecked
-from ektp_shared.kafka import ensure_topics
-from ektp_shared.testing.kafka import publish, read_events
+from ektp_shared.testing.kafka import create_topics, publish, read_events
 from ektp_shared.testing.wait import eventually
 
 pytestmark = [pytest.mark.integration, pytest.mark.asyncio(loop_scope="session")]
@@ -42,7 +41,7 @@ async def test_roster_pulled_by_cursor_and_field_checks_reported(
     wanted = await roster_at_centre(centre_api)
     assert len(wanted) > 200
     topic = sync_settings.topic("enrollment")
-    await ensure_topics(infra.kafka_bootstrap, [topic, sync_settings.topic("central")])
+    await create_topics(infra.kafka, [topic, sync_settings.topic("central")])
     db = await asyncpg.connect(sync_settings.database_url)
     try:
         async with start_sync(roster_page_size=100) as (_, client):
@@ -65,7 +64,7 @@ async def test_roster_pulled_by_cursor_and_field_checks_reported(
                              what="second pull")
 
             moved, died, found = wanted[:3]
-            await publish(infra.kafka_bootstrap, topic, [
+            await publish(infra.kafka, topic, [
                 field_check(moved, "PINDAH"), field_check(died, "MENINGGAL"),
                 field_check(found, "DITEMUKAN")])
 
@@ -85,7 +84,7 @@ async def test_roster_pulled_by_cursor_and_field_checks_reported(
     left = set(await roster_at_centre(centre_api))
     assert moved not in left and died not in left and found in left
 
-    published = await read_events(infra.kafka_bootstrap, sync_settings.topic("central"),
+    published = await read_events(infra.kafka, sync_settings.topic("central"),
                                   expect=len(wanted) + len(newcomers), timeout=60)
     entries = [e for e in published if e.type == CentralRosterEntry.ce_type()]
     assert sorted(e.data["nik"] for e in entries) == sorted(wanted + newcomers)

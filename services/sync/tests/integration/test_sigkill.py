@@ -12,8 +12,7 @@ import pytest
 from ektp_central_sim.testing import free_port, niks, recording
 from ektp_shared.envelope import CloudEvent
 from ektp_shared.events import CentralPrintReady, CentralSubmitted
-from ektp_shared.kafka import ensure_topics
-from ektp_shared.testing.kafka import publish, read_events
+from ektp_shared.testing.kafka import create_topics, publish, read_events
 from ektp_shared.testing.processes import ServiceProcess
 from ektp_shared.testing.wait import eventually
 from ektp_sync.testing import env_of
@@ -42,8 +41,8 @@ async def test_sigkill_mid_batch_loses_nothing_and_sends_nothing_twice(
     events = [recording(n, f"rek-{i:04d}", centre_keys[1])
               for i, n in enumerate(niks(300, start=3001))]
     topic = settings.topic("enrollment")
-    await ensure_topics(infra.kafka_bootstrap, [topic, settings.topic("central")])
-    await publish(infra.kafka_bootstrap, topic, [CloudEvent.wrap(e, "enrollment") for e in events])
+    await create_topics(infra.kafka, [topic, settings.topic("central")])
+    await publish(infra.kafka, topic, [CloudEvent.wrap(e, "enrollment") for e in events])
 
     db = await asyncpg.connect(settings.database_url)
     first, health = sync_process(settings, tmp_path / "sync-1.log")
@@ -85,7 +84,7 @@ async def test_sigkill_mid_batch_loses_nothing_and_sends_nothing_twice(
         await eventually(all_ready, timeout=90, what="all 300 print-ready after restart")
         # Read while the second process runs: its relay first waits out the killed leader's
         # lease (up to its send timeout), then publishes.
-        published = await read_events(infra.kafka_bootstrap, settings.topic("central"),
+        published = await read_events(infra.kafka, settings.topic("central"),
                                       expect=600, timeout=60)
     finally:
         second.terminate()

@@ -1,4 +1,5 @@
-"""Reading and writing topics directly, for assertions in tests and benchmarks."""
+"""Reading, writing and creating topics directly, for assertions in tests and benchmarks
+(as the admin, or as a service's principal to check what it may do)."""
 
 from __future__ import annotations
 
@@ -8,17 +9,31 @@ import time
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 
 from ..envelope import CloudEvent
+from ..kafka import KafkaAccess
+from ..kafka_provision import TopicSettings, ensure_topics
+
+
+async def create_topics(kafka: KafkaAccess, topics: list[str], partitions: int = 3) -> None:
+    """Create topics as the provisioning step does (the broker creates none by use)."""
+    from aiokafka.admin import AIOKafkaAdminClient
+
+    admin = AIOKafkaAdminClient(**kafka.client_options(), request_timeout_ms=15000)
+    await admin.start()
+    try:
+        await ensure_topics(admin, topics, TopicSettings(partitions=partitions))
+    finally:
+        await admin.close()
 
 
 async def read_topic(
-    bootstrap: str,
+    kafka: KafkaAccess,
     topic: str,
     *,
     expect: int,
     timeout: float = 30.0,
 ) -> list[tuple[bytes | None, bytes | None, list[tuple[str, bytes]]]]:
     """Read a topic from the beginning until ``expect`` messages arrived or time ran out."""
-    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False)
+    consumer = AIOKafkaConsumer(**kafka.client_options(), enable_auto_commit=False)
     await consumer.start()
     try:
         deadline = time.monotonic() + timeout
@@ -45,15 +60,15 @@ async def read_topic(
         await consumer.stop()
 
 
-async def read_events(bootstrap: str, topic: str, *, expect: int, timeout: float = 30.0) -> list[
-    CloudEvent
-]:
-    raw = await read_topic(bootstrap, topic, expect=expect, timeout=timeout)
+async def read_events(
+    kafka: KafkaAccess, topic: str, *, expect: int, timeout: float = 30.0
+) -> list[CloudEvent]:
+    raw = await read_topic(kafka, topic, expect=expect, timeout=timeout)
     return [CloudEvent.from_kafka(k, v, h) for k, v, h in raw]
 
 
-async def publish(bootstrap: str, topic: str, events: list[CloudEvent]) -> None:
-    producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all", enable_idempotence=True)
+async def publish(kafka: KafkaAccess, topic: str, events: list[CloudEvent]) -> None:
+    producer = AIOKafkaProducer(**kafka.client_options(), acks="all", enable_idempotence=True)
     await producer.start()
     try:
         for e in events:
@@ -64,12 +79,24 @@ async def publish(bootstrap: str, topic: str, events: list[CloudEvent]) -> None:
 
 
 async def publish_raw(
-    bootstrap: str, topic: str, key: bytes | None, value: bytes | None,
+    kafka: KafkaAccess, topic: str, key: bytes | None, value: bytes | None,
     headers: list[tuple[str, bytes]],
 ) -> None:
-    producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all")
+    producer = AIOKafkaProducer(**kafka.client_options(), acks="all")
     await producer.start()
     try:
         await producer.send_and_wait(topic, value=value, key=key, headers=headers)
     finally:
         await producer.stop()
+
+
+async def provisioned_env(kafka: KafkaAccess, prefix: str) -> dict[str, str]:
+    """The office's topics under ``prefix`` provisioned, and the EKTP_* variables of a
+    process (or settings object) that uses them as ``kafka``'s principal (benchmarks)."""
+    from ..kafka_provision import provision
+
+    await provision(kafka, prefix=prefix, services=())
+    env = {"EKTP_KAFKA_BOOTSTRAP": kafka.bootstrap, "EKTP_TOPIC_PREFIX": prefix}
+    if kafka.username is not None:
+        env |= {"EKTP_KAFKA_USERNAME": kafka.username, "EKTP_KAFKA_PASSWORD": kafka.password or ""}
+    return env

@@ -6,6 +6,13 @@ on a machine with a Docker engine they run in containers instead.
 
 Every test session gets its own topic prefix and its own databases, so sessions never see
 each other's data, and a test may stop and restart the local broker.
+
+Kafka asks for credentials and creates no topic by use: the session connects as the broker's
+admin (``EKTP_KAFKA_USERNAME``/``EKTP_KAFKA_PASSWORD`` are set for every settings object and
+child process of the session; ``infra.kafka`` for direct clients), the ``topic_prefix``
+fixture provisions the office's topics under its prefix, and a test with topics of its own
+creates them (``ektp_shared.testing.kafka.create_topics``). ``service_kafka`` provisions a
+prefix with the services' own principals and ACLs, to test what a service may do.
 """
 
 from __future__ import annotations
@@ -22,6 +29,7 @@ import pytest_asyncio
 
 from ektp_shared.auth import generate_keypair, issue_token
 from ektp_shared.devinfra import InfraEndpoints
+from ektp_shared.kafka import KafkaAccess
 from ektp_shared.sealed_packet import generate_centre_keypair, generate_sealing_keypair
 from ektp_shared.testing.oidc import Provider
 from ektp_shared.testing.resources import (
@@ -43,12 +51,55 @@ def infra() -> Iterator[InfraEndpoints]:
         finally:
             stop()
     else:
-        yield devinfra.ensure_local_infra()
+        endpoints = devinfra.ensure_local_infra()
+        if endpoints.kafka_admin_username and endpoints.kafka_admin_password:
+            os.environ["EKTP_KAFKA_USERNAME"] = endpoints.kafka_admin_username
+            os.environ["EKTP_KAFKA_PASSWORD"] = endpoints.kafka_admin_password
+        yield endpoints
 
 
 @pytest.fixture(scope="session")
-def topic_prefix() -> str:
-    return f"t{uuid.uuid4().hex[:8]}."
+def topic_prefix(infra: InfraEndpoints) -> str:
+    """The session's topic prefix, its office topics (and DLQs) provisioned."""
+    from ektp_shared.devinfra import _run_coro
+    from ektp_shared.kafka_provision import provision
+
+    prefix = f"t{uuid.uuid4().hex[:8]}."
+    _run_coro(lambda: provision(infra.kafka, prefix=prefix, services=()))
+    return prefix
+
+
+@pytest.fixture(scope="session")
+def provision_kafka(infra: InfraEndpoints) -> Callable[[str], Awaitable[object]]:
+    """``await provision_kafka(prefix)``: the office's topics and DLQs under ``prefix``
+    (no ACLs: the session is the admin)."""
+    from ektp_shared.kafka_provision import provision
+
+    def run(prefix: str) -> Awaitable[object]:
+        return provision(infra.kafka, prefix=prefix, services=())
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def service_kafka(infra: InfraEndpoints) -> Callable[[str], Awaitable[dict[str, KafkaAccess]]]:
+    """``await service_kafka(prefix)``: topics under ``prefix`` with every service's own
+    principal and ACLs, as make up provisions them; returns each service's access
+    (``{"enrollment": KafkaAccess(...)}``). The passwords are the local stack's (its state
+    dir), so a running ``make up`` is not disturbed."""
+    from ektp_shared import devinfra
+    from ektp_shared.kafka_provision import SERVICE_TOPICS, provision
+
+    if not infra.kafka_admin_username:
+        pytest.skip("the broker asks for no credentials (testcontainers)")
+
+    async def run(prefix: str) -> dict[str, KafkaAccess]:
+        passwords = {s.principal: devinfra.kafka_secret(s.principal) for s in SERVICE_TOPICS}
+        await provision(infra.kafka, prefix=prefix, passwords=passwords)
+        return {s.service: infra.kafka.as_user(s.principal, passwords[s.principal])
+                for s in SERVICE_TOPICS}
+
+    return run
 
 
 @pytest.fixture(scope="session")
@@ -128,12 +179,21 @@ async def create_database(
 
 class PrivateKafka:
     """A single-node broker of a test's own, on free ports and in its own state folder, so
-    that an outage test can stop and start it without disturbing the shared broker."""
+    that an outage test can stop and start it without disturbing the shared broker. Its
+    admin has the shared broker's password, so the session's credentials fit both."""
 
-    def __init__(self, state: Path) -> None:
+    def __init__(self, state: Path, admin: KafkaAccess | None = None) -> None:
         self.state = state
         self.port, self.controller_port = free_ports(2)
         self.bootstrap = f"127.0.0.1:{self.port}"
+        self.kafka = KafkaAccess(self.bootstrap, admin.username if admin else None,
+                                 admin.password if admin else None)
+        if admin is not None and admin.password:
+            from ektp_shared.devinfra import write_secret_file
+
+            secrets = state / "secrets" / "kafka"
+            secrets.mkdir(parents=True, exist_ok=True, mode=0o700)
+            write_secret_file(secrets / f"{admin.username}.password", admin.password)
 
     @contextlib.contextmanager
     def _env(self) -> Iterator[None]:
@@ -190,7 +250,7 @@ def private_kafka(
     """A broker the test may stop (``.stop()``) and start (``.start()``); ``.bootstrap``."""
     if os.environ.get("EKTP_TEST_INFRA") == "testcontainers":
         pytest.skip("needs local broker processes; not applicable to testcontainers")
-    broker = PrivateKafka(tmp_path_factory.mktemp("private-kafka"))
+    broker = PrivateKafka(tmp_path_factory.mktemp("private-kafka"), infra.kafka)
     broker.start()
     try:
         yield broker

@@ -54,6 +54,8 @@ async def save(conn: Connection, a: StaffAccount) -> StaffAccount:
         a.username, a.name, a.roles, a.password_hash, a.status, a.failed_attempts,
         a.locked_at, a.must_change_password, a.last_sign_in_at,
     )
+    if row is None:  # the handlers load the row FOR UPDATE first: it cannot vanish meanwhile
+        raise KeyError(a.username)
     return _account(row)
 
 

@@ -29,6 +29,7 @@ from ..adapters.passwords import Passwords
 from ..config import Settings
 from ..domain.accounts import AccountRuleError, check_password, check_roles
 
+_DB_FAILURES: tuple[type[BaseException], ...] = (*TRANSIENT_DB_ERRORS, asyncpg.PostgresError)
 app = typer.Typer(help="Staff accounts: the first administrator.", no_args_is_help=True)
 
 
@@ -124,7 +125,7 @@ def create_admin_command(
         typer.echo("the accounts database has no tables yet: start the accounts service "
                    "first (make up)", err=True)
         raise typer.Exit(1) from None
-    except (*TRANSIENT_DB_ERRORS, asyncpg.PostgresError) as exc:
+    except _DB_FAILURES as exc:
         typer.echo(f"cannot use the accounts database: {type(exc).__name__}: {exc}", err=True)
         raise typer.Exit(1) from None
     typer.echo(f"admin {username!r} {done}; sign in with POST /sign-in at the accounts "

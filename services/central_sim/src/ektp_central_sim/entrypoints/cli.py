@@ -3,10 +3,20 @@
 from __future__ import annotations
 
 import json
-from typing import Annotated, Any
+from collections.abc import Callable
+from typing import Annotated, Any, Protocol, TypeVar
 
 import httpx
 import typer
+
+from ektp_client_central_sim.api.control_simulator_only import (
+    get_counters,
+    make_population,
+    put_faults,
+)
+from ektp_client_central_sim.client import Client
+from ektp_client_central_sim.models import FaultsIn, PopulationIn
+from ektp_shared.answers import Answer, ProblemLike, Refused, expect
 
 app = typer.Typer(help="The national data centre SIMULATOR (development and demos only).",
                   no_args_is_help=True)
@@ -16,16 +26,34 @@ ApiKey = Annotated[str | None, typer.Option(envvar="EKTP_CENTRAL_API_KEY",
                                             help="Its API key, if it has one")]
 
 
-def _call(method: str, url: str, path: str, api_key: str | None, body: Any = None) -> None:
-    headers = {"X-API-Key": api_key} if api_key else {}
+class _Model(Protocol):
+    def to_dict(self) -> dict[str, Any]: ...
+
+
+M = TypeVar("M", bound=_Model)
+
+
+def _client(url: str, api_key: str | None) -> Client:
+    return Client(base_url=url, headers={"X-API-Key": api_key} if api_key else {},
+                  timeout=httpx.Timeout(300))
+
+
+def _show(url: str, call: Callable[[], Answer[M | ProblemLike]]) -> M:
+    """Print the simulator's answer as JSON (a refusal too, then fail)."""
     try:
-        r = httpx.request(method, url + path, json=body, headers=headers, timeout=300)
+        answer = expect(call())
     except httpx.HTTPError as exc:
         typer.echo(f"cannot reach the simulator at {url}: {exc}", err=True)
         raise typer.Exit(1) from exc
-    typer.echo(json.dumps(r.json(), indent=2, ensure_ascii=False))
-    if r.status_code >= 400:
-        raise typer.Exit(1)
+    except Refused as refused:
+        try:
+            shown: Any = json.loads(refused.text)
+        except ValueError:
+            shown = refused.text
+        typer.echo(json.dumps(shown, indent=2, ensure_ascii=False))
+        raise typer.Exit(1) from None
+    typer.echo(json.dumps(answer.to_dict(), indent=2, ensure_ascii=False))
+    return answer
 
 
 @app.command()
@@ -37,14 +65,16 @@ def population(
     api_key: ApiKey = None,
 ) -> None:
     """Generate a realistic Boltim population at the simulator."""
-    _call("POST", url, "/control/population", api_key,
-          {"size": size, "card_share": card_share, "seed": seed})
+    with _client(url, api_key) as c:
+        _show(url, lambda: make_population.sync_detailed(client=c, body=PopulationIn(
+            size=size, card_share=card_share, seed=seed)))
 
 
 @app.command()
 def counters(url: Url = "http://127.0.0.1:8009", api_key: ApiKey = None) -> None:
     """What the simulator received and did."""
-    _call("GET", url, "/control/counters", api_key)
+    with _client(url, api_key) as c:
+        _show(url, lambda: get_counters.sync_detailed(client=c))
 
 
 @app.command()
@@ -59,7 +89,8 @@ def faults(
     api_key: ApiKey = None,
 ) -> None:
     """Replace the fault plan (no options: no faults)."""
-    _call("PUT", url, "/control/faults", api_key, {
-        "down": down, "latency_seconds": latency, "error_share": error_share,
-        "timeout_share": timeout_share, "timeout_seconds": timeout_seconds,
-        "partial_batch_share": partial_batch_share})
+    with _client(url, api_key) as c:
+        _show(url, lambda: put_faults.sync_detailed(client=c, body=FaultsIn(
+            down=down, latency_seconds=latency, error_share=error_share,
+            timeout_share=timeout_share, timeout_seconds=timeout_seconds,
+            partial_batch_share=partial_batch_share)))

@@ -5,16 +5,27 @@ from __future__ import annotations
 
 import datetime as dt
 import getpass
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import httpx
 import typer
 from rich.console import Console
 from rich.table import Table
 
+from ektp_client_dashboard.api.progress import get_progress, progress_csv
+from ektp_client_dashboard.api.residents import get_resident, get_stuck
+from ektp_client_dashboard.client import AuthenticatedClient
+from ektp_client_dashboard.models.get_stuck_status_type_0 import check_get_stuck_status_type_0
+from ektp_client_dashboard.types import UNSET
+from ektp_client_printing.api.printers import change_status
+from ektp_client_printing.client import AuthenticatedClient as PrintingClient
+from ektp_client_printing.models import StatusIn
+from ektp_client_printing.models.status_in_status import check_status_in_status
+from ektp_shared.answers import Answer, ProblemLike, Refused, expect
 from ektp_shared.auth import issue_token
-from ektp_shared.config import ServiceSettings
+from ektp_shared.keys import KeyFileError, KeySettings
 
 app = typer.Typer(help="Dashboard: progress, resident timelines, stuck items, reports.",
                   no_args_is_help=True)
@@ -26,37 +37,39 @@ TokenOpt = Annotated[str | None, typer.Option(
     "local signing key (as `ektp token issue` does)")]
 UserOpt = Annotated[str, typer.Option(help="Who asks (for the audit trail)")]
 DEFAULT_URL = "http://127.0.0.1:8000"
+T = TypeVar("T")
 
 
 def _token(token: str | None, user: str, role: str) -> str:
     if token:
         return token
-    s = ServiceSettings()
-    if not s.jwt_private_key_file.is_file():
+    s = KeySettings()
+    try:
+        key = s.signing_key()
+    except KeyFileError:
         typer.echo("no token given (--token or EKTP_TOKEN) and no local signing key; "
                    "ask the office admin for a token", err=True)
-        raise typer.Exit(2)
-    return issue_token(s.jwt_private_key_file.read_bytes(), user=user, role=role,
-                       issuer=s.jwt_issuer, audience=s.jwt_audience,
-                       ttl=dt.timedelta(minutes=10))
+        raise typer.Exit(2) from None
+    return issue_token(key, user=user, role=role, issuer=s.jwt_issuer,
+                       audience=s.jwt_audience, ttl=dt.timedelta(minutes=10))
 
 
-def _get(url: str, path: str, token: str, **params: Any) -> httpx.Response:
+def _client(url: str, token: str) -> AuthenticatedClient:
+    return AuthenticatedClient(base_url=url.rstrip("/"), token=token,
+                               timeout=httpx.Timeout(30))
+
+
+def _ask(url: str, call: Callable[[], Answer[T | ProblemLike]],
+         who: str = "the dashboard") -> T:
+    """The typed answer of ``call``; a refusal or no answer ends the command plainly."""
     try:
-        r = httpx.get(url.rstrip("/") + path, params={k: v for k, v in params.items()
-                                                      if v is not None},
-                      headers={"Authorization": f"Bearer {token}"}, timeout=30)
+        return expect(call())
     except httpx.HTTPError as exc:
-        typer.echo(f"the dashboard at {url} does not answer: {exc}", err=True)
+        typer.echo(f"{who} at {url} does not answer: {exc}", err=True)
         raise typer.Exit(1) from None
-    if r.status_code != 200:
-        try:
-            detail = r.json().get("detail") or r.json().get("title")
-        except ValueError:
-            detail = r.text[:200]
-        typer.echo(f"HTTP {r.status_code}: {detail}", err=True)
-        raise typer.Exit(1)
-    return r
+    except Refused as refused:
+        typer.echo(f"HTTP {refused.status}: {refused.message}", err=True)
+        raise typer.Exit(1) from None
 
 
 def _n(v: Any) -> str:
@@ -70,39 +83,46 @@ def progress(
     desa: Annotated[bool, typer.Option(help="Also list every desa")] = False,
 ) -> None:
     """Progress per kecamatan, and the forecast against 31 December."""
-    p = _get(url, "/progress", _token(token, user, "viewer")).json()
+    with _client(url, _token(token, user, "viewer")) as client:
+        p = _ask(url, lambda: get_progress.sync_detailed(client=client))
     cols = ("target", "recorded", "sent", "print_ready", "duplicate", "failed", "printed",
             "issued", "lacking")
-    t = Table(title=f"Progres e-KTP {p['kabupaten']['nama']} (data s.d. {p['as_of']})")
+    t = Table(title=f"Progres e-KTP {p.kabupaten.nama} (data s.d. {_when(p.as_of)})")
     t.add_column("wilayah")
     for c in cols:
         t.add_column(c, justify="right")
-    for kec in p["kecamatan"]:
-        t.add_row(f"[bold]{kec['nama']}[/bold]", *(_n(kec[c]) for c in cols))
+    for kec in p.kecamatan:
+        t.add_row(f"[bold]{kec.nama}[/bold]", *(_n(getattr(kec, c)) for c in cols))
         if desa:
-            for d in kec["desa"]:
-                t.add_row(f"  {d['nama']}", *(_n(d[c]) for c in cols))
-    t.add_row("[bold]KABUPATEN[/bold]", *(_n(p["kabupaten"][c]) for c in cols))
+            for d in kec.desa:
+                t.add_row(f"  {d.nama}", *(_n(getattr(d, c)) for c in cols))
+    t.add_row("[bold]KABUPATEN[/bold]", *(_n(getattr(p.kabupaten, c)) for c in cols))
     console.print(t)
-    f, r = p["forecast"], p["rates"]
-    console.print(f"laju {r['window_days']} hari: rekam {r['recorded_per_day']}/hari, "
-                  f"cetak {r['printed_per_day']}/hari")
-    c = f["current"]
-    verdict = (f"selesai {c['finish_date']} ({'tepat waktu' if c['on_time'] else 'TERLAMBAT'})"
-               if c["finish_date"] else f"belum bisa selesai: {c['reason']}")
-    console.print(f"perkiraan: {verdict}; tenggat {f['deadline']}")
-    for o in f["scenarios"]:
-        console.print(f"  bila {o['label']}: {o['finish_date'] or '-'} ({o['reason']})")
-    b = p["blanks"]["by_state"]
+    f, r = p.forecast, p.rates
+    console.print(f"laju {r.window_days} hari: rekam {r.recorded_per_day}/hari, "
+                  f"cetak {r.printed_per_day}/hari")
+    cur = f.current
+    verdict = (f"selesai {cur.finish_date} ({'tepat waktu' if cur.on_time else 'TERLAMBAT'})"
+               if cur.finish_date else f"belum bisa selesai: {cur.reason}")
+    console.print(f"perkiraan: {verdict}; tenggat {f.deadline}")
+    for o in f.scenarios:
+        console.print(f"  bila {o.label}: {o.finish_date or '-'} ({o.reason})")
+    b = p.blanks.by_state.additional_properties
     console.print("blangko: " + ", ".join(f"{k} {v}" for k, v in b.items()))
-    printers = p["printers"]["by_status"]
+    printers = p.printers.by_status.additional_properties
     console.print("printer: " + ", ".join(f"{k} {v}" for k, v in printers.items()))
-    sync = p.get("sync") or {}
+    # sync is the sync service's own answer, passed on as it came (open beyond `available`)
+    sync = p.sync.to_dict() if p.sync else {}
     if sync.get("available"):
         outage = (sync.get("circuit") or {}).get("outage_since")
         console.print(f"sinkron: backlog {sync.get('backlog')}, putus sejak {outage}")
     else:
         console.print(f"sinkron: tidak tersedia ({sync.get('error')})")
+
+
+def _when(moment: dt.datetime | None) -> str:
+    """As the service wrote it (ISO 8601, UTC as Z)."""
+    return "None" if moment is None else moment.isoformat().replace("+00:00", "Z")
 
 
 @app.command("resident")
@@ -111,16 +131,17 @@ def resident(
     url: UrlOpt = DEFAULT_URL, token: TokenOpt = None, user: UserOpt = getpass.getuser(),
 ) -> None:
     """One resident's timeline: every step, how long it took, and whether it is stuck."""
-    d = _get(url, f"/residents/{nik}", _token(token, user, "operator")).json()
-    console.print(f"[bold]{d['nama'] or '-'}[/bold] {d['nik']}  {d['desa'] or d['kode_desa']}")
-    stuck = "  [red]MACET[/red]" if d["stuck"] else ""
-    console.print(f"status: {d['status']} ({d['status_label']}) sejak {d['status_since']}, "
-                  f"{d['in_status']}{stuck}")
+    with _client(url, _token(token, user, "operator")) as client:
+        d = _ask(url, lambda: get_resident.sync_detailed(nik, client=client))
+    console.print(f"[bold]{d.nama or '-'}[/bold] {d.nik}  {d.desa or d.kode_desa}")
+    stuck = "  [red]MACET[/red]" if d.stuck else ""
+    console.print(f"status: {d.status} ({d.status_label}) sejak {_when(d.status_since)}, "
+                  f"{d.in_status}{stuck}")
     t = Table()
     for c in ("waktu", "langkah", "status", "lama"):
         t.add_column(c)
-    for s in d["steps"]:
-        t.add_row(str(s["at"]), s["label"], s["status"], s["took"])
+    for s in d.steps:
+        t.add_row(_when(s.at), s.label, s.status, s.took)
     console.print(t)
 
 
@@ -132,15 +153,21 @@ def stuck(
     limit: int = 50,
 ) -> None:
     """Residents waiting in one state longer than the threshold, oldest first."""
-    b = _get(url, "/stuck", _token(token, user, "operator"), older_than_hours=hours,
-             status=status, limit=limit).json()
-    console.print(f"lebih dari {b['older_than_hours']} jam: {b['total']}  {b['by_status']}")
+    try:
+        wanted = UNSET if status is None else check_get_stuck_status_type_0(status)
+    except TypeError:
+        typer.echo(f"unknown status {status!r}", err=True)
+        raise typer.Exit(2) from None
+    with _client(url, _token(token, user, "operator")) as client:
+        b = _ask(url, lambda: get_stuck.sync_detailed(
+            client=client, older_than_hours=hours, status=wanted, limit=limit))
+    console.print(f"lebih dari {b.older_than_hours} jam: {b.total}  "
+                  f"{b.by_status.additional_properties}")
     t = Table()
     for c in ("NIK", "nama", "desa", "status", "menunggu"):
         t.add_column(c)
-    for x in b["items"]:
-        t.add_row(x["nik"], x["nama"] or "", x["desa"] or x["kode_desa"], x["status"],
-                  x["waiting"])
+    for x in b.items:
+        t.add_row(x.nik, x.nama or "", x.desa or x.kode_desa, x.status, x.waiting)
     console.print(t)
 
 
@@ -155,23 +182,20 @@ def printer_status(
     token: TokenOpt = None, user: UserOpt = getpass.getuser(),
 ) -> None:
     """Set a printer's status at the print room (its queued jobs move to the others)."""
-    status = status.upper()
-    if status not in ("ONLINE", "OFFLINE", "IN_REPAIR", "BROKEN"):
-        typer.echo(f"unknown status {status!r}: ONLINE, OFFLINE, IN_REPAIR or BROKEN", err=True)
-        raise typer.Exit(2)
     try:
-        r = httpx.post(f"{printing_url.rstrip('/')}/printers/{printer_id}/status",
-                       json={"status": status, "reason": reason}, timeout=30,
-                       headers={"Authorization": f"Bearer {_token(token, user, 'printer')}"})
-    except httpx.HTTPError as exc:
-        typer.echo(f"the printing service at {printing_url} does not answer: {exc}", err=True)
-        raise typer.Exit(1) from None
-    if r.status_code != 200:
-        typer.echo(f"HTTP {r.status_code}: {r.text[:300]}", err=True)
-        raise typer.Exit(1)
-    body = r.json()
-    typer.echo(f"printer {printer_id}: {body['status']} ({reason}); "
-               f"{body.get('jobs_moved', 0)} jobs moved to other printers")
+        wanted = check_status_in_status(status.upper())
+    except TypeError:
+        typer.echo(f"unknown status {status.upper()!r}: ONLINE, OFFLINE, IN_REPAIR or BROKEN",
+                   err=True)
+        raise typer.Exit(2) from None
+    printing = PrintingClient(base_url=printing_url.rstrip("/"),
+                              token=_token(token, user, "printer"), timeout=httpx.Timeout(30))
+    with printing:
+        body = _ask(printing_url, lambda: change_status.sync_detailed(
+            printer_id, client=printing, body=StatusIn(status=wanted, reason=reason)),
+            who="the printing service")
+    typer.echo(f"printer {printer_id}: {body.status} ({reason}); "
+               f"{body.jobs_moved} jobs moved to other printers")
 
 
 @app.command("export")
@@ -181,9 +205,8 @@ def export(
     url: UrlOpt = DEFAULT_URL, token: TokenOpt = None, user: UserOpt = getpass.getuser(),
 ) -> None:
     """Export the progress report (kabupaten, kecamatan, desa) as CSV."""
-    r = _get(url, "/reports/progress.csv", _token(token, user, "viewer"))
-    out.write_bytes(r.content)
-    rows = r.text.count("\n") - 1
+    with _client(url, _token(token, user, "viewer")) as client:
+        report = _ask(url, lambda: progress_csv.sync_detailed(client=client)).payload.read()
+    out.write_bytes(report)
+    rows = report.count(b"\n") - 1
     typer.echo(f"{out}: {rows} rows")
-
-

@@ -7,6 +7,7 @@ import csv
 import datetime as dt
 import io
 from dataclasses import dataclass
+from typing import Literal
 
 from ektp_shared.nik import NikError, parse_nik
 from ektp_shared.wilayah import boltim_desa, kecamatan_of_desa, normalise_desa_code
@@ -24,7 +25,8 @@ REQUIRED_COLUMNS = ("nik", "nama", "kode_desa")
 COLUMN_LIMITS = {"nik": 32, "nama": 120, "kode_desa": 20, "tanggal_lahir": 20,
                  "jenis_kelamin": 20}
 OTHER_COLUMN_LIMIT = 500
-_SEX = {"L": "LAKI-LAKI", "LAKI-LAKI": "LAKI-LAKI", "P": "PEREMPUAN", "PEREMPUAN": "PEREMPUAN"}
+_SEX: dict[str, Literal["LAKI-LAKI", "PEREMPUAN"]] = {
+    "L": "LAKI-LAKI", "LAKI-LAKI": "LAKI-LAKI", "P": "PEREMPUAN", "PEREMPUAN": "PEREMPUAN"}
 
 
 @dataclass(frozen=True)

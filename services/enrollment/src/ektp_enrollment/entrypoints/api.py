@@ -17,7 +17,7 @@ from ektp_shared.db import Connection, transaction
 from ektp_shared.events import FieldCheckOutcome
 from ektp_shared.limits import KIT_FILE_BYTES, ROSTER_CSV_BYTES, describe_bytes
 from ektp_shared.logging import mask_nik
-from ektp_shared.openapi import problems
+from ektp_shared.openapi import file_body, problems
 from ektp_shared.problems import Problem, problem_response
 from ektp_shared.sealed_packet import load_public_key
 
@@ -49,12 +49,13 @@ PerPage = Annotated[int, Query(ge=1, le=500, description="rows per page")]
 
 def refused_to_problem(exc: Refused) -> Problem:
     status = _STATUS_CODES.get(exc.kind, 422)
-    return Problem(
+    problem = Problem(
         status, exc.title or _TITLES.get(exc.kind, "Permintaan ditolak"), exc.detail,
         type="validation-error" if status == 422 else exc.kind,
         errors=[{"field": e.field, "message": e.message} for e in exc.errors],
-        **{k: v for k, v in exc.extra.items() if v is not None},
     )
+    problem.extensions.update({k: v for k, v in exc.extra.items() if v is not None})
+    return problem
 
 
 async def _idempotent(
@@ -124,7 +125,7 @@ async def create_enrollment(
 @enrollments.post(
     "/import", summary="Import a mobile kit's signed file", response_model=schemas.KitImport,
     responses=problems(413),
-    openapi_extra={"requestBody": {"content": {"application/x-ndjson": {}}, "required": True}},
+    openapi_extra=file_body("application/x-ndjson"),
 )
 async def import_kit(
     request: Request, principal: Operator, pool: PoolDep, settings: SettingsDep,
@@ -239,7 +240,7 @@ roster = APIRouter(prefix="/roster", tags=["roster"])
 @roster.post(
     "/import", summary="Import the ministry's roster CSV (bad rows reported by line)",
     response_model=schemas.RosterImport, responses=problems(413),
-    openapi_extra={"requestBody": {"content": {"text/csv": {}}, "required": True}},
+    openapi_extra=file_body("text/csv"),
 )
 async def import_roster(
     request: Request, principal: Operator, pool: PoolDep, settings: SettingsDep,

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import io
 import json
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn
 
 import httpx
 import typer
@@ -18,7 +19,14 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
+from ektp_client_enrollment.api.enrollments import import_kit as import_kit_op
+from ektp_client_enrollment.api.roster import import_roster as import_roster_op
+from ektp_client_enrollment.client import AuthenticatedClient
+from ektp_client_enrollment.models import BadRow, RosterImport
+from ektp_client_enrollment.types import File
 from ektp_enrollment.domain.kitfile import sign_kit_file
+from ektp_shared.answers import Refused, expect
+from ektp_shared.keys import KeyFileError, write_key_file
 
 app = typer.Typer(help="Enrollment (perekaman): roster and mobile kit imports.",
                   no_args_is_help=True)
@@ -29,18 +37,14 @@ TokenOpt = Annotated[str, typer.Option(envvar="EKTP_TOKEN", help="bearer token (
 DEFAULT_URL = "http://127.0.0.1:8001"
 
 
-def _client(url: str, token: str, transport: httpx.BaseTransport | None = None) -> httpx.Client:
-    return httpx.Client(base_url=url, headers={"Authorization": f"Bearer {token}"},
-                        timeout=120, transport=transport)
+def _client(url: str, token: str,
+            transport: httpx.BaseTransport | None = None) -> AuthenticatedClient:
+    return AuthenticatedClient(base_url=url, token=token, timeout=httpx.Timeout(120),
+                               httpx_args={"transport": transport} if transport else {})
 
 
-def _fail(response: httpx.Response) -> None:
-    try:
-        body = response.json()
-        message = body.get("detail") or body.get("title")
-    except ValueError:
-        message = response.text[:300]
-    console.print(f"[red]ditolak ({response.status_code}):[/red] {message}")
+def _fail(refused: Refused) -> NoReturn:
+    console.print(f"[red]ditolak ({refused.status}):[/red] {refused.message}")
     raise typer.Exit(1)
 
 
@@ -60,25 +64,25 @@ def split_csv(text: str, rows_per_chunk: int) -> list[tuple[int, str]]:
 
 
 def upload_roster(
-    client: httpx.Client, text: str, rows_per_chunk: int,
+    client: AuthenticatedClient, text: str, rows_per_chunk: int,
     advance: Callable[[int], None] = lambda n: None,
-) -> dict[str, Any]:
+) -> RosterImport:
     """Send the CSV in chunks; line numbers in the answer are the whole file's. Each chunk
     has its own Idempotency-Key, so running the command again after a cut is harmless."""
     file_digest = hashlib.sha256(text.encode()).hexdigest()[:32]
-    totals: dict[str, Any] = {"accepted": 0, "new": 0, "updated": 0, "rejected": 0, "bad_rows": []}
+    totals = RosterImport(accepted=0, new=0, updated=0, rejected=0, bad_rows=[])
     for offset, chunk in split_csv(text, rows_per_chunk):
-        response = client.post(
-            "/roster/import", params={"line_offset": offset}, content=chunk.encode(),
-            headers={"Content-Type": "text/csv",
-                     "Idempotency-Key": f"roster-{file_digest}-{offset}"},
-        )
-        if response.status_code != 200:
-            _fail(response)
-        answer = response.json()
-        for key in ("accepted", "new", "updated", "rejected"):
-            totals[key] += answer[key]
-        totals["bad_rows"].extend(answer["bad_rows"])
+        try:
+            answer = expect(import_roster_op.sync_detailed(
+                client=client, body=File(payload=io.BytesIO(chunk.encode())),
+                line_offset=offset, idempotency_key=f"roster-{file_digest}-{offset}"))
+        except Refused as refused:
+            _fail(refused)
+        totals.accepted += answer.accepted
+        totals.new += answer.new
+        totals.updated += answer.updated
+        totals.rejected += answer.rejected
+        totals.bad_rows.extend(answer.bad_rows)
         advance(chunk.count("\n") - 1 if chunk.endswith("\n") else chunk.count("\n"))
     return totals
 
@@ -104,17 +108,17 @@ def import_roster(
         task = progress.add_task("import", total=rows)
         totals = upload_roster(client, text, rows_per_chunk,
                                lambda n: progress.advance(task, n))
-    _print_bad_rows(totals["bad_rows"])
-    typer.echo(f"diterima {totals['accepted']} (baru {totals['new']}, diperbarui "
-               f"{totals['updated']}), ditolak {totals['rejected']}")
+    _print_bad_rows(totals.bad_rows)
+    typer.echo(f"diterima {totals.accepted} (baru {totals.new}, diperbarui "
+               f"{totals.updated}), ditolak {totals.rejected}")
 
 
-def _print_bad_rows(bad: list[dict[str, Any]]) -> None:
+def _print_bad_rows(bad: list[BadRow]) -> None:
     if not bad:
         return
     table = Table("baris", "NIK", "masalah", title=f"{len(bad)} baris ditolak")
     for row in bad:
-        table.add_row(str(row["line"]), row["nik"], row["error"])
+        table.add_row(str(row.line), row.nik, row.error)
     Console().print(table)
 
 
@@ -127,33 +131,32 @@ def import_kit(
     """Import a mobile kit's signed file; every line is reported, good ones kept."""
     raw = file.read_bytes()
     with _client(url, token) as client:
-        response = client.post(
-            "/enrollments/import", content=raw,
-            headers={"Content-Type": "application/x-ndjson",
-                     "Idempotency-Key": "kit-" + hashlib.sha256(raw).hexdigest()[:40]},
-        )
-    if response.status_code != 200:
-        _fail(response)
-    answer = response.json()
-    for r in answer["rejected"]:
-        problems = "; ".join(f"{e['field']}: {e['message']}" for e in r["errors"])
-        typer.echo(f"baris {r['line']} ({r.get('record_id')}): {problems}")
-    c = answer["counts"]
-    typer.echo(f"kit {answer['kit_id']}: diimpor {c['imported']}, sudah ada "
-               f"{c['already_imported']}, ditolak {c['rejected']}")
+        try:
+            answer = expect(import_kit_op.sync_detailed(
+                client=client, body=File(payload=io.BytesIO(raw)),
+                idempotency_key="kit-" + hashlib.sha256(raw).hexdigest()[:40]))
+        except Refused as refused:
+            _fail(refused)
+    for r in answer.rejected:
+        problems = "; ".join(f"{e.field}: {e.message}" for e in r.errors)
+        typer.echo(f"baris {r.line} ({r.record_id}): {problems}")
+    c = answer.counts
+    typer.echo(f"kit {answer.kit_id}: diimpor {c.imported}, sudah ada "
+               f"{c.already_imported}, ditolak {c.rejected}")
 
 
 @app.command("kit-keygen")
 def kit_keygen(
     out: Annotated[Path, typer.Argument(help="where the kit keeps its signing key")],
 ) -> None:
-    """Make a kit's signing key; prints the public key to register (POST /kits)."""
-    if out.exists():
-        typer.echo(f"{out} sudah ada; tidak ditimpa", err=True)
-        raise typer.Exit(1)
+    """Make a kit's signing key (0600 from its first byte, never overwriting a file);
+    prints the public key to register (POST /kits)."""
     key = SigningKey.generate()
-    out.write_bytes(base64.b64encode(bytes(key)) + b"\n")
-    out.chmod(0o600)
+    try:
+        write_key_file(out, base64.b64encode(bytes(key)) + b"\n", private=True)
+    except KeyFileError:
+        typer.echo(f"{out} sudah ada; tidak ditimpa", err=True)
+        raise typer.Exit(1) from None
     typer.echo(base64.b64encode(bytes(key.verify_key)).decode())
 
 

@@ -10,7 +10,7 @@ from typing import Any, Literal
 
 from pydantic import ConfigDict, Field
 
-from ektp_shared.events import FieldCheckOutcome
+from ektp_shared.events import FieldCheckOutcome, JenisKelamin
 from ektp_shared.openapi import Answer, FieldError
 
 RecordingStatus = Literal[
@@ -97,7 +97,7 @@ class Demographics(Answer):
     nama: str
     tempat_lahir: str
     tanggal_lahir: dt.date
-    jenis_kelamin: str
+    jenis_kelamin: JenisKelamin
     golongan_darah: str
     alamat: str
     rt: str
@@ -176,7 +176,7 @@ class RosterRow(Answer):
     kode_desa: str
     kode_kecamatan: str
     tanggal_lahir: dt.date
-    jenis_kelamin: str
+    jenis_kelamin: JenisKelamin
     status: RosterStatus
     last_check: FieldCheckOutcome | None
     last_checked_at: dt.datetime | None

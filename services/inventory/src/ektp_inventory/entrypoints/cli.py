@@ -3,15 +3,27 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 import os
 import sys
 import uuid
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn
 
 import httpx
 import typer
+
+from ektp_client_inventory.api.receipts import post_receipt, upload_receipt
+from ektp_client_inventory.api.reports import get_reconciliation
+from ektp_client_inventory.api.stock import get_stock
+from ektp_client_inventory.client import AuthenticatedClient
+from ektp_client_inventory.models import BodyUploadReceipt, Range, ReceiptIn
+from ektp_client_inventory.models.get_reconciliation_format import (
+    check_get_reconciliation_format,
+)
+from ektp_client_inventory.types import UNSET, File
+from ektp_shared.answers import Refused, expect, refusal
 
 app = typer.Typer(help="The blank-card store (blangko): receipts, stock, reports.",
                   no_args_is_help=True)
@@ -25,28 +37,28 @@ DEFAULT_URL = "http://127.0.0.1:8004"
 transport: httpx.BaseTransport | None = None
 
 
-def _client(url: str, token: str) -> httpx.Client:
-    return httpx.Client(base_url=url, headers={"Authorization": f"Bearer {token}"},
-                        timeout=120, transport=transport)
+def _client(url: str, token: str) -> AuthenticatedClient:
+    return AuthenticatedClient(base_url=url, token=token, timeout=httpx.Timeout(120),
+                               httpx_args={"transport": transport} if transport else {})
 
 
-def _answer(r: httpx.Response) -> Any:
-    if r.status_code >= 400:
-        try:
-            doc = r.json()
-            typer.echo(f"error {r.status_code}: {doc.get('title')}: {doc.get('detail')}",
-                       err=True)
-        except ValueError:
-            typer.echo(f"error {r.status_code}: {r.text[:500]}", err=True)
-        raise typer.Exit(1)
-    return r.json() if r.headers.get("content-type", "").startswith("application/json") else r
+def _refused(refused: Refused) -> NoReturn:
+    if refused.title is not None or refused.detail is not None:
+        typer.echo(f"error {refused.status}: {refused.title}: {refused.detail}", err=True)
+    else:
+        typer.echo(f"error {refused.status}: {refused.text[:500]}", err=True)
+    raise typer.Exit(1)
 
 
-def _range(text: str) -> dict[str, str]:
+def _echo(answer: dict[str, Any]) -> None:
+    typer.echo(json.dumps(answer, indent=2))
+
+
+def _range(text: str) -> Range:
     first, sep, last = text.partition("..")
     if not sep or not first or not last:
         raise typer.BadParameter(f"{text!r}: write a range as FIRST..LAST")
-    return {"first": first, "last": last}
+    return Range(first=first, last=last)
 
 
 @app.command()
@@ -64,33 +76,34 @@ def receive(
     if bool(range_) == bool(file):
         raise typer.BadParameter("give --range (one or more) or --file, not both")
     key = str(uuid.uuid4())  # one key per command run: a network retry cannot receive twice
-    with _client(url, token) as c:
-        if file:
-            form = {"letter_number": letter_number, "letter_date": letter_date.date().isoformat()}
-            if quantity:
-                form["quantity"] = str(quantity)
-            if batch_reference:
-                form["batch_reference"] = batch_reference
-            r = c.post("/receipts/upload", data=form, headers={"Idempotency-Key": key},
-                       files={"file": (file.name, file.read_bytes(), "text/plain")})
-        else:
-            body: dict[str, Any] = {
-                "letter_number": letter_number, "letter_date": letter_date.date().isoformat(),
-                "ranges": [_range(x) for x in range_ or []],
-            }
-            if quantity:
-                body["quantity"] = quantity
-            if batch_reference:
-                body["batch_reference"] = batch_reference
-            r = c.post("/receipts", json=body, headers={"Idempotency-Key": key})
-    typer.echo(json.dumps(_answer(r), indent=2))
+    try:
+        with _client(url, token) as c:
+            if file:
+                answer = expect(upload_receipt.sync_detailed(
+                    client=c, idempotency_key=key, body=BodyUploadReceipt(
+                        file=File(payload=io.BytesIO(file.read_bytes()), file_name=file.name,
+                                  mime_type="text/plain"),
+                        letter_number=letter_number, letter_date=letter_date.date(),
+                        quantity=quantity or UNSET, batch_reference=batch_reference or UNSET)))
+            else:
+                answer = expect(post_receipt.sync_detailed(
+                    client=c, idempotency_key=key, body=ReceiptIn(
+                        letter_number=letter_number, letter_date=letter_date.date(),
+                        ranges=[_range(x) for x in range_ or []],
+                        quantity=quantity or UNSET, batch_reference=batch_reference or UNSET)))
+    except Refused as refused:
+        _refused(refused)
+    _echo(answer.to_dict())
 
 
 @app.command()
 def stock(url: UrlOpt = DEFAULT_URL, token: TokenOpt = "") -> None:
     """Blanks by state and location."""
     with _client(url, token) as c:
-        typer.echo(json.dumps(_answer(c.get("/stock")), indent=2))
+        try:
+            _echo(expect(get_stock.sync_detailed(client=c)).to_dict())
+        except Refused as refused:
+            _refused(refused)
 
 
 @app.command()
@@ -106,9 +119,12 @@ def report(
     if format not in ("json", "csv", "pdf"):
         raise typer.BadParameter("format is json, csv or pdf")
     with _client(url, token) as c:
-        r = c.get("/reports/reconciliation", params={
-            "from": start.date().isoformat(), "to": end.date().isoformat(), "format": format})
-    _answer(r)
+        # The generator reads one representation per answer (the JSON one): the CSV and PDF
+        # of the same operation are fetched with its request and read as bytes.
+        r = c.get_httpx_client().request(**get_reconciliation._get_kwargs(
+            from_=start.date(), to=end.date(), format_=check_get_reconciliation_format(format)))
+        if r.status_code >= 400:
+            _refused(refusal(get_reconciliation._build_response(client=c, response=r)))
     if out is not None:
         out.write_bytes(r.content)
         typer.echo(f"written {out}")

@@ -1,0 +1,248 @@
+import datetime
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.pemula_page import PemulaPage
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    by: datetime.date,
+    kecamatan: None | str | Unset = UNSET,
+    desa: None | str | Unset = UNSET,
+    page: int | Unset = 1,
+    per_page: int | Unset = 50,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_by = by.isoformat()
+    params["by"] = json_by
+
+    json_kecamatan: None | str | Unset
+    if isinstance(kecamatan, Unset):
+        json_kecamatan = UNSET
+    else:
+        json_kecamatan = kecamatan
+    params["kecamatan"] = json_kecamatan
+
+    json_desa: None | str | Unset
+    if isinstance(desa, Unset):
+        json_desa = UNSET
+    else:
+        json_desa = desa
+    params["desa"] = json_desa
+
+    params["page"] = page
+
+    params["per_page"] = per_page
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/roster/pemula",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> PemulaPage | Problem | None:
+    if response.status_code == 200:
+        response_200 = PemulaPage.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[PemulaPage | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    by: datetime.date,
+    kecamatan: None | str | Unset = UNSET,
+    desa: None | str | Unset = UNSET,
+    page: int | Unset = 1,
+    per_page: int | Unset = 50,
+) -> Response[PemulaPage | Problem]:
+    """First-timers: under 17 today, 17 by the given date
+
+    Args:
+        by (datetime.date): e.g. election day
+        kecamatan (None | str | Unset):
+        desa (None | str | Unset):
+        page (int | Unset): page number, from 1 Default: 1.
+        per_page (int | Unset): rows per page Default: 50.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PemulaPage | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        by=by,
+        kecamatan=kecamatan,
+        desa=desa,
+        page=page,
+        per_page=per_page,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    by: datetime.date,
+    kecamatan: None | str | Unset = UNSET,
+    desa: None | str | Unset = UNSET,
+    page: int | Unset = 1,
+    per_page: int | Unset = 50,
+) -> PemulaPage | Problem | None:
+    """First-timers: under 17 today, 17 by the given date
+
+    Args:
+        by (datetime.date): e.g. election day
+        kecamatan (None | str | Unset):
+        desa (None | str | Unset):
+        page (int | Unset): page number, from 1 Default: 1.
+        per_page (int | Unset): rows per page Default: 50.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PemulaPage | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        by=by,
+        kecamatan=kecamatan,
+        desa=desa,
+        page=page,
+        per_page=per_page,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    by: datetime.date,
+    kecamatan: None | str | Unset = UNSET,
+    desa: None | str | Unset = UNSET,
+    page: int | Unset = 1,
+    per_page: int | Unset = 50,
+) -> Response[PemulaPage | Problem]:
+    """First-timers: under 17 today, 17 by the given date
+
+    Args:
+        by (datetime.date): e.g. election day
+        kecamatan (None | str | Unset):
+        desa (None | str | Unset):
+        page (int | Unset): page number, from 1 Default: 1.
+        per_page (int | Unset): rows per page Default: 50.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PemulaPage | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        by=by,
+        kecamatan=kecamatan,
+        desa=desa,
+        page=page,
+        per_page=per_page,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    by: datetime.date,
+    kecamatan: None | str | Unset = UNSET,
+    desa: None | str | Unset = UNSET,
+    page: int | Unset = 1,
+    per_page: int | Unset = 50,
+) -> PemulaPage | Problem | None:
+    """First-timers: under 17 today, 17 by the given date
+
+    Args:
+        by (datetime.date): e.g. election day
+        kecamatan (None | str | Unset):
+        desa (None | str | Unset):
+        page (int | Unset): page number, from 1 Default: 1.
+        per_page (int | Unset): rows per page Default: 50.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PemulaPage | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            by=by,
+            kecamatan=kecamatan,
+            desa=desa,
+            page=page,
+            per_page=per_page,
+        )
+    ).parsed

@@ -1,0 +1,135 @@
+"""Contains all the data models used in inputs/outputs"""
+
+from .bad_row import BadRow
+from .biometric_summary import BiometricSummary
+from .biometric_summary_finger_exceptions import BiometricSummaryFingerExceptions
+from .biometric_summary_iris_exceptions import BiometricSummaryIrisExceptions
+from .biometrics import Biometrics
+from .biometrics_finger_exceptions import BiometricsFingerExceptions
+from .biometrics_fingerprints import BiometricsFingerprints
+from .biometrics_iris_exceptions import BiometricsIrisExceptions
+from .biometrics_irises import BiometricsIrises
+from .consumer_state import ConsumerState
+from .demographics import Demographics
+from .demographics_jenis_kelamin import DemographicsJenisKelamin
+from .enrollment_detail import EnrollmentDetail
+from .enrollment_detail_overrides import EnrollmentDetailOverrides
+from .enrollment_detail_source import EnrollmentDetailSource
+from .enrollment_detail_status import EnrollmentDetailStatus
+from .enrollment_page import EnrollmentPage
+from .enrollment_summary import EnrollmentSummary
+from .enrollment_summary_overrides import EnrollmentSummaryOverrides
+from .enrollment_summary_source import EnrollmentSummarySource
+from .enrollment_summary_status import EnrollmentSummaryStatus
+from .field_check import FieldCheck
+from .field_check_outcome import FieldCheckOutcome
+from .field_checked import FieldChecked
+from .field_checked_outcome import FieldCheckedOutcome
+from .field_checked_roster_status import FieldCheckedRosterStatus
+from .field_error import FieldError
+from .health import Health
+from .history_entry import HistoryEntry
+from .history_entry_detail_type_0 import HistoryEntryDetailType0
+from .image import Image
+from .kafka_state import KafkaState
+from .kit import Kit
+from .kit_counts import KitCounts
+from .kit_import import KitImport
+from .kit_line import KitLine
+from .kit_line_rejected import KitLineRejected
+from .kit_registration import KitRegistration
+from .last_failure import LastFailure
+from .list_enrollments_status_type_0 import ListEnrollmentsStatusType0
+from .list_roster_status_type_0 import ListRosterStatusType0
+from .pemula_page import PemulaPage
+from .problem import Problem
+from .readiness import Readiness
+from .readiness_status import ReadinessStatus
+from .recorded import Recorded
+from .recorded_overrides import RecordedOverrides
+from .recorded_status import RecordedStatus
+from .recording_request import RecordingRequest
+from .recording_request_agama import RecordingRequestAgama
+from .recording_request_golongan_darah import RecordingRequestGolonganDarah
+from .recording_request_jenis_kelamin import RecordingRequestJenisKelamin
+from .recording_request_kewarganegaraan import RecordingRequestKewarganegaraan
+from .recording_request_status_perkawinan import RecordingRequestStatusPerkawinan
+from .relay_state import RelayState
+from .review import Review
+from .roster_import import RosterImport
+from .roster_page import RosterPage
+from .roster_row import RosterRow
+from .roster_row_jenis_kelamin import RosterRowJenisKelamin
+from .roster_row_last_check_type_0 import RosterRowLastCheckType0
+from .roster_row_status import RosterRowStatus
+from .visit import Visit
+from .visit_out import VisitOut
+from .worklist import Worklist
+
+__all__ = (
+    "BadRow",
+    "Biometrics",
+    "BiometricsFingerExceptions",
+    "BiometricsFingerprints",
+    "BiometricsIrises",
+    "BiometricsIrisExceptions",
+    "BiometricSummary",
+    "BiometricSummaryFingerExceptions",
+    "BiometricSummaryIrisExceptions",
+    "ConsumerState",
+    "Demographics",
+    "DemographicsJenisKelamin",
+    "EnrollmentDetail",
+    "EnrollmentDetailOverrides",
+    "EnrollmentDetailSource",
+    "EnrollmentDetailStatus",
+    "EnrollmentPage",
+    "EnrollmentSummary",
+    "EnrollmentSummaryOverrides",
+    "EnrollmentSummarySource",
+    "EnrollmentSummaryStatus",
+    "FieldCheck",
+    "FieldChecked",
+    "FieldCheckedOutcome",
+    "FieldCheckedRosterStatus",
+    "FieldCheckOutcome",
+    "FieldError",
+    "Health",
+    "HistoryEntry",
+    "HistoryEntryDetailType0",
+    "Image",
+    "KafkaState",
+    "Kit",
+    "KitCounts",
+    "KitImport",
+    "KitLine",
+    "KitLineRejected",
+    "KitRegistration",
+    "LastFailure",
+    "ListEnrollmentsStatusType0",
+    "ListRosterStatusType0",
+    "PemulaPage",
+    "Problem",
+    "Readiness",
+    "ReadinessStatus",
+    "Recorded",
+    "RecordedOverrides",
+    "RecordedStatus",
+    "RecordingRequest",
+    "RecordingRequestAgama",
+    "RecordingRequestGolonganDarah",
+    "RecordingRequestJenisKelamin",
+    "RecordingRequestKewarganegaraan",
+    "RecordingRequestStatusPerkawinan",
+    "RelayState",
+    "Review",
+    "RosterImport",
+    "RosterPage",
+    "RosterRow",
+    "RosterRowJenisKelamin",
+    "RosterRowLastCheckType0",
+    "RosterRowStatus",
+    "Visit",
+    "VisitOut",
+    "Worklist",
+)
