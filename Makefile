@@ -49,7 +49,8 @@ topics: infra-up ## create the Kafka topics (and DLQs), the services' principals
 
 up: infra-up keys databases topics ## start everything and print the URLs
 	$(PY) -m ektp_shared.stack up
-	@echo "Token for a clerk:  $(VENV)/bin/ektp token issue --user budi --role operator"
+	@echo "First sign-in:      $(VENV)/bin/ektp accounts create-admin --username admin   (once; then POST http://127.0.0.1:8005/sign-in)"
+	@echo "Token for a script: $(VENV)/bin/ektp token issue --user budi --role operator"
 
 demo: up ## start the stack and play the office's situation at a reduced scale
 	$(PY) demo/play.py

@@ -102,7 +102,7 @@ def mounts(name: str) -> dict[str, tuple[str, bool]]:
 # Who holds which private key or folder (DESIGN.md section 6, "Keys"); `keys` is the one-shot
 # `ektp keys init` and the token issuer (`docker compose run --rm keys token issue`).
 HOLDERS = {
-    "jwt-key": {"keys"},
+    "jwt-key": {"keys", "accounts"},
     "centre-key": {"keys", "central-sim"},
     "print-room-key": {"keys", "printing"},
     "spool": {"printing"},
@@ -157,7 +157,7 @@ def test_services_wait_for_healthy_infrastructure():
 KAFKA_SECRET_VARIABLES = {
     "KAFKA_ADMIN_PASSWORD", "KAFKA_PASSWORD_ENROLLMENT", "KAFKA_PASSWORD_SYNC",
     "KAFKA_PASSWORD_PRINTING", "KAFKA_PASSWORD_INVENTORY", "KAFKA_PASSWORD_DASHBOARD",
-    "KAFKA_PASSWORD_CENTRAL_SIM",
+    "KAFKA_PASSWORD_CENTRAL_SIM", "KAFKA_PASSWORD_ACCOUNTS",
 }
 
 

@@ -1,4 +1,4 @@
-"""The six services as real processes on free ports, with topics and databases of the test's
+"""The seven services as real processes on free ports, with topics and databases of the test's
 own: the stack the end-to-end test and the demo's smoke test run against. Each service
 connects to Kafka as its own principal with the ACLs of DESIGN section 3, as under make up."""
 
@@ -21,8 +21,35 @@ from ektp_shared.testing.resources import free_ports
 SERVICES = (
     ("central-sim", "ektp_central_sim"), ("enrollment", "ektp_enrollment"),
     ("sync", "ektp_sync"), ("printing", "ektp_printing"), ("inventory", "ektp_inventory"),
-    ("dashboard", "ektp_dashboard"),
+    ("dashboard", "ektp_dashboard"), ("accounts", "ektp_accounts"),
 )
+ROLES = ("supervisor", "operator", "printer", "storekeeper", "viewer", "admin")
+PASSWORD = "e2e-kata-sandi-2026"
+
+
+async def sign_in_staff(http: httpx.AsyncClient, accounts_url: str, dsn: str) -> dict[str, str]:
+    """As the office starts: the first admin from `ektp accounts create-admin`, who makes
+    one account per role; each clerk signs in and works with the token it is given."""
+    from ektp_accounts.entrypoints.cli import create_admin
+
+    await create_admin(dsn, username="e2e-admin", name="Admin", password=PASSWORD, force=False)
+
+    async def token(username: str, role: str | None = None) -> str:
+        r = await http.post(f"{accounts_url}/sign-in", json={
+            "username": username, "password": PASSWORD, **({"role": role} if role else {})})
+        assert r.status_code == 200, r.text
+        value: str = r.json()["access_token"]
+        return value
+
+    tokens = {"admin": await token("e2e-admin")}
+    admin = {"Authorization": f"Bearer {tokens['admin']}"}
+    for role in ROLES[:-1]:
+        r = await http.post(f"{accounts_url}/users", headers=admin, json={
+            "username": f"e2e-{role}", "name": f"E2E {role}", "roles": [role],
+            "password": PASSWORD})
+        assert r.status_code == 201, r.text
+        tokens[role] = await token(f"e2e-{role}")
+    return tokens
 
 
 @dataclass
@@ -46,13 +73,10 @@ class Stack:
         return body
 
 
-ROLES = ("supervisor", "operator", "printer", "storekeeper", "viewer", "admin")
-
-
 @contextlib.asynccontextmanager
 async def running_stack(infra: Any, topic_prefix: str, create_database: Any, make_token: Any,
                         workdir: Path, service_kafka: Any) -> AsyncIterator[Stack]:
-    """Start the six services (topics, databases and spool under ``workdir`` of their own),
+    """Start the seven services (topics, databases and spool under ``workdir`` of their own),
     wait until each is ready, yield the :class:`Stack`, stop them."""
     prefix = f"{topic_prefix}e2e{uuid.uuid4().hex[:4]}."
     kafka = await service_kafka(prefix)  # topics, DLQs, each service's principal and ACLs
@@ -67,6 +91,9 @@ async def running_stack(infra: Any, topic_prefix: str, create_database: Any, mak
                       "EKTP_PRINTING_URL": urls["printing"],
                       "EKTP_INVENTORY_URL": urls["inventory"],
                       "EKTP_REMOTE_CACHE_SECONDS": "0"},
+        # Tokens live an hour here, so that a long run needs no refresh; cheap hashing.
+        "accounts": {"EKTP_ACCESS_TOKEN_MINUTES": "60", "EKTP_ARGON2_TIME_COST": "1",
+                     "EKTP_ARGON2_MEMORY_KIB": "1024", "EKTP_ARGON2_PARALLELISM": "1"},
     }
     procs = []
     databases: dict[str, str] = {}
@@ -87,9 +114,8 @@ async def running_stack(infra: Any, topic_prefix: str, create_database: Any, mak
                 env, workdir / "logs" / f"{name}.log").start())
         for (name, _), proc in zip(SERVICES, procs, strict=True):
             await asyncio.to_thread(proc.wait_http, urls[name] + "/readyz", 180)
-        tokens = {role: make_token(user=f"e2e-{role}", role=role, ttl_minutes=60)
-                  for role in ROLES}
         async with httpx.AsyncClient(timeout=60) as http:
+            tokens = await sign_in_staff(http, urls["accounts"], databases["accounts"])
             yield Stack(urls, tokens, http, prefix, databases,
                         dict(zip((name for name, _ in SERVICES), procs, strict=True)))
     finally:

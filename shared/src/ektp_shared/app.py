@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
@@ -84,11 +83,7 @@ def create_app(
             raise RuntimeError(
                 f"no JWT public key at {settings.jwt_public_key_file}; run `ektp keys init`"
             )
-        app.state.token_verifier = TokenVerifier.from_file(
-            settings.jwt_public_key_file, issuer=settings.jwt_issuer,
-            audience=settings.jwt_audience,
-            max_ttl=dt.timedelta(seconds=settings.token_max_ttl_seconds),
-        )
+        app.state.token_verifier = TokenVerifier.from_settings(settings)
         await runtime.start(workers=workers)
         app.state.runtime = runtime
         app.state.pool = runtime.db

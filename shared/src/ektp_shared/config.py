@@ -97,6 +97,18 @@ class ServiceSettings(TokenSettings):
     # Auth: services only ever hold the public key (least privilege); the token issuer
     # (`ektp token issue`) holds the private key.
     jwt_public_key_file: Path = key_file(JWT_PUBLIC_KEY)
+    # An external OpenID Connect provider (Keycloak) trusted beside the office's tokens:
+    # unset issuer, none. Its tokens are RS256/ES256; roles come from role_claim (a dotted
+    # path), mapped by oidc_role_map (JSON {"provider-role": "office-role"}; default: the
+    # office's role names as they are). Audience: oidc_audience, else jwt_audience.
+    oidc_issuer: str | None = None
+    oidc_jwks_url: str | None = None
+    oidc_audience: str | None = None
+    oidc_role_claim: str = "roles"
+    oidc_role_map: str | None = None
+    oidc_user_claim: str = "preferred_username"
+    oidc_jwks_cache_seconds: float = Field(300.0, gt=0)
+    oidc_jwks_min_refetch_seconds: float = Field(30.0, ge=0)
 
     relay_batch_size: int = 500
     relay_idle_seconds: float = 0.2
@@ -120,6 +132,12 @@ class ServiceSettings(TokenSettings):
     consumer_timeout_attempts: int = Field(5, ge=1)
     # A batch retried, or Kafka lost, for this long makes /readyz say "degraded".
     consumer_stall_seconds: float = Field(60.0, gt=0)
+
+    @model_validator(mode="after")
+    def _oidc_complete(self) -> Self:
+        if bool(self.oidc_issuer) != bool(self.oidc_jwks_url):
+            raise ValueError("oidc_issuer and oidc_jwks_url go together: set both or neither")
+        return self
 
     @model_validator(mode="after")
     def _kafka_password_given(self) -> Self:

@@ -57,6 +57,7 @@ SERVICE_TOPICS: tuple[ServiceKafka, ...] = (
     ServiceKafka("dashboard", writes=None, reads=PRODUCERS),
     # HTTP only: a principal with no right at all, so a leaked password opens nothing.
     ServiceKafka("central-sim", writes=None, reads=()),
+    ServiceKafka("accounts", writes=None, reads=()),
 )
 
 

@@ -229,7 +229,7 @@ class RequestGate:
         rule = self.rule_for(scope)
         limit = rule.limit if rule is not None else DEFAULT_BODY_BYTES
         if rule is not None and rule.needs_token:
-            refusal = self._check_token(scope)
+            refusal = await self._check_token(scope)
             if refusal is not None:
                 await send_problem(scope, send, refusal, close=_has_body(scope))
                 return
@@ -251,7 +251,7 @@ class RequestGate:
 
         await refusal_of.run(self.app, capped_receive)
 
-    def _check_token(self, scope: Scope) -> Problem | None:
+    async def _check_token(self, scope: Scope) -> Problem | None:
         verifier: TokenVerifier | None = getattr(self.service.state, "token_verifier", None)
         if verifier is None:
             return None  # not started (no lifespan): the route's dependency answers
@@ -264,7 +264,7 @@ class RequestGate:
         if scheme.lower() != "bearer" or not token.strip():
             return _unauthorized("This call needs a bearer token (Authorization: Bearer ...).")
         try:
-            verifier.verify(token.strip())
+            await verifier.authenticate(token.strip())
         except Problem as problem:
             return problem
         return None

@@ -29,6 +29,7 @@ SECRET_NAMES: tuple[str, ...] = (
     "KAFKA_PASSWORD_INVENTORY",
     "KAFKA_PASSWORD_DASHBOARD",
     "KAFKA_PASSWORD_CENTRAL_SIM",
+    "KAFKA_PASSWORD_ACCOUNTS",
 )
 
 _ASSIGNMENT = re.compile(r"^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=")

@@ -59,6 +59,8 @@ SERVICES: tuple[Service, ...] = (
     Service("printing", 8003, "ektp_printing", keys=("print_room_private_key_file",),
             spool=True),
     Service("inventory", 8004, "ektp_inventory"),
+    # Staff sign-in: the only holder of the token signing key (jwt_private_key_file).
+    Service("accounts", 8005, "ektp_accounts", keys=("jwt_private_key_file",)),
     Service("dashboard", 8000, "ektp_dashboard", env=(
         ("EKTP_ENROLLMENT_URL", "http://127.0.0.1:8001"),
         ("EKTP_SYNC_URL", "http://127.0.0.1:8002"),

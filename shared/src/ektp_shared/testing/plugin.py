@@ -31,6 +31,7 @@ from ektp_shared.auth import generate_keypair, issue_token
 from ektp_shared.devinfra import InfraEndpoints
 from ektp_shared.kafka import KafkaAccess
 from ektp_shared.sealed_packet import generate_centre_keypair, generate_sealing_keypair
+from ektp_shared.testing.oidc import Provider
 from ektp_shared.testing.resources import (
     create_service_database,
     drop_databases,
@@ -231,6 +232,15 @@ class PrivateKafka:
 
 
 _PRIVATE_ENV = ("EKTP_STATE_DIR", "EKTP_KAFKA_PORT", "EKTP_KAFKA_CONTROLLER_PORT")
+
+
+@pytest.fixture
+def oidc_provider() -> Iterator[Provider]:
+    """An OpenID Connect provider's JWKS on 127.0.0.1 (``.url``) with one RS256 key
+    ``rsa-1``; ``.token(kid, roles=[...])`` signs a token as Keycloak would."""
+    with Provider() as provider:
+        provider.add_key("rsa-1", "RS256")
+        yield provider
 
 
 @pytest.fixture(scope="session")

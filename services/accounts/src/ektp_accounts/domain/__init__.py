@@ -1,0 +1,1 @@
+"""The accounts service's rules: plain classes and functions, no I/O."""
