@@ -103,6 +103,10 @@ def test_the_links_of_the_create_then_read_flows(office: Office, name: str):
         def before_call(self, case: Any) -> None:
             if label(case) == create:
                 made_fresh(case.body)
+                # A drawn Idempotency-Key comes again in later scenarios, with another body
+                # (422 "reused"): a fresh key keeps the answer the same however often it runs.
+                for key in [k for k in (case.headers or {}) if k.lower() == "idempotency-key"]:
+                    case.headers[key] = f"stateful-{next(_fresh)}"
 
         def get_call_kwargs(self, case: Any) -> dict[str, Any]:
             return {"headers": service.headers(case), "timeout": TIMEOUT}
@@ -114,7 +118,9 @@ def test_the_links_of_the_create_then_read_flows(office: Office, name: str):
 
     Flow.run(settings=hypothesis.settings(
         max_examples=SCENARIOS, stateful_step_count=6, deadline=None, database=None,
-        derandomize=True, phases=[Phase.generate, Phase.shrink],
+        # No shrinking: a replay against a server whose state moved on draws differently
+        # (FlakyStrategyDefinition), which would hide the failure found; report it as found.
+        derandomize=True, phases=[Phase.generate],
         suppress_health_check=list(HealthCheck)))
     calls = sum(answered.values())
     print(f"{name}: {calls} calls in {SCENARIOS} scenarios; "
