@@ -18,7 +18,7 @@ from office_stack import Office
 
 pytestmark = pytest.mark.integration
 
-SERVICES = ("enrollment", "sync", "printing", "inventory", "dashboard", "central-sim")
+SERVICES = ("enrollment", "sync", "printing", "inventory", "dashboard", "central-sim", "accounts")
 
 
 @pytest.mark.parametrize("name", SERVICES)
