@@ -32,11 +32,6 @@ class Office:
     workdir: Path
     processes: dict[str, ServiceProcess] = field(default_factory=dict)
 
-    async def enrollment(self, path: str, params: dict[str, str] | None = None) -> httpx.Response:
-        async with httpx.AsyncClient(timeout=30) as http:
-            return await http.get(self.urls["enrollment"] + path, params=params,
-                                  headers={"Authorization": f"Bearer {self.admin_token}"})
-
 
 @pytest_asyncio.fixture(scope="package", loop_scope="session")
 async def office(infra, topic_prefix, create_database, jwt_keys, centre_keys, service_kafka,

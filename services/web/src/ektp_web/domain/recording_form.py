@@ -46,6 +46,7 @@ class FormErrors:
     general: list[str] = field(default_factory=list)
 
     def add(self, form_field: str | None, message: str) -> None:
+        message = message[:1].upper() + message[1:]  # the services write "foto harus ..."
         if form_field is None:
             self.general.append(message)
         elif form_field not in self.by_field:  # the first message of a field is the one shown

@@ -122,7 +122,8 @@ async def sign_in(request: Request, pool: PoolDep, settings: SettingsDep) -> Res
             return _down(request, None, exc)
         except Refused as exc:
             status = exc.status
-            problem_type = exc.problem.type_ if exc.problem else ""
+            # The type is a URI ending with the problem's name (ektp_shared.problems).
+            problem_type = exc.problem.type_.rsplit("/", 1)[-1] if exc.problem else ""
             field = getattr(exc.problem, "field", None)
             if problem_type in ACCOUNTS_MESSAGES:
                 name, message = ACCOUNTS_MESSAGES[problem_type]
