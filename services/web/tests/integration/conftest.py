@@ -5,6 +5,7 @@ accounts as the office does it (`ektp accounts create-admin`, then POST /users).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import uuid
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
@@ -85,3 +86,23 @@ async def office(infra, topic_prefix, create_database, jwt_keys, centre_keys, se
     finally:
         for proc in reversed(list(procs.values())):
             proc.terminate()
+
+
+@contextlib.asynccontextmanager
+async def another_web(office: Office, database: str, **settings: str) -> AsyncIterator[str]:
+    """One more web app beside the office's, with settings of its own (a service down, a
+    short idle time): its URL."""
+    (port,) = free_ports(1)
+    env = {"EKTP_SERVICE_NAME": "web", "EKTP_HTTP_PORT": str(port),
+           "EKTP_DATABASE_URL": database, "EKTP_ACCOUNTS_URL": office.urls["accounts"],
+           "EKTP_ENROLLMENT_URL": office.urls["enrollment"], **settings}
+    proc = ServiceProcess(
+        ["-m", "uvicorn", "--factory", "ektp_web.entrypoints.api:build_app",
+         "--host", "127.0.0.1", "--port", str(port), "--no-access-log"],
+        env, office.workdir / "logs" / f"web-{port}.log").start()
+    try:
+        url = f"http://127.0.0.1:{port}"
+        await asyncio.to_thread(proc.wait_http, url + "/readyz", 120)
+        yield url
+    finally:
+        proc.terminate()

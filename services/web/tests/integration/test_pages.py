@@ -103,3 +103,15 @@ async def test_several_roles_are_asked_which_one(office):
         assert r.status_code == 422
         assert 'value="operator"' in r.text and 'value="supervisor"' in r.text
         assert "admin" not in re.findall(r'name="role" type="radio" value="([^"]+)"', r.text)
+
+
+async def test_an_empty_recording_form_says_what_to_fill_in_and_is_no_500(office):
+    async with signed_in(office, "rina") as http:
+        form = await http.get("/perekaman")
+        r = await http.post("/perekaman", data={"csrf_token": csrf_of(form.text),
+                                                "agama": "bukan pilihan"})
+        assert r.status_code == 422
+        for message in ("Pilih jenis kelamin", "Pilih agama", "Pilih status perkawinan",
+                        "Masukkan tanggal lahir"):
+            assert message in r.text
+        assert 'href="#agama"' in r.text  # the error summary links to the field

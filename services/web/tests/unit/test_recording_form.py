@@ -49,3 +49,15 @@ def test_each_role_sees_its_own_screens():
     assert len(menu_for("supervisor")) == len(menu_for("admin")) == 3
     assert menu_for("viewer") == []
     assert not may_open("operator", "printer")
+
+
+def test_the_birth_date_is_three_numbers_that_make_a_date():
+    assert rf.birth_date("17", "8", "1990") == "1990-08-17"
+    assert rf.birth_date("", " ", "") == ""
+    for day, month, year in (("31", "2", "1990"), ("1", "1", "90"), ("x", "1", "1990")):
+        try:
+            rf.birth_date(day, month, year)
+        except ValueError as exc:
+            assert str(exc).startswith("Tanggal lahir")
+        else:
+            raise AssertionError((day, month, year))

@@ -4,6 +4,7 @@ the form's fields into the request body, and a problem's field paths back to for
 from __future__ import annotations
 
 import base64
+import datetime as dt
 from dataclasses import dataclass, field
 
 FINGERS = (
@@ -60,6 +61,42 @@ class FormErrors:
 
     def __bool__(self) -> bool:
         return bool(self.by_field or self.general)
+
+
+CHOICE_MESSAGES = {
+    "jenis_kelamin": "Pilih jenis kelamin", "golongan_darah": "Pilih golongan darah",
+    "agama": "Pilih agama", "status_perkawinan": "Pilih status perkawinan",
+    "kewarganegaraan": "Pilih kewarganegaraan",
+}
+
+
+def birth_date(day: str, month: str, year: str) -> str:
+    """The date as ISO text ("" when nothing was typed); ``ValueError`` when it is no date."""
+    day, month, year = day.strip(), month.strip(), year.strip()
+    if not (day or month or year):
+        return ""
+    if not (day.isdigit() and month.isdigit() and year.isdigit() and len(year) == 4):
+        raise ValueError("Tanggal lahir harus berupa angka: tanggal, bulan, dan tahun 4 angka")
+    try:
+        return dt.date(int(year), int(month), int(day)).isoformat()
+    except ValueError:
+        raise ValueError("Tanggal lahir harus tanggal yang ada") from None
+
+
+def form_errors(text: dict[str, str], choices: dict[str, set[str]]) -> FormErrors:
+    """What the typed request cannot even carry (a choice left empty, a date that is no
+    date): said here, in the page's words; everything else the service judges."""
+    errors = FormErrors()
+    for name, allowed in choices.items():
+        if text.get(name, "") not in allowed:
+            errors.add(name, CHOICE_MESSAGES[name])
+    try:
+        if not birth_date(*(text.get(f"tanggal_lahir-{p}", "")
+                            for p in ("hari", "bulan", "tahun"))):
+            errors.add("tanggal_lahir", "Masukkan tanggal lahir")
+    except ValueError as exc:
+        errors.add("tanggal_lahir", str(exc))
+    return errors
 
 
 def form_field_of(path: str) -> str | None:

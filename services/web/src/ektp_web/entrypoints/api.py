@@ -211,21 +211,17 @@ async def _split(form: FormData) -> tuple[dict[str, str], dict[str, bytes]]:
     return text, uploads
 
 
-def _birth_date(text: dict[str, str]) -> str:
-    day, month, year = (text.get(f"tanggal_lahir-{p}", "").strip()
-                        for p in ("hari", "bulan", "tahun"))
-    if not (day or month or year):
-        return ""
-    return f"{year.zfill(4)}-{month.zfill(2)}-{day.zfill(2)}"
-
-
 @router.post("/perekaman")
 async def record(request: Request, session: Operator, settings: SettingsDep) -> Response:
     form = await request.form()
     if not _same(form.get("csrf_token"), session.csrf_token):
         return _csrf_refused(request, session)
     text, uploads = await _split(form)
-    text["tanggal_lahir"] = _birth_date(text)
+    errors = rf.form_errors(text, handlers.RECORDING_CHOICES)
+    if errors:
+        return _recording_page(request, session, values=text, errors=errors, status_code=422)
+    text["tanggal_lahir"] = rf.birth_date(*(text.get(f"tanggal_lahir-{p}", "")
+                                            for p in ("hari", "bulan", "tahun")))
     try:
         recorded = await handlers.record(settings, session, rf.request_body(text, uploads),
                                          text.get("kunci") or None)
