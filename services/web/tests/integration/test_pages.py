@@ -115,3 +115,14 @@ async def test_an_empty_recording_form_says_what_to_fill_in_and_is_no_500(office
                         "Masukkan tanggal lahir"):
             assert message in r.text
         assert 'href="#agama"' in r.text  # the error summary links to the field
+
+
+async def test_after_sign_out_a_kept_copy_of_the_cookie_opens_nothing(office):
+    async with signed_in(office, "rina") as http:
+        kept = http.cookies["ektp_sesi"]
+        form = await http.get("/")
+        r = await http.post("/keluar", data={"csrf_token": csrf_of(form.text)})
+        assert r.status_code == 303 and r.headers["location"] == "/masuk?sesi=keluar"
+        http.cookies.set("ektp_sesi", kept)
+        r = await http.get("/")
+        assert r.status_code == 303 and r.headers["location"] == "/masuk?sesi=berakhir"
