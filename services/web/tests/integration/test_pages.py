@@ -126,3 +126,14 @@ async def test_after_sign_out_a_kept_copy_of_the_cookie_opens_nothing(office):
         http.cookies.set("ektp_sesi", kept)
         r = await http.get("/")
         assert r.status_code == 303 and r.headers["location"] == "/masuk?sesi=berakhir"
+
+
+async def test_only_the_api_docs_page_may_run_its_inline_script(office):
+    async with httpx.AsyncClient(base_url=office.urls["web"]) as http:
+        docs = await http.get("/docs")
+        assert docs.status_code == 200
+        assert "'unsafe-inline'" in docs.headers["content-security-policy"]
+        assert "frame-ancestors 'none'" in docs.headers["content-security-policy"]
+        for path in ("/masuk", "/static/web.css"):
+            assert "unsafe-inline" not in (await http.get(path)).headers[
+                "content-security-policy"]
