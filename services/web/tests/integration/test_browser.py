@@ -124,6 +124,21 @@ def test_sign_in_and_sign_out(office, page, screens):
     expect(page).to_have_url(office.urls["web"] + "/masuk")
 
 
+def test_a_clerk_with_several_roles_picks_one(office, page, screens):
+    from playwright.sync_api import expect
+
+    sign_in(page, office, "hendra")
+    expect(page.locator(".ringkasan-galat")).to_contain_text("beberapa peran")
+    page.screenshot(path=str(screens / "pilih-peran.png"))
+    page.get_by_label("Supervisor").check()
+    page.get_by_label("Kata sandi").fill(PASSWORD)
+    page.get_by_role("button", name="Masuk").click()
+    menu = page.get_by_role("navigation", name="Menu")
+    for screen in ("Perekaman", "Ruang cetak", "Gudang blangko"):
+        expect(menu.get_by_role("link", name=screen)).to_be_visible()
+    expect(page.get_by_text("Hendra · Supervisor")).to_be_visible()
+
+
 def test_five_wrong_passwords_lock_the_account(office, page, screens):
     from playwright.sync_api import expect
 
