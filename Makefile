@@ -49,7 +49,7 @@ topics: infra-up ## create the Kafka topics (and DLQs), the services' principals
 
 up: infra-up keys databases topics ## start everything and print the URLs
 	$(PY) -m ektp_shared.stack up
-	@echo "First sign-in:      $(VENV)/bin/ektp accounts create-admin --username admin   (once; then POST http://127.0.0.1:8005/sign-in)"
+	@echo "First sign-in:      $(VENV)/bin/ektp accounts create-admin --username admin   (once; then http://127.0.0.1:8080 in a browser, or POST http://127.0.0.1:8005/sign-in)"
 	@echo "Token for a script: $(VENV)/bin/ektp token issue --user budi --role operator"
 
 demo: up ## start the stack and play the office's situation at a reduced scale

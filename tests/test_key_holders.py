@@ -18,6 +18,7 @@ HOLDS = {
     "dashboard": set(),
     # the office's token issuer (sign-in)
     "accounts": {"EKTP_JWT_PRIVATE_KEY_FILE"},
+    "web": set(),
 }
 
 

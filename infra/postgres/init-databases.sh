@@ -18,6 +18,8 @@ CREATE DATABASE ektp_inventory OWNER ektp;
 CREATE DATABASE ektp_dashboard OWNER ektp;
 CREATE DATABASE ektp_central_sim OWNER ektp;
 CREATE DATABASE ektp_accounts OWNER ektp;
+CREATE DATABASE ektp_web OWNER ektp;
 GRANT CONNECT, TEMPORARY ON DATABASE ektp_enrollment, ektp_sync, ektp_printing,
-    ektp_inventory, ektp_dashboard, ektp_central_sim, ektp_accounts TO ektp_service;
+    ektp_inventory, ektp_dashboard, ektp_central_sim, ektp_accounts,
+    ektp_web TO ektp_service;
 SQL

@@ -1,4 +1,4 @@
-"""The seven services as real processes on free ports, with topics and databases of the test's
+"""The eight services as real processes on free ports, with topics and databases of the test's
 own: the stack the end-to-end test and the demo's smoke test run against. Each service
 connects to Kafka as its own principal with the ACLs of DESIGN section 3, as under make up."""
 
@@ -21,7 +21,7 @@ from ektp_shared.testing.resources import free_ports
 SERVICES = (
     ("central-sim", "ektp_central_sim"), ("enrollment", "ektp_enrollment"),
     ("sync", "ektp_sync"), ("printing", "ektp_printing"), ("inventory", "ektp_inventory"),
-    ("dashboard", "ektp_dashboard"), ("accounts", "ektp_accounts"),
+    ("dashboard", "ektp_dashboard"), ("accounts", "ektp_accounts"), ("web", "ektp_web"),
 )
 ROLES = ("supervisor", "operator", "printer", "storekeeper", "viewer", "admin")
 PASSWORD = "e2e-kata-sandi-2026"
@@ -76,7 +76,7 @@ class Stack:
 @contextlib.asynccontextmanager
 async def running_stack(infra: Any, topic_prefix: str, create_database: Any, make_token: Any,
                         workdir: Path, service_kafka: Any) -> AsyncIterator[Stack]:
-    """Start the seven services (topics, databases and spool under ``workdir`` of their own),
+    """Start the eight services (topics, databases and spool under ``workdir`` of their own),
     wait until each is ready, yield the :class:`Stack`, stop them."""
     prefix = f"{topic_prefix}e2e{uuid.uuid4().hex[:4]}."
     kafka = await service_kafka(prefix)  # topics, DLQs, each service's principal and ACLs
@@ -94,6 +94,7 @@ async def running_stack(infra: Any, topic_prefix: str, create_database: Any, mak
         # Tokens live an hour here, so that a long run needs no refresh; cheap hashing.
         "accounts": {"EKTP_ACCESS_TOKEN_MINUTES": "60", "EKTP_ARGON2_TIME_COST": "1",
                      "EKTP_ARGON2_MEMORY_KIB": "1024", "EKTP_ARGON2_PARALLELISM": "1"},
+        "web": {"EKTP_ACCOUNTS_URL": urls["accounts"], "EKTP_ENROLLMENT_URL": urls["enrollment"]},
     }
     procs = []
     databases: dict[str, str] = {}

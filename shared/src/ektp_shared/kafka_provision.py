@@ -58,6 +58,7 @@ SERVICE_TOPICS: tuple[ServiceKafka, ...] = (
     # HTTP only: a principal with no right at all, so a leaked password opens nothing.
     ServiceKafka("central-sim", writes=None, reads=()),
     ServiceKafka("accounts", writes=None, reads=()),
+    ServiceKafka("web", writes=None, reads=()),
 )
 
 

@@ -80,6 +80,8 @@ BODY_LIMITS: dict[tuple[str, str], int] = {
     ("POST", "/enrollments"): RECORDING_BODY_BYTES,
     ("POST", "/enrollments/import"): KIT_FILE_BYTES,
     ("POST", "/roster/import"): ROSTER_CSV_BYTES,
+    # web: the recording form, its images as files (smaller than the base64 JSON)
+    ("POST", "/perekaman"): RECORDING_BODY_BYTES,
     # inventory
     ("POST", "/receipts"): SERIAL_LIST_BODY_BYTES,
     ("POST", "/receipts/upload"): UID_UPLOAD_BODY_BYTES,

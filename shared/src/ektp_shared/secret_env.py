@@ -30,6 +30,7 @@ SECRET_NAMES: tuple[str, ...] = (
     "KAFKA_PASSWORD_DASHBOARD",
     "KAFKA_PASSWORD_CENTRAL_SIM",
     "KAFKA_PASSWORD_ACCOUNTS",
+    "KAFKA_PASSWORD_WEB",
 )
 
 _ASSIGNMENT = re.compile(r"^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=")

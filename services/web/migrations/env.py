@@ -1,0 +1,3 @@
+from ektp_shared.migrations_env import run
+
+run()

@@ -1,0 +1,54 @@
+"""Rendering: the templates, the security headers every answer carries, the refusal pages."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse, Response
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from ..adapters.sessions import WebSession
+from ..domain.menus import ROLE_NAMES, menu_for
+
+ENV = Environment(loader=PackageLoader("ektp_web", "templates"),
+                  autoescape=select_autoescape(default=True), trim_blocks=True,
+                  lstrip_blocks=True)
+
+# No inline script or style anywhere: everything the page runs or wears comes from /static.
+CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
+       "font-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; "
+       "frame-ancestors 'none'")
+# The API docs pages (shared with every service: Swagger UI and ReDoc, vendored) start
+# with an inline script; they show no personal data, and only they get this one.
+DOCS_CSP = ("default-src 'self'; script-src 'self' 'unsafe-inline'; "
+            "style-src 'self' 'unsafe-inline'; img-src 'self' data:; worker-src 'self' blob:; "
+            "frame-ancestors 'none'")
+DOCS_PATHS = ("/docs", "/redoc")
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CSP,
+    "X-Frame-Options": "DENY",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+}
+
+
+def render(request: Request, template: str, *, session: WebSession | None = None,
+           status_code: int = 200, **context: Any) -> HTMLResponse:
+    html = ENV.get_template(template).render(
+        request=request, session=session, role_name=ROLE_NAMES,
+        menu=menu_for(session.role) if session else [], **context)
+    # Pages show residents' and staff's data: never kept by the browser or a proxy.
+    return HTMLResponse(html, status_code=status_code,
+                        headers={"Cache-Control": "no-store", "Pragma": "no-cache"})
+
+
+async def security_headers(request: Request,
+                           call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+    response = await call_next(request)
+    if request.url.path in DOCS_PATHS:
+        response.headers.setdefault("Content-Security-Policy", DOCS_CSP)
+    for name, value in SECURITY_HEADERS.items():
+        response.headers.setdefault(name, value)
+    return response

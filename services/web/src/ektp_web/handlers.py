@@ -1,0 +1,148 @@
+"""What the pages do: sign in and out, keep the access token fresh, record a resident.
+Every call to a service goes through its generated client (adapters/services.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+from typing import Any
+
+import asyncpg
+
+from ektp_client_accounts.api.sign_in import refresh as refresh_op
+from ektp_client_accounts.api.sign_in import sign_in as sign_in_op
+from ektp_client_accounts.api.sign_in import sign_out as sign_out_op
+from ektp_client_accounts.models import RefreshIn, SignInIn, SignOutIn
+from ektp_client_enrollment.api.enrollments import create_enrollment
+from ektp_client_enrollment.models import Recorded, RecordingRequest
+from ektp_client_enrollment.models.recording_request_agama import RECORDING_REQUEST_AGAMA_VALUES
+from ektp_client_enrollment.models.recording_request_golongan_darah import (
+    RECORDING_REQUEST_GOLONGAN_DARAH_VALUES,
+)
+from ektp_client_enrollment.models.recording_request_jenis_kelamin import (
+    RECORDING_REQUEST_JENIS_KELAMIN_VALUES,
+)
+from ektp_client_enrollment.models.recording_request_kewarganegaraan import (
+    RECORDING_REQUEST_KEWARGANEGARAAN_VALUES,
+)
+from ektp_client_enrollment.models.recording_request_status_perkawinan import (
+    RECORDING_REQUEST_STATUS_PERKAWINAN_VALUES,
+)
+from ektp_client_enrollment.types import UNSET
+from ektp_shared.answers import Refused
+from ektp_shared.db import transaction
+
+from .adapters import services
+from .adapters import sessions as repo
+from .adapters.sessions import WebSession
+from .config import Settings
+
+# The choices of the recording request as its contract (the generated client) has them: the
+# typed request cannot carry any other value, so the form checks them before it is built.
+RECORDING_CHOICES: dict[str, set[str]] = {
+    "jenis_kelamin": set(RECORDING_REQUEST_JENIS_KELAMIN_VALUES),
+    "golongan_darah": set(RECORDING_REQUEST_GOLONGAN_DARAH_VALUES),
+    "agama": set(RECORDING_REQUEST_AGAMA_VALUES),
+    "status_perkawinan": set(RECORDING_REQUEST_STATUS_PERKAWINAN_VALUES),
+    "kewarganegaraan": set(RECORDING_REQUEST_KEWARGANEGARAAN_VALUES),
+}
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+async def sign_in(pool: asyncpg.Pool, settings: Settings, *, username: str, password: str,
+                  role: str | None) -> WebSession:
+    """Sign in at accounts; the tokens stay in the web app's database, the browser gets the
+    session's id only. Raises ``Refused`` with accounts' problem, or ``ServiceDown``."""
+    body = SignInIn.from_dict({"username": username, "password": password,
+                               **({"role": role} if role else {})})
+    got = await services.answer("accounts", sign_in_op.asyncio_detailed(
+        client=services.accounts(settings), body=body))
+    now = _now()
+    session = WebSession(
+        id=new_token(), csrf_token=new_token(), username=got.user.username,
+        name=got.user.name, role=str(got.role), roles=[str(r) for r in got.user.roles],
+        access_token=got.access_token,
+        access_expires_at=now + dt.timedelta(seconds=got.expires_in),
+        refresh_token=got.refresh_token, expires_at=got.refresh_expires_at, last_seen_at=now)
+    async with transaction(pool) as conn:
+        await repo.insert(conn, session)
+    return session
+
+
+async def current(pool: asyncpg.Pool, settings: Settings, session_id: str) -> WebSession | None:
+    """The live session of this cookie, its access token fresh; ``None`` when it has ended
+    (signed out, expired, idle too long, or accounts refused to refresh it)."""
+    now = _now()
+    async with pool.acquire() as conn:
+        session = await repo.get(conn, session_id)
+    if session is None:
+        return None
+    idle = dt.timedelta(minutes=settings.idle_minutes)
+    if session.expires_at <= now or session.last_seen_at + idle <= now:
+        async with pool.acquire() as conn:
+            await repo.delete(conn, session_id)
+        return None
+    margin = dt.timedelta(seconds=settings.refresh_margin_seconds)
+    if session.access_expires_at - margin > now:
+        async with pool.acquire() as conn:
+            await repo.touch(conn, session_id, now)
+        session.last_seen_at = now
+        return session
+    return await _refresh(pool, settings, session_id)
+
+
+async def _refresh(pool: asyncpg.Pool, settings: Settings, session_id: str) -> WebSession | None:
+    # The row's lock: a rotated refresh credential shown twice would end the sign-in at
+    # accounts (it takes that for a stolen copy), so two tabs refresh one after the other.
+    async with transaction(pool) as conn:
+        session = await repo.get(conn, session_id, for_update=True)
+        if session is None:
+            return None
+        now = _now()
+        if session.access_expires_at - dt.timedelta(
+                seconds=settings.refresh_margin_seconds) > now:
+            return session  # the other tab refreshed it meanwhile
+        try:
+            got = await services.answer("accounts", refresh_op.asyncio_detailed(
+                client=services.accounts(settings),
+                body=RefreshIn(refresh_token=session.refresh_token)))
+        except Refused:
+            await repo.delete(conn, session_id)  # refused: the session ends at once
+            return None
+        except services.ServiceDown:
+            if session.access_expires_at > now:
+                return session  # still valid for a little while; try again next page
+            raise
+        session.access_token = got.access_token
+        session.access_expires_at = now + dt.timedelta(seconds=got.expires_in)
+        session.refresh_token = got.refresh_token
+        session.last_seen_at = now
+        await repo.save_tokens(conn, session)
+        return session
+
+
+async def sign_out(pool: asyncpg.Pool, settings: Settings, session: WebSession) -> None:
+    """End the session here at once; tell accounts too when it answers."""
+    async with pool.acquire() as conn:
+        await repo.delete(conn, session.id)
+    try:
+        await services.answer("accounts", sign_out_op.asyncio_detailed(
+            client=services.accounts(settings),
+            body=SignOutIn(refresh_token=session.refresh_token)))
+    except (Refused, services.ServiceDown):
+        pass  # the web session is gone; accounts' credential expires by itself
+
+
+async def record(settings: Settings, session: WebSession, body: dict[str, Any],
+                 idempotency_key: str | None) -> Recorded:
+    """Post the recording to enrollment with the clerk's own token."""
+    return await services.answer("enrollment", create_enrollment.asyncio_detailed(
+        client=services.enrollment(settings, session.access_token),
+        body=RecordingRequest.from_dict(body), idempotency_key=idempotency_key or UNSET))

@@ -1,0 +1,108 @@
+"""A small office for the web app's tests: accounts, enrollment and the web app as real
+processes on free ports (databases and topics of their own), with staff made through
+accounts as the office does it (`ektp accounts create-admin`, then POST /users)."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import uuid
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+import pytest_asyncio
+
+from ektp_shared.testing.processes import ServiceProcess
+from ektp_shared.testing.resources import free_ports
+
+PASSWORD = "kata-sandi-uji-2026"
+# username -> roles
+STAFF = {
+    "rina": ["operator"], "joko": ["printer"], "hendra": ["operator", "supervisor"],
+    "lupa": ["operator"],
+}
+PACKAGES = {"accounts": "ektp_accounts", "enrollment": "ektp_enrollment", "web": "ektp_web"}
+
+
+@dataclass
+class Office:
+    urls: dict[str, str]
+    admin_token: str
+    workdir: Path
+    processes: dict[str, ServiceProcess] = field(default_factory=dict)
+
+
+@pytest_asyncio.fixture(scope="package", loop_scope="session")
+async def office(infra, topic_prefix, create_database, jwt_keys, centre_keys, service_kafka,
+                 tmp_path_factory) -> AsyncIterator[Office]:
+    from ektp_accounts.entrypoints.cli import create_admin
+
+    workdir = tmp_path_factory.mktemp("office")
+    prefix = f"{topic_prefix}web{uuid.uuid4().hex[:4]}."
+    kafka = await service_kafka(prefix)
+    ports = dict(zip(PACKAGES, free_ports(len(PACKAGES)), strict=True))
+    urls = {name: f"http://127.0.0.1:{port}" for name, port in ports.items()}
+    extra = {
+        "accounts": {"EKTP_ACCESS_TOKEN_MINUTES": "60", "EKTP_ARGON2_TIME_COST": "1",
+                     "EKTP_ARGON2_MEMORY_KIB": "1024", "EKTP_ARGON2_PARALLELISM": "1"},
+        "web": {"EKTP_ACCOUNTS_URL": urls["accounts"], "EKTP_ENROLLMENT_URL": urls["enrollment"]},
+    }
+    databases: dict[str, str] = {}
+    procs: dict[str, ServiceProcess] = {}
+    try:
+        for name, package in PACKAGES.items():
+            databases[name] = await create_database(name)
+            access = kafka.get(name)
+            env = {
+                "EKTP_SERVICE_NAME": name, "EKTP_HTTP_PORT": str(ports[name]),
+                "EKTP_DATABASE_URL": databases[name],
+                "EKTP_KAFKA_BOOTSTRAP": infra.kafka_bootstrap, "EKTP_TOPIC_PREFIX": prefix,
+                "EKTP_KAFKA_USERNAME": (access.username if access else "") or "",
+                "EKTP_KAFKA_PASSWORD": (access.password if access else "") or "",
+                **extra.get(name, {}),
+            }
+            procs[name] = ServiceProcess(
+                ["-m", "uvicorn", "--factory", f"{package}.entrypoints.api:build_app",
+                 "--host", "127.0.0.1", "--port", str(ports[name]), "--no-access-log"],
+                env, workdir / "logs" / f"{name}.log").start()
+        for name, proc in procs.items():
+            await asyncio.to_thread(proc.wait_http, urls[name] + "/readyz", 120)
+        await create_admin(databases["accounts"], username="admin", name="Admin Kantor",
+                           password=PASSWORD, force=False)
+        async with httpx.AsyncClient(timeout=30) as http:
+            r = await http.post(urls["accounts"] + "/sign-in",
+                                json={"username": "admin", "password": PASSWORD})
+            assert r.status_code == 200, r.text
+            token = r.json()["access_token"]
+            for username, roles in STAFF.items():
+                r = await http.post(urls["accounts"] + "/users",
+                                    headers={"Authorization": f"Bearer {token}"},
+                                    json={"username": username, "name": username.title(),
+                                          "roles": roles, "password": PASSWORD})
+                assert r.status_code == 201, r.text
+        yield Office(urls, token, workdir, procs)
+    finally:
+        for proc in reversed(list(procs.values())):
+            proc.terminate()
+
+
+@contextlib.asynccontextmanager
+async def another_web(office: Office, database: str, **settings: str) -> AsyncIterator[str]:
+    """One more web app beside the office's, with settings of its own (a service down, a
+    short idle time): its URL."""
+    (port,) = free_ports(1)
+    env = {"EKTP_SERVICE_NAME": "web", "EKTP_HTTP_PORT": str(port),
+           "EKTP_DATABASE_URL": database, "EKTP_ACCOUNTS_URL": office.urls["accounts"],
+           "EKTP_ENROLLMENT_URL": office.urls["enrollment"], **settings}
+    proc = ServiceProcess(
+        ["-m", "uvicorn", "--factory", "ektp_web.entrypoints.api:build_app",
+         "--host", "127.0.0.1", "--port", str(port), "--no-access-log"],
+        env, office.workdir / "logs" / f"web-{port}.log").start()
+    try:
+        url = f"http://127.0.0.1:{port}"
+        await asyncio.to_thread(proc.wait_http, url + "/readyz", 120)
+        yield url
+    finally:
+        proc.terminate()
