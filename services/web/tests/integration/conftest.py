@@ -1,5 +1,5 @@
-"""A small office for the web app's tests: accounts, enrollment and the web app as real
-processes on free ports (databases and topics of their own), with staff made through
+"""A small office for the web app's tests: accounts, enrollment, inventory and the web app
+as real processes on free ports (databases and topics of their own), with staff made through
 accounts as the office does it (`ektp accounts create-admin`, then POST /users)."""
 
 from __future__ import annotations
@@ -21,9 +21,10 @@ PASSWORD = "kata-sandi-uji-2026"
 # username -> roles
 STAFF = {
     "rina": ["operator"], "joko": ["printer"], "hendra": ["operator", "supervisor"],
-    "lupa": ["operator"],
+    "lupa": ["operator"], "sari": ["storekeeper"],
 }
-PACKAGES = {"accounts": "ektp_accounts", "enrollment": "ektp_enrollment", "web": "ektp_web"}
+PACKAGES = {"accounts": "ektp_accounts", "enrollment": "ektp_enrollment",
+            "inventory": "ektp_inventory", "web": "ektp_web"}
 
 
 @dataclass
@@ -47,7 +48,8 @@ async def office(infra, topic_prefix, create_database, jwt_keys, centre_keys, se
     extra = {
         "accounts": {"EKTP_ACCESS_TOKEN_MINUTES": "60", "EKTP_ARGON2_TIME_COST": "1",
                      "EKTP_ARGON2_MEMORY_KIB": "1024", "EKTP_ARGON2_PARALLELISM": "1"},
-        "web": {"EKTP_ACCOUNTS_URL": urls["accounts"], "EKTP_ENROLLMENT_URL": urls["enrollment"]},
+        "web": {"EKTP_ACCOUNTS_URL": urls["accounts"], "EKTP_ENROLLMENT_URL": urls["enrollment"],
+                "EKTP_INVENTORY_URL": urls["inventory"]},
     }
     databases: dict[str, str] = {}
     procs: dict[str, ServiceProcess] = {}
@@ -95,7 +97,8 @@ async def another_web(office: Office, database: str, **settings: str) -> AsyncIt
     (port,) = free_ports(1)
     env = {"EKTP_SERVICE_NAME": "web", "EKTP_HTTP_PORT": str(port),
            "EKTP_DATABASE_URL": database, "EKTP_ACCOUNTS_URL": office.urls["accounts"],
-           "EKTP_ENROLLMENT_URL": office.urls["enrollment"], **settings}
+           "EKTP_ENROLLMENT_URL": office.urls["enrollment"],
+           "EKTP_INVENTORY_URL": office.urls["inventory"], **settings}
     proc = ServiceProcess(
         ["-m", "uvicorn", "--factory", "ektp_web.entrypoints.api:build_app",
          "--host", "127.0.0.1", "--port", str(port), "--no-access-log"],

@@ -25,7 +25,7 @@ from ..bootstrap import build_runtime
 from ..config import Settings
 from ..domain import recording_form as rf
 from ..domain.menus import ROLE_NAMES
-from . import pages
+from . import gudang, pages
 from .deps import (
     SESSION_COOKIE,
     SIGN_IN_COOKIE,
@@ -36,7 +36,6 @@ from .deps import (
     Printer,
     SettingsDep,
     SignedIn,
-    Storekeeper,
 )
 
 router = APIRouter(include_in_schema=False)
@@ -169,11 +168,6 @@ async def print_room(request: Request, session: Printer) -> HTMLResponse:
     return pages.render(request, "later.html", session=session, title="Ruang cetak")
 
 
-@router.get("/gudang")
-async def store(request: Request, session: Storekeeper) -> HTMLResponse:
-    return pages.render(request, "later.html", session=session, title="Gudang blangko")
-
-
 # --- perekaman --------------------------------------------------------------------------------
 
 
@@ -248,7 +242,7 @@ def build_app(settings: Settings | None = None, *, workers: bool = True) -> Fast
     app = create_app(
         title="e-KTP office web app",
         description="The office's pages (HTML, not in this document): sign-in, perekaman.",
-        runtime=build_runtime(settings), routers=[router], workers=workers)
+        runtime=build_runtime(settings), routers=[router, gudang.router], workers=workers)
     app.mount("/static", StaticFiles(directory=str(files("ektp_web") / "static")),
               name="static")
     app.middleware("http")(pages.security_headers)

@@ -1,0 +1,118 @@
+"""The store's screens in a real browser, as the storekeeper works them: receive blanks,
+issue them to the print room, count them; what was done is checked through inventory's
+API. Screenshots at 1366x768 in pytest's tmp dir."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+
+# The browser fixtures are test_browser's (one chromium per module); pytest finds them by
+# name here, so ruff sees the test arguments as redefinitions.
+# ruff: noqa: F811
+from .test_browser import browser, page, pytestmark, screens, sign_in  # noqa: F401
+
+__all__ = ["pytestmark"]
+
+
+def inventory_get(office, path: str) -> Any:
+    r = httpx.get(office.urls["inventory"] + path, timeout=30,
+                  headers={"Authorization": f"Bearer {office.admin_token}"})
+    assert r.status_code == 200, r.text
+    return r.json()
+
+
+def in_store(office) -> int:
+    return int(inventory_get(office, "/stock")["by_location"].get("store", 0))
+
+
+def type_into(page, label: str, text: str) -> None:
+    page.get_by_label(label, exact=True).click()
+    page.keyboard.type(text)
+
+
+def test_the_storekeeper_receives_issues_and_counts_blanks(office, page, screens):
+    from playwright.sync_api import expect
+
+    sign_in(page, office, "sari")
+    page.get_by_role("navigation", name="Menu").get_by_role("link", name="Gudang blangko").click()
+    expect(page.get_by_role("heading", name="Gudang blangko")).to_be_visible()
+    before = in_store(office)
+
+    gudang = page.get_by_role("navigation", name="Gudang")
+    gudang.get_by_role("link", name="Penerimaan").click()
+    type_into(page, "Nomor surat pengantar", "470/1201/DUKCAPIL")
+    type_into(page, "Tanggal surat", "2026-12-01")
+    type_into(page, "Jumlah menurut surat", "20")
+    type_into(page, "Serial awal", "BLK0001001")
+    type_into(page, "Serial akhir", "BLK0001020")
+    page.screenshot(path=str(screens / "gudang-penerimaan.png"))
+    page.get_by_role("button", name="Simpan penerimaan").click()
+    expect(page.get_by_role("heading", name="Penerimaan tercatat")).to_be_visible()
+    page.screenshot(path=str(screens / "gudang-diterima.png"))
+    assert in_store(office) == before + 20
+    blank = inventory_get(office, "/blanks/BLK0001020")
+    assert blank["state"] == "IN_STORE"
+
+    gudang.get_by_role("link", name="Pengeluaran ke ruang cetak").click()
+    type_into(page, "Serial awal", "BLK0001001")
+    type_into(page, "Serial akhir", "BLK0001005")
+    page.screenshot(path=str(screens / "gudang-pengeluaran.png"))
+    page.get_by_role("button", name="Keluarkan blangko").click()
+    expect(page.get_by_role("heading", name="Blangko dikeluarkan")).to_be_visible()
+    expect(page.locator("#hasil")).to_contain_text("BLK0001001 s.d. BLK0001005")
+    assert inventory_get(office, "/blanks/BLK0001003")["state"] == "ISSUED"
+    assert in_store(office) == before + 15
+
+    gudang.get_by_role("link", name="Pengembalian").click()
+    page.get_by_label("Dikembalikan dari").select_option("print-room")
+    page.get_by_label("Dikembalikan ke").select_option("store")
+    type_into(page, "Serial awal", "BLK0001005")
+    type_into(page, "Alasan", "tidak jadi dicetak")
+    page.screenshot(path=str(screens / "gudang-pengembalian.png"))
+    page.get_by_role("button", name="Simpan pengembalian").click()
+    expect(page.get_by_role("heading", name="Pengembalian tercatat")).to_be_visible()
+    assert inventory_get(office, "/blanks/BLK0001005")["state"] == "IN_STORE"
+
+    # The count: every blank in store but one, pasted from the reader, one per line.
+    store_serials = [f"BLK{n:07d}" for n in range(1005, 1021) if n != 1011]
+    gudang.get_by_role("link", name="Stock opname").click()
+    page.get_by_label("Lokasi").select_option("store")
+    page.get_by_label("Serial yang dihitung").fill("\n".join(store_serials))
+    page.screenshot(path=str(screens / "gudang-opname.png"))
+    page.get_by_role("button", name="Kirim hitungan").click()
+    expect(page.get_by_role("heading", name="terkirim")).to_be_visible()
+    expect(page.locator("#status-hitungan")).to_have_text("Menunggu persetujuan supervisor.")
+    expect(page.locator("#missing")).to_contain_text("BLK0001011")
+    page.screenshot(path=str(screens / "gudang-selisih.png"), full_page=True)
+    count_id = page.get_by_role("heading", name="terkirim").inner_text().split()[2]
+    count = inventory_get(office, f"/stock-counts/{count_id}")
+    assert count["status"] == "PENDING_APPROVAL"
+    assert "BLK0001011" in count["discrepancy"]["missing"]
+
+    gudang.get_by_role("link", name="Stok").click()
+    page.screenshot(path=str(screens / "gudang-stok.png"))
+
+
+def test_a_bad_serial_range_is_shown_beside_its_field_and_nothing_is_written(
+        office, page, screens):
+    from playwright.sync_api import expect
+
+    sign_in(page, office, "sari")
+    before = in_store(office)
+    page.goto(office.urls["web"] + "/gudang/penerimaan")
+    type_into(page, "Nomor surat pengantar", "470/1202/DUKCAPIL")
+    type_into(page, "Tanggal surat", "2026-12-02")
+    type_into(page, "Serial awal", "BLK0009050")
+    type_into(page, "Serial akhir", "XYZ9000")
+    page.get_by_role("button", name="Simpan penerimaan").click()
+    message = page.locator("#serial_awal-galat")
+    expect(message).to_contain_text("BLK0009050")
+    expect(page.locator(".ringkasan-galat a[href='#serial_awal']")).to_be_visible()
+    expect(page.get_by_label("Nomor surat pengantar")).to_have_value("470/1202/DUKCAPIL")
+    page.screenshot(path=str(screens / "gudang-serial-salah.png"))
+    assert in_store(office) == before
+    r = httpx.get(office.urls["inventory"] + "/blanks/BLK0009050", timeout=30,
+                  headers={"Authorization": f"Bearer {office.admin_token}"})
+    assert r.status_code == 404
