@@ -33,6 +33,7 @@ class Office:
     admin_token: str
     workdir: Path
     processes: dict[str, ServiceProcess] = field(default_factory=dict)
+    topic_prefix: str = ""  # to publish what another service would (a spoiled blank)
 
 
 @pytest_asyncio.fixture(scope="package", loop_scope="session")
@@ -84,7 +85,7 @@ async def office(infra, topic_prefix, create_database, jwt_keys, centre_keys, se
                                     json={"username": username, "name": username.title(),
                                           "roles": roles, "password": PASSWORD})
                 assert r.status_code == 201, r.text
-        yield Office(urls, token, workdir, procs)
+        yield Office(urls, token, workdir, procs, prefix)
     finally:
         for proc in reversed(list(procs.values())):
             proc.terminate()

@@ -4,6 +4,10 @@ API. Screenshots at 1366x768 in pytest's tmp dir."""
 
 from __future__ import annotations
 
+import asyncio
+import concurrent.futures
+import subprocess
+import time
 from typing import Any
 
 import httpx
@@ -116,3 +120,84 @@ def test_a_bad_serial_range_is_shown_beside_its_field_and_nothing_is_written(
     r = httpx.get(office.urls["inventory"] + "/blanks/BLK0009050", timeout=30,
                   headers={"Authorization": f"Bearer {office.admin_token}"})
     assert r.status_code == 404
+
+
+def spoil(infra, office, serials: list[str]) -> None:
+    """What the print room reports for a spoiled blank (printing's event), over Kafka."""
+    from ektp_shared.envelope import CloudEvent
+    from ektp_shared.events import PrintingBlankSpoiled
+    from ektp_shared.testing.kafka import publish
+
+    events = [CloudEvent.wrap(PrintingBlankSpoiled(job_id=f"job-{s}", blank_serial=s,
+                                                   reason="PRINT_FAIL"), "printing")
+              for s in serials]
+    topic = f"{office.topic_prefix}ektp.printing.events"
+    # Playwright's sync API holds this thread's loop: publish from a thread of its own.
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, publish(infra.kafka, topic, events)).result(60)
+    deadline = time.monotonic() + 60
+    while any(inventory_get(office, f"/blanks/{s}")["state"] != "SPOILED" for s in serials):
+        assert time.monotonic() < deadline, "inventory never applied the spoiled blanks"
+        time.sleep(0.5)
+
+
+def test_the_storekeeper_destroys_spoiled_blanks_and_downloads_the_berita_acara(
+        office, page, screens, infra, tmp_path):
+    from playwright.sync_api import expect
+
+    sign_in(page, office, "sari")
+    page.goto(office.urls["web"] + "/gudang/penerimaan")
+    type_into(page, "Nomor surat pengantar", "470/1203/DUKCAPIL")
+    type_into(page, "Tanggal surat", "2026-12-01")
+    type_into(page, "Serial awal", "BLK0003001")
+    type_into(page, "Serial akhir", "BLK0003004")
+    page.get_by_role("button", name="Simpan penerimaan").click()
+    expect(page.get_by_role("heading", name="Penerimaan tercatat")).to_be_visible()
+    page.goto(office.urls["web"] + "/gudang/pengeluaran")
+    type_into(page, "Serial awal", "BLK0003001")
+    type_into(page, "Serial akhir", "BLK0003004")
+    page.get_by_role("button", name="Keluarkan blangko").click()
+    expect(page.get_by_role("heading", name="Blangko dikeluarkan")).to_be_visible()
+    spoil(infra, office, ["BLK0003001", "BLK0003002"])
+
+    page.get_by_role("navigation", name="Gudang").get_by_role("link", name="Pemusnahan").click()
+    type_into(page, "Serial awal", "BLK0003001")
+    type_into(page, "Serial akhir", "BLK0003002")
+    for n, (nama, nip) in enumerate((("Budi Mamonto", "198001012005011001"),
+                                     ("Wulan Paputungan", "198502022010012002")), 1):
+        type_into(page, f"Nama saksi {n}", nama)
+        type_into(page, f"NIP saksi {n}", nip)
+        type_into(page, f"Jabatan saksi {n}", "Staf")
+    page.screenshot(path=str(screens / "gudang-pemusnahan.png"))
+    page.get_by_role("button", name="Simpan pemusnahan").click()
+    expect(page.get_by_role("heading", name="Pemusnahan tercatat")).to_be_visible()
+    page.screenshot(path=str(screens / "gudang-dimusnahkan.png"))
+    assert inventory_get(office, "/blanks/BLK0003002")["state"] == "DESTROYED"
+
+    with page.expect_download() as info:
+        page.get_by_role("link", name="Unduh berita acara pemusnahan (PDF)").click()
+    download = info.value
+    assert download.suggested_filename.startswith("berita-acara-")
+    pdf = tmp_path / download.suggested_filename
+    download.save_as(pdf)
+    assert pdf.read_bytes().startswith(b"%PDF")
+    subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", str(pdf),
+                    str(screens / "berita-acara")], check=True, timeout=60)
+
+    page.get_by_role("navigation", name="Gudang").get_by_role("link", name="Laporan").click()
+    page.screenshot(path=str(screens / "gudang-laporan.png"))
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Unduh CSV").click()
+    csv_file = tmp_path / "laporan.csv"
+    info.value.save_as(csv_file)
+    assert csv_file.read_text().startswith("day,")
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Unduh PDF").click()
+    report_pdf = tmp_path / "laporan.pdf"
+    info.value.save_as(report_pdf)
+    assert report_pdf.read_bytes().startswith(b"%PDF")
+    with page.expect_download() as info:
+        page.get_by_role("link", name="Unduh surat permintaan (PDF)").click()
+    letter = tmp_path / "surat.pdf"
+    info.value.save_as(letter)
+    assert letter.read_bytes().startswith(b"%PDF")

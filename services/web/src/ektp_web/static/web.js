@@ -3,8 +3,9 @@
 document.addEventListener("DOMContentLoaded", function () {
   var summary = document.getElementById("ringkasan-galat");
   if (summary) { summary.focus(); }
-  // A form sent once is not sent twice by a double click (the key also guards it).
-  document.querySelectorAll("form").forEach(function (form) {
+  // A form sent once is not sent twice by a double click (the key also guards it). Only
+  // forms that change something: a GET form (a report download) stays on the page.
+  document.querySelectorAll("form[method=post]").forEach(function (form) {
     form.addEventListener("submit", function () {
       var button = form.querySelector("button[type=submit]");
       if (button) { window.setTimeout(function () { button.disabled = true; }, 0); }
