@@ -36,7 +36,7 @@ def type_into(page, label: str, text: str) -> None:
     page.keyboard.type(text)
 
 
-def test_the_storekeeper_receives_issues_and_counts_blanks(office, page, screens):
+def test_the_storekeeper_receives_issues_and_counts_blanks(office, page, screens, tmp_path):
     from playwright.sync_api import expect
 
     sign_in(page, office, "sari")
@@ -58,6 +58,20 @@ def test_the_storekeeper_receives_issues_and_counts_blanks(office, page, screens
     assert in_store(office) == before + 20
     blank = inventory_get(office, "/blanks/BLK0001020")
     assert blank["state"] == "IN_STORE"
+
+    # A second shipment from the chip reader's file of UIDs.
+    uids = tmp_path / "uid.txt"
+    uids.write_text("".join(f"blk00020{n:02d}\n" for n in range(1, 11)))
+    gudang.get_by_role("link", name="Penerimaan").click()
+    type_into(page, "Nomor surat pengantar", "470/1201-B/DUKCAPIL")
+    type_into(page, "Tanggal surat", "2026-12-01")
+    page.get_by_label("Berkas UID chip").set_input_files(uids)
+    page.get_by_role("button", name="Simpan penerimaan").click()
+    expect(page.get_by_role("heading", name="Penerimaan tercatat")).to_be_visible()
+    expect(page.locator("#hasil")).to_contain_text("BLK0002001 s.d. BLK0002010")
+    assert inventory_get(office, "/blanks/BLK0002007")["state"] == "IN_STORE"
+    assert in_store(office) == before + 30
+    before += 10
 
     gudang.get_by_role("link", name="Pengeluaran ke ruang cetak").click()
     type_into(page, "Serial awal", "BLK0001001")

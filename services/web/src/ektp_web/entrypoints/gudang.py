@@ -192,7 +192,8 @@ async def receive(request: Request, session: Storekeeper, settings: SettingsDep)
                     file=File(payload=io.BytesIO(upload), file_name="uid.txt",
                               mime_type="text/plain"),
                     letter_date=letter_date, letter_number=values["nomor_surat"].strip(),
-                    quantity=quantity)))
+                    # None would go as the text "None": leave the part out instead.
+                    quantity=quantity if quantity is not None else UNSET)))
         else:
             done = await services.answer("inventory", post_receipt.asyncio_detailed(
                 client=client, idempotency_key=_key(values), body=ReceiptIn.from_dict({
