@@ -10,7 +10,7 @@ import io
 import re
 import uuid
 from http import HTTPStatus
-from typing import Any
+from typing import Any, Literal
 
 import httpx
 from fastapi import APIRouter, Request
@@ -422,7 +422,7 @@ async def _raw(settings: SettingsDep, session: WebSession, kwargs: dict[str, Any
 async def report(request: Request, session: Storekeeper, settings: SettingsDep) -> Response:
     params = request.query_params
     start, end = _date(params.get("dari", "")), _date(params.get("sampai", ""))
-    kind = "csv" if params.get("format") == "csv" else "pdf"
+    kind: Literal["csv", "pdf"] = "csv" if params.get("format") == "csv" else "pdf"
     values = {"dari": params.get("dari", ""), "sampai": params.get("sampai", "")}
     if start is None or end is None:
         errors = FormErrors()
