@@ -51,7 +51,12 @@ FIELDS = {"letter_number": "nomor_surat", "letter_date": "tanggal_surat", "file"
           "witnesses": "saksi1_nama", "destroyed_on": "tanggal", "place": "tempat",
           "method": "cara", "reason": "alasan", "returned_from": "dari",
           "returned_to": "ke", "location": "lokasi", "from": "dari", "to": "sampai"}
-PLACES = {"store": "Gudang", "print-room": "Ruang cetak", "ministry": "Kementerian"}
+PLACES = {"store": "Gudang", "print-room": "Ruang cetak", "ministry": "Kementerian",
+          "resident": "Pada penduduk (tercetak)", "destroyed": "Dimusnahkan",
+          "written-off": "Dihapusbukukan"}
+STATES = {"IN_STORE": "Di gudang", "ISSUED": "Di ruang cetak", "USED": "Tercetak",
+          "SPOILED": "Rusak", "DESTROYED": "Dimusnahkan",
+          "RETURNED": "Dikembalikan ke kementerian", "ADJUSTED": "Dihapusbukukan"}
 
 
 class FormErrors(dict[str, str]):
@@ -116,7 +121,7 @@ def _page(request: Request, session: WebSession, template: str, *, status_code: 
     values = dict(values or {})
     values.setdefault("kunci", str(uuid.uuid4()))
     return pages.render(request, template, session=session, status_code=status_code,
-                        values=values, errors=errors, summary=summary, places=PLACES,
+                        values=values, errors=errors, summary=summary, places=PLACES, states=STATES,
                         **context)
 
 
