@@ -33,3 +33,7 @@ async def test_with_inventory_down_the_store_says_so_and_the_rest_works(office,
         r = await http.get("/gudang/pemusnahan/BAP-1/berita-acara.pdf")
         assert r.status_code == 503
         assert (await http.get("/")).status_code == 200  # the other screens keep working
+        # A store form without the session's CSRF token is refused before anything is sent.
+        r = await http.post("/gudang/pengeluaran", data={"jumlah": "5", "csrf_token": "x"})
+        assert r.status_code == 403
+        assert "token keamanannya tidak cocok" in r.text

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+import secrets
 import uuid
 from http import HTTPStatus
 from typing import Any, Literal
@@ -101,7 +102,8 @@ def _ranges(values: dict[str, str]) -> list[dict[str, str]]:
 async def _form(request: Request, session: WebSession) -> tuple[dict[str, str], bytes] | None:
     form = await request.form()
     token = form.get("csrf_token")
-    if not isinstance(token, str) or token != session.csrf_token:
+    if not isinstance(token, str) or not secrets.compare_digest(token.encode(),
+                                                                session.csrf_token.encode()):
         return None
     values: dict[str, str] = {}
     upload = b""
