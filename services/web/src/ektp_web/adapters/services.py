@@ -9,13 +9,15 @@ import httpx
 
 from ektp_client_accounts.client import Client as AccountsClient
 from ektp_client_enrollment.client import AuthenticatedClient as EnrollmentClient
+from ektp_client_printing.client import AuthenticatedClient as PrintingClient
 from ektp_shared.answers import Answer, ProblemLike, expect
 
 from ..config import Settings
 
 T = TypeVar("T")
 
-SERVICE_NAMES = {"accounts": "layanan akun (masuk)", "enrollment": "layanan perekaman"}
+SERVICE_NAMES = {"accounts": "layanan akun (masuk)", "enrollment": "layanan perekaman",
+                 "printing": "layanan pencetakan"}
 
 
 class ServiceDown(RuntimeError):
@@ -50,3 +52,8 @@ def accounts(settings: Settings) -> AccountsClient:
 def enrollment(settings: Settings, token: str) -> EnrollmentClient:
     return EnrollmentClient(base_url=settings.enrollment_url, token=token,
                             timeout=httpx.Timeout(settings.service_timeout_seconds))
+
+
+def printing(settings: Settings, token: str) -> PrintingClient:
+    return PrintingClient(base_url=settings.printing_url, token=token,
+                          timeout=httpx.Timeout(settings.service_timeout_seconds))
