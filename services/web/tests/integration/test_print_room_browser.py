@@ -22,7 +22,7 @@ from ektp_printing.config import Settings as PrintingSettings
 from ektp_shared.kafka import dlq_topic
 from ektp_shared.testing.kafka import create_topics, publish
 from ektp_shared.testing.processes import ServiceProcess
-from ektp_shared.testing.resources import free_port, free_ports
+from ektp_shared.testing.resources import free_port
 from ektp_shared.testing.wait import eventually
 
 from .conftest import Office, another_web
@@ -230,19 +230,3 @@ def test_the_printer_checks_a_card_after_a_power_cut_and_hands_one_over(
     saved = screens / "suket.pdf"
     download.value.save_as(saved)
     assert saved.read_bytes().startswith(b"%PDF")
-
-
-async def test_with_printing_down_the_print_room_says_so(office, create_database):
-    (dead,) = free_ports(1)
-    async with another_web(office, await create_database("web"),
-                           EKTP_PRINTING_URL=f"http://127.0.0.1:{dead}") as web, \
-            httpx.AsyncClient(base_url=web, timeout=30) as clerk:
-        r = await clerk.get("/masuk")
-        token = clerk.cookies["ektp_masuk"]
-        r = await clerk.post("/masuk", data={"username": "joko", "password": "kata-sandi-uji-2026",
-                                             "csrf_token": token})
-        assert r.status_code == 303, r.text
-        r = await clerk.get("/ruang-cetak")
-        assert r.status_code == 503
-        assert "layanan pencetakan tidak tersedia" in r.text
-        assert (await clerk.get("/")).status_code == 200  # the rest keeps working
