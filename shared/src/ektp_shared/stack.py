@@ -71,6 +71,7 @@ SERVICES: tuple[Service, ...] = (
     Service("web", 8080, "ektp_web", env=(
         ("EKTP_ACCOUNTS_URL", "http://127.0.0.1:8005"),
         ("EKTP_ENROLLMENT_URL", "http://127.0.0.1:8001"),
+        ("EKTP_PRINTING_URL", "http://127.0.0.1:8003"),
     )),
 )
 
