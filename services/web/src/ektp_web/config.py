@@ -18,6 +18,7 @@ class Settings(ServiceSettings):
     accounts_url: str = "http://127.0.0.1:8005"
     enrollment_url: str = "http://127.0.0.1:8001"
     inventory_url: str = "http://127.0.0.1:8004"
+    printing_url: str = "http://127.0.0.1:8003"
     service_timeout_seconds: float = Field(10.0, gt=0)
     # A session left alone this long ends (the sign-in at accounts may live longer).
     idle_minutes: float = Field(30.0, gt=0, le=24 * 60)

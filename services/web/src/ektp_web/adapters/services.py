@@ -10,6 +10,7 @@ import httpx
 from ektp_client_accounts.client import Client as AccountsClient
 from ektp_client_enrollment.client import AuthenticatedClient as EnrollmentClient
 from ektp_client_inventory.client import AuthenticatedClient as InventoryClient
+from ektp_client_printing.client import AuthenticatedClient as PrintingClient
 from ektp_shared.answers import Answer, ProblemLike, expect
 
 from ..config import Settings
@@ -17,7 +18,8 @@ from ..config import Settings
 T = TypeVar("T")
 
 SERVICE_NAMES = {"accounts": "layanan akun (masuk)", "enrollment": "layanan perekaman",
-                 "inventory": "layanan gudang blangko"}
+                 "inventory": "layanan gudang blangko",
+                 "printing": "layanan pencetakan"}
 
 
 class ServiceDown(RuntimeError):
@@ -57,3 +59,6 @@ def enrollment(settings: Settings, token: str) -> EnrollmentClient:
 def inventory(settings: Settings, token: str) -> InventoryClient:
     return InventoryClient(base_url=settings.inventory_url, token=token,
                            timeout=httpx.Timeout(settings.service_timeout_seconds))
+def printing(settings: Settings, token: str) -> PrintingClient:
+    return PrintingClient(base_url=settings.printing_url, token=token,
+                          timeout=httpx.Timeout(settings.service_timeout_seconds))

@@ -33,7 +33,6 @@ from .deps import (
     NotSignedIn,
     Operator,
     PoolDep,
-    Printer,
     SettingsDep,
     SignedIn,
 )
@@ -163,9 +162,6 @@ async def home(request: Request, session: SignedIn) -> HTMLResponse:
     return pages.render(request, "home.html", session=session)
 
 
-@router.get("/ruang-cetak")
-async def print_room(request: Request, session: Printer) -> HTMLResponse:
-    return pages.render(request, "later.html", session=session, title="Ruang cetak")
 
 
 # --- perekaman --------------------------------------------------------------------------------
@@ -238,11 +234,14 @@ async def record(request: Request, session: Operator, settings: SettingsDep) -> 
 
 
 def build_app(settings: Settings | None = None, *, workers: bool = True) -> FastAPI:
+    from . import ruang_cetak  # its screens use this module's CSRF and outage pages
+
     settings = settings or Settings()
     app = create_app(
         title="e-KTP office web app",
         description="The office's pages (HTML, not in this document): sign-in, perekaman.",
-        runtime=build_runtime(settings), routers=[router, gudang.router], workers=workers)
+        runtime=build_runtime(settings), routers=[router, gudang.router, ruang_cetak.router],
+        workers=workers)
     app.mount("/static", StaticFiles(directory=str(files("ektp_web") / "static")),
               name="static")
     app.middleware("http")(pages.security_headers)
