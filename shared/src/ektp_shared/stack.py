@@ -66,7 +66,6 @@ SERVICES: tuple[Service, ...] = (
         ("EKTP_SYNC_URL", "http://127.0.0.1:8002"),
         ("EKTP_PRINTING_URL", "http://127.0.0.1:8003"),
         ("EKTP_INVENTORY_URL", "http://127.0.0.1:8004"),
-        ("EKTP_INVENTORY_URL", "http://127.0.0.1:8004"),
     )),
     # The office web app: one address for every screen; it calls the others' APIs.
     Service("web", 8080, "ektp_web", env=(
