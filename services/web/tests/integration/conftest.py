@@ -7,17 +7,22 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import httpx
+import pytest
 import pytest_asyncio
 
 from ektp_shared.testing.processes import ServiceProcess
 from ektp_shared.testing.resources import free_ports
 
 PASSWORD = "kata-sandi-uji-2026"
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 # username -> roles
 STAFF = {
     "rina": ["operator"], "joko": ["printer"], "hendra": ["operator", "supervisor"],
@@ -110,3 +115,24 @@ async def another_web(office: Office, database: str, **settings: str) -> AsyncIt
         yield url
     finally:
         proc.terminate()
+
+
+# One chromium per browser module (Playwright's sync API runs one loop at a time); each test
+# a fresh context at the office PC's 1366x768.
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1366, "height": 768}, locale="id-ID")
+    yield context.new_page()
+    context.close()

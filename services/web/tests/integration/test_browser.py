@@ -9,7 +9,6 @@ import io
 import os
 import random
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -19,11 +18,7 @@ from PIL import Image, ImageDraw
 
 from ektp_shared.nik import make_nik
 
-from .conftest import PASSWORD
-
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+from .conftest import CHROMIUM, PASSWORD
 
 # Outside CI a developer without Debian's chromium may skip it; CI installs chromium.
 pytestmark = [
@@ -68,25 +63,6 @@ def station_files(tmp_path_factory) -> dict[str, Path]:
 @pytest.fixture(scope="module")
 def screens(tmp_path_factory) -> Path:
     return tmp_path_factory.mktemp("screenshots")
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1366, "height": 768}, locale="id-ID")
-    yield context.new_page()
-    context.close()
 
 
 def sign_in(page, office, username: str, password: str = PASSWORD) -> None:

@@ -15,7 +15,7 @@ import httpx
 # The browser fixtures are test_browser's (one chromium per module); pytest finds them by
 # name here, so ruff sees the test arguments as redefinitions.
 # ruff: noqa: F811
-from .test_browser import browser, page, pytestmark, screens, sign_in  # noqa: F401
+from .test_browser import pytestmark, screens, sign_in  # noqa: F401
 
 __all__ = ["pytestmark"]
 

@@ -9,7 +9,7 @@ import asyncio
 import os
 import sys
 import uuid
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,8 +25,8 @@ from ektp_shared.testing.processes import ServiceProcess
 from ektp_shared.testing.resources import free_port
 from ektp_shared.testing.wait import eventually
 
-from .conftest import Office, another_web
-from .test_browser import ARGS, CHROMIUM, sign_in
+from .conftest import CHROMIUM, Office, another_web
+from .test_browser import sign_in
 
 # The printing tests' residents, cards and store events (beside those tests, not a package).
 sys.path.insert(0, str(Path(__file__).resolve().parents[3] / "printing" / "tests"))
@@ -126,25 +126,6 @@ async def print_room(office: Office, infra, create_database, print_room_keys,
 @pytest.fixture(scope="module")
 def screens(tmp_path_factory) -> Path:
     return tmp_path_factory.mktemp("screenshots_ruang_cetak")
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1366, "height": 768}, locale="id-ID")
-    yield context.new_page()
-    context.close()
 
 
 def test_the_printer_checks_a_card_after_a_power_cut_and_hands_one_over(
