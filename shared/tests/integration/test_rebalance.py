@@ -30,8 +30,10 @@ async def test_a_member_joining_mid_stream_changes_no_count(infra, topic_prefix,
     await migrate_service(settings, MIGRATIONS)
     pool = await create_pool(settings.database_url, max_size=6)
 
-    async def slow_apply(conn, event, data):  # slow enough that the join lands mid-stream
-        await asyncio.sleep(0.01)
+    async def slow_apply(conn, event, data):
+        # Slow until the second member has work, so the join lands mid-stream however fast
+        # the machine (on an idle one the first member once finished all 600 first).
+        await asyncio.sleep(0.05 if second.state.applied == 0 else 0.005)
         await conn.execute("INSERT INTO effects (ce_id, nik, seq) VALUES ($1, $2, $3)",
                            event.id, data.nik, int(data.note))
 
