@@ -98,11 +98,12 @@ async def test_duplicates_and_failures_reach_events_and_the_operator_queue(
                 "SELECT enrollment_id, packet::text AS packet FROM submissions")}
             assert kept == {"rek-budi": False, "rek-palsu": False, "rek-rusak": False,
                             "rek-tanpa-jari": True}
+            # Read while sync runs: its relay may not have sent the last rows yet.
+            published = await read_events(infra.kafka, sync_settings.topic("central"),
+                                          expect=7, timeout=30)
     finally:
         await db.close()
 
-    published = await read_events(infra.kafka, sync_settings.topic("central"),
-                                  expect=7, timeout=30)
     dups = [e.data for e in published if e.type == CentralDuplicate.ce_type()]
     assert dups == [{"enrollment_id": "rek-palsu", "nik": palsu, "duplicate_of": budi}]
     fails = {e.data["enrollment_id"]: e.data for e in published
