@@ -71,8 +71,10 @@ SERVICES: tuple[Service, ...] = (
     Service("web", 8080, "ektp_web", env=(
         ("EKTP_ACCOUNTS_URL", "http://127.0.0.1:8005"),
         ("EKTP_ENROLLMENT_URL", "http://127.0.0.1:8001"),
+        ("EKTP_SYNC_URL", "http://127.0.0.1:8002"),
         ("EKTP_PRINTING_URL", "http://127.0.0.1:8003"),
         ("EKTP_INVENTORY_URL", "http://127.0.0.1:8004"),
+        ("EKTP_DASHBOARD_URL", "http://127.0.0.1:8000"),
     )),
 )
 

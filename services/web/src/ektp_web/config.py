@@ -19,6 +19,8 @@ class Settings(ServiceSettings):
     enrollment_url: str = "http://127.0.0.1:8001"
     inventory_url: str = "http://127.0.0.1:8004"
     printing_url: str = "http://127.0.0.1:8003"
+    sync_url: str = "http://127.0.0.1:8002"
+    dashboard_url: str = "http://127.0.0.1:8000"
     service_timeout_seconds: float = Field(10.0, gt=0)
     # A session left alone this long ends (the sign-in at accounts may live longer).
     idle_minutes: float = Field(30.0, gt=0, le=24 * 60)

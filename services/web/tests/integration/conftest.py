@@ -1,6 +1,6 @@
-"""A small office for the web app's tests: accounts, enrollment, inventory and the web app
-as real processes on free ports (databases and topics of their own), with staff made through
-accounts as the office does it (`ektp accounts create-admin`, then POST /users)."""
+"""The office for the web app's tests: every service (the centre's simulator too) and the web
+app as real processes on free ports (databases, topics and a spool of their own), with staff
+made through accounts as the office does it (`ektp accounts create-admin`, then POST /users)."""
 
 from __future__ import annotations
 
@@ -28,8 +28,17 @@ STAFF = {
     "rina": ["operator"], "joko": ["printer"], "hendra": ["operator", "supervisor"],
     "lupa": ["operator"], "sari": ["storekeeper"],
 }
-PACKAGES = {"accounts": "ektp_accounts", "enrollment": "ektp_enrollment",
-            "inventory": "ektp_inventory", "web": "ektp_web"}
+PACKAGES = {"accounts": "ektp_accounts", "central-sim": "ektp_central_sim",
+            "enrollment": "ektp_enrollment", "sync": "ektp_sync", "printing": "ektp_printing",
+            "inventory": "ektp_inventory", "dashboard": "ektp_dashboard", "web": "ektp_web"}
+# The web app's setting for each service behind its screens.
+WEB_URLS = {"accounts": "EKTP_ACCOUNTS_URL", "enrollment": "EKTP_ENROLLMENT_URL",
+            "sync": "EKTP_SYNC_URL", "printing": "EKTP_PRINTING_URL",
+            "inventory": "EKTP_INVENTORY_URL", "dashboard": "EKTP_DASHBOARD_URL"}
+
+
+def web_env(urls: dict[str, str]) -> dict[str, str]:
+    return {setting: urls[name] for name, setting in WEB_URLS.items()}
 
 
 @dataclass
@@ -42,8 +51,8 @@ class Office:
 
 
 @pytest_asyncio.fixture(scope="package", loop_scope="session")
-async def office(infra, topic_prefix, create_database, jwt_keys, centre_keys, service_kafka,
-                 tmp_path_factory) -> AsyncIterator[Office]:
+async def office(infra, topic_prefix, create_database, jwt_keys, centre_keys, print_room_keys,
+                 service_kafka, tmp_path_factory) -> AsyncIterator[Office]:
     from ektp_accounts.entrypoints.cli import create_admin
 
     workdir = tmp_path_factory.mktemp("office")
@@ -54,14 +63,21 @@ async def office(infra, topic_prefix, create_database, jwt_keys, centre_keys, se
     extra = {
         "accounts": {"EKTP_ACCESS_TOKEN_MINUTES": "60", "EKTP_ARGON2_TIME_COST": "1",
                      "EKTP_ARGON2_MEMORY_KIB": "1024", "EKTP_ARGON2_PARALLELISM": "1"},
-        "web": {"EKTP_ACCOUNTS_URL": urls["accounts"], "EKTP_ENROLLMENT_URL": urls["enrollment"],
-                "EKTP_INVENTORY_URL": urls["inventory"]},
+        "central-sim": {"EKTP_VERDICT_DELAY_SECONDS": "1"},
+        "sync": {"EKTP_CENTRAL_URL": urls["central-sim"], "EKTP_VERDICT_POLL_SECONDS": "1",
+                 "EKTP_SENDER_IDLE_SECONDS": "0.2", "EKTP_ROSTER_INTERVAL_SECONDS": "3600"},
+        "printing": {"EKTP_SPOOL_DIR": str(workdir / "spool")},
+        "dashboard": {"EKTP_ENROLLMENT_URL": urls["enrollment"], "EKTP_SYNC_URL": urls["sync"],
+                      "EKTP_PRINTING_URL": urls["printing"],
+                      "EKTP_INVENTORY_URL": urls["inventory"],
+                      "EKTP_REMOTE_CACHE_SECONDS": "0"},
+        "web": web_env(urls),
     }
     databases: dict[str, str] = {}
     procs: dict[str, ServiceProcess] = {}
     try:
         for name, package in PACKAGES.items():
-            databases[name] = await create_database(name)
+            databases[name] = await create_database(name.replace("-", "_"))
             access = kafka.get(name)
             env = {
                 "EKTP_SERVICE_NAME": name, "EKTP_HTTP_PORT": str(ports[name]),
@@ -102,9 +118,7 @@ async def another_web(office: Office, database: str, **settings: str) -> AsyncIt
     short idle time): its URL."""
     (port,) = free_ports(1)
     env = {"EKTP_SERVICE_NAME": "web", "EKTP_HTTP_PORT": str(port),
-           "EKTP_DATABASE_URL": database, "EKTP_ACCOUNTS_URL": office.urls["accounts"],
-           "EKTP_ENROLLMENT_URL": office.urls["enrollment"],
-           "EKTP_INVENTORY_URL": office.urls["inventory"], **settings}
+           "EKTP_DATABASE_URL": database, **web_env(office.urls), **settings}
     proc = ServiceProcess(
         ["-m", "uvicorn", "--factory", "ektp_web.entrypoints.api:build_app",
          "--host", "127.0.0.1", "--port", str(port), "--no-access-log"],

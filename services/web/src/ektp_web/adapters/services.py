@@ -11,6 +11,7 @@ from ektp_client_accounts.client import Client as AccountsClient
 from ektp_client_enrollment.client import AuthenticatedClient as EnrollmentClient
 from ektp_client_inventory.client import AuthenticatedClient as InventoryClient
 from ektp_client_printing.client import AuthenticatedClient as PrintingClient
+from ektp_client_sync.client import AuthenticatedClient as SyncClient
 from ektp_shared.answers import Answer, ProblemLike, expect
 
 from ..config import Settings
@@ -19,7 +20,8 @@ T = TypeVar("T")
 
 SERVICE_NAMES = {"accounts": "layanan akun (masuk)", "enrollment": "layanan perekaman",
                  "inventory": "layanan gudang blangko",
-                 "printing": "layanan pencetakan"}
+                 "printing": "layanan pencetakan", "sync": "layanan kirim ke pusat",
+                 "dashboard": "layanan dasbor"}
 
 
 class ServiceDown(RuntimeError):
@@ -59,6 +61,13 @@ def enrollment(settings: Settings, token: str) -> EnrollmentClient:
 def inventory(settings: Settings, token: str) -> InventoryClient:
     return InventoryClient(base_url=settings.inventory_url, token=token,
                            timeout=httpx.Timeout(settings.service_timeout_seconds))
+
+
 def printing(settings: Settings, token: str) -> PrintingClient:
     return PrintingClient(base_url=settings.printing_url, token=token,
                           timeout=httpx.Timeout(settings.service_timeout_seconds))
+
+
+def sync(settings: Settings, token: str) -> SyncClient:
+    return SyncClient(base_url=settings.sync_url, token=token,
+                      timeout=httpx.Timeout(settings.service_timeout_seconds))
