@@ -107,7 +107,8 @@ async def record_enrollment(
     recorded_at = recorded_at or dt.datetime.now(dt.UTC)
     # Wajib KTP is judged on the day of recording (a kit's file may be imported days later).
     day = recorded_at.astimezone(OFFICE_TZ).date()
-    checked = check_recording(req, today=day, is_supervisor=is_supervisor(principal))
+    checked = check_recording(req, today=day, is_supervisor=is_supervisor(principal),
+                              thresholds=settings.quality_thresholds())
     overrides = dict(checked.overrides)
     overrides.update(allow_new_recording(
         await repo.earlier_recordings(conn, req.nik),
@@ -118,8 +119,8 @@ async def record_enrollment(
     sealed = seal(
         BiometricPacket(
             enrollment_id=enrollment_id, nik=req.nik, photo_jpeg_b64=b.photo_jpeg_b64,
-            signature_png_b64=b.signature_png_b64, fingerprints=b.fingerprints,
-            finger_exceptions=b.finger_exceptions, irises=b.irises,
+            signature_png_b64=b.signature_png_b64, fingerprints=b.finger_data(),
+            finger_exceptions=b.finger_exceptions, irises=b.iris_data(),
             iris_exceptions=b.iris_exceptions,
         ),
         centre_key,

@@ -9,6 +9,7 @@ from .biometrics_finger_exceptions import BiometricsFingerExceptions
 from .biometrics_fingerprints import BiometricsFingerprints
 from .biometrics_iris_exceptions import BiometricsIrisExceptions
 from .biometrics_irises import BiometricsIrises
+from .capture import Capture
 from .consumer_state import ConsumerState
 from .demographics import Demographics
 from .demographics_jenis_kelamin import DemographicsJenisKelamin
@@ -43,6 +44,10 @@ from .list_enrollments_status_type_0 import ListEnrollmentsStatusType0
 from .list_roster_status_type_0 import ListRosterStatusType0
 from .pemula_page import PemulaPage
 from .problem import Problem
+from .quality_scores import QualityScores
+from .quality_scores_fingerprints import QualityScoresFingerprints
+from .quality_scores_irises import QualityScoresIrises
+from .quality_scores_thresholds import QualityScoresThresholds
 from .readiness import Readiness
 from .readiness_status import ReadinessStatus
 from .recorded import Recorded
@@ -76,6 +81,7 @@ __all__ = (
     "BiometricSummary",
     "BiometricSummaryFingerExceptions",
     "BiometricSummaryIrisExceptions",
+    "Capture",
     "ConsumerState",
     "Demographics",
     "DemographicsJenisKelamin",
@@ -110,6 +116,10 @@ __all__ = (
     "ListRosterStatusType0",
     "PemulaPage",
     "Problem",
+    "QualityScores",
+    "QualityScoresFingerprints",
+    "QualityScoresIrises",
+    "QualityScoresThresholds",
     "Readiness",
     "ReadinessStatus",
     "Recorded",

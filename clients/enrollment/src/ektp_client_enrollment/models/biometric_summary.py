@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     from ..models.biometric_summary_finger_exceptions import BiometricSummaryFingerExceptions
     from ..models.biometric_summary_iris_exceptions import BiometricSummaryIrisExceptions
     from ..models.image import Image
+    from ..models.quality_scores import QualityScores
 
 
 T = TypeVar("T", bound="BiometricSummary")
@@ -26,6 +27,7 @@ class BiometricSummary:
         iris_exceptions (BiometricSummaryIrisExceptions): iris -> why it was not recorded
         irises_recorded (list[str]):
         photo (Image | None | Unset):
+        quality_scores (None | QualityScores | Unset): absent on recordings made before the quality gate
         signature (Image | None | Unset):
     """
 
@@ -34,10 +36,12 @@ class BiometricSummary:
     iris_exceptions: BiometricSummaryIrisExceptions
     irises_recorded: list[str]
     photo: Image | None | Unset = UNSET
+    quality_scores: None | QualityScores | Unset = UNSET
     signature: Image | None | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.image import Image  # noqa: PLC0415
+        from ..models.quality_scores import QualityScores  # noqa: PLC0415
 
         finger_exceptions = self.finger_exceptions.to_dict()
 
@@ -54,6 +58,14 @@ class BiometricSummary:
             photo = self.photo.to_dict()
         else:
             photo = self.photo
+
+        quality_scores: dict[str, Any] | None | Unset
+        if isinstance(self.quality_scores, Unset):
+            quality_scores = UNSET
+        elif isinstance(self.quality_scores, QualityScores):
+            quality_scores = self.quality_scores.to_dict()
+        else:
+            quality_scores = self.quality_scores
 
         signature: dict[str, Any] | None | Unset
         if isinstance(self.signature, Unset):
@@ -75,6 +87,8 @@ class BiometricSummary:
         )
         if photo is not UNSET:
             field_dict["photo"] = photo
+        if quality_scores is not UNSET:
+            field_dict["quality_scores"] = quality_scores
         if signature is not UNSET:
             field_dict["signature"] = signature
 
@@ -85,6 +99,7 @@ class BiometricSummary:
         from ..models.biometric_summary_finger_exceptions import BiometricSummaryFingerExceptions  # noqa: PLC0415
         from ..models.biometric_summary_iris_exceptions import BiometricSummaryIrisExceptions  # noqa: PLC0415
         from ..models.image import Image  # noqa: PLC0415
+        from ..models.quality_scores import QualityScores  # noqa: PLC0415
 
         d = dict(src_dict)
         finger_exceptions = BiometricSummaryFingerExceptions.from_dict(d.pop("finger_exceptions"))
@@ -112,6 +127,23 @@ class BiometricSummary:
 
         photo = _parse_photo(d.pop("photo", UNSET))
 
+        def _parse_quality_scores(data: object) -> None | QualityScores | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                quality_scores_type_0 = QualityScores.from_dict(data)
+
+                return quality_scores_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | QualityScores | Unset, data)
+
+        quality_scores = _parse_quality_scores(d.pop("quality_scores", UNSET))
+
         def _parse_signature(data: object) -> Image | None | Unset:
             if data is None:
                 return data
@@ -135,6 +167,7 @@ class BiometricSummary:
             iris_exceptions=iris_exceptions,
             irises_recorded=irises_recorded,
             photo=photo,
+            quality_scores=quality_scores,
             signature=signature,
         )
 

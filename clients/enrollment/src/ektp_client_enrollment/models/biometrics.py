@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
@@ -19,16 +19,19 @@ T = TypeVar("T", bound="Biometrics")
 
 @_attrs_define
 class Biometrics:
-    """Biometrics as the recording station sends them, base64 encoded.
+    """Biometrics as the recording station sends them, base64 encoded. A finger or iris is a
+    :class:`Capture` (from a device, with its quality score) or plain base64 (from a file:
+    no score to check, only its size).
 
-    Attributes:
-        photo_jpeg_b64 (str): face photo, JPEG, at least 240x320
-        signature_png_b64 (str): signature image, PNG
-        finger_exceptions (BiometricsFingerExceptions | Unset): finger -> why it cannot be recorded (e.g. amputasi)
-        fingerprints (BiometricsFingerprints | Unset): finger (R_THUMB, R_INDEX, R_MIDDLE, R_RING, R_LITTLE, L_THUMB,
-            L_INDEX, L_MIDDLE, L_RING, L_LITTLE) -> base64 template
-        iris_exceptions (BiometricsIrisExceptions | Unset):
-        irises (BiometricsIrises | Unset): R_IRIS, L_IRIS -> base64
+        Attributes:
+            photo_jpeg_b64 (str): face photo, JPEG, at least 240x320
+            signature_png_b64 (str): signature image, PNG
+            finger_exceptions (BiometricsFingerExceptions | Unset): finger -> why it cannot be recorded (e.g. amputasi)
+            fingerprints (BiometricsFingerprints | Unset): finger (R_THUMB, R_INDEX, R_MIDDLE, R_RING, R_LITTLE, L_THUMB,
+                L_INDEX, L_MIDDLE, L_RING, L_LITTLE) -> capture with quality, or base64 template
+            iris_exceptions (BiometricsIrisExceptions | Unset):
+            irises (BiometricsIrises | Unset): R_IRIS, L_IRIS -> capture with quality, or base64
+            photo_quality_score (float | None | Unset): the camera or device's face quality score, when given
     """
 
     photo_jpeg_b64: str
@@ -37,6 +40,7 @@ class Biometrics:
     fingerprints: BiometricsFingerprints | Unset = UNSET
     iris_exceptions: BiometricsIrisExceptions | Unset = UNSET
     irises: BiometricsIrises | Unset = UNSET
+    photo_quality_score: float | None | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         photo_jpeg_b64 = self.photo_jpeg_b64
@@ -59,6 +63,12 @@ class Biometrics:
         if not isinstance(self.irises, Unset):
             irises = self.irises.to_dict()
 
+        photo_quality_score: float | None | Unset
+        if isinstance(self.photo_quality_score, Unset):
+            photo_quality_score = UNSET
+        else:
+            photo_quality_score = self.photo_quality_score
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -75,6 +85,8 @@ class Biometrics:
             field_dict["iris_exceptions"] = iris_exceptions
         if irises is not UNSET:
             field_dict["irises"] = irises
+        if photo_quality_score is not UNSET:
+            field_dict["photo_quality_score"] = photo_quality_score
 
         return field_dict
 
@@ -118,6 +130,15 @@ class Biometrics:
         else:
             irises = BiometricsIrises.from_dict(_irises)
 
+        def _parse_photo_quality_score(data: object) -> float | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(float | None | Unset, data)
+
+        photo_quality_score = _parse_photo_quality_score(d.pop("photo_quality_score", UNSET))
+
         biometrics = cls(
             photo_jpeg_b64=photo_jpeg_b64,
             signature_png_b64=signature_png_b64,
@@ -125,6 +146,7 @@ class Biometrics:
             fingerprints=fingerprints,
             iris_exceptions=iris_exceptions,
             irises=irises,
+            photo_quality_score=photo_quality_score,
         )
 
         return biometrics

@@ -38,7 +38,9 @@ class RecordingRequest:
     Attributes:
         agama (RecordingRequestAgama):
         alamat (str): jalan / dusun
-        biometrics (Biometrics): Biometrics as the recording station sends them, base64 encoded.
+        biometrics (Biometrics): Biometrics as the recording station sends them, base64 encoded. A finger or iris is a
+            :class:`Capture` (from a device, with its quality score) or plain base64 (from a file:
+            no score to check, only its size).
         jenis_kelamin (RecordingRequestJenisKelamin):
         kode_desa (str): Kemendagri desa code, e.g. 71.10.01.2001
         nama (str):

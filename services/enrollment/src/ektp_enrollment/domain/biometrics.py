@@ -1,5 +1,6 @@
 """The biometric quality gate: every finger and iris present or excused, images of the right
-format and size. Works on the decoded bytes in memory; nothing here is ever written down."""
+format and size, and each capture's quality score (as the SBI device gave it) at or above the
+office's threshold. Works on the decoded bytes in memory; nothing here is ever written down."""
 
 from __future__ import annotations
 
@@ -34,21 +35,59 @@ MAX_PIXELS = 4000 * 4000
 MIN_REASON = 3
 
 
+class Capture(BaseModel):
+    """One finger or iris as a capture device (MOSIP SBI) gives it: the ISO image or template
+    (the device's ``bioValue``) and the device's quality score."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    data_b64: str = Field(description="base64 ISO 19794 image or template (SBI bioValue)")
+    quality_score: float = Field(ge=0, le=100, description="the device's score, 0-100")
+
+
+@dataclass(frozen=True)
+class QualityThresholds:
+    """The lowest quality score accepted per modality (0-100, as SBI devices score). The
+    defaults follow MOSIP's registration client (finger 40, iris 60, face 30)."""
+
+    finger: float = 40
+    iris: float = 60
+    face: float = 30
+
+
 class Biometrics(BaseModel):
-    """Biometrics as the recording station sends them, base64 encoded."""
+    """Biometrics as the recording station sends them, base64 encoded. A finger or iris is a
+    :class:`Capture` (from a device, with its quality score) or plain base64 (from a file:
+    no score to check, only its size)."""
 
     model_config = ConfigDict(extra="forbid")
 
     photo_jpeg_b64: str = Field(description="face photo, JPEG, at least 240x320")
+    photo_quality_score: float | None = Field(
+        None, ge=0, le=100, description="the camera or device's face quality score, when given"
+    )
     signature_png_b64: str = Field(description="signature image, PNG")
-    fingerprints: dict[str, str] = Field(
-        default_factory=dict, description=f"finger ({', '.join(FINGERS)}) -> base64 template"
+    fingerprints: dict[str, Capture | str] = Field(
+        default_factory=dict,
+        description=f"finger ({', '.join(FINGERS)}) -> capture with quality, or base64 template",
     )
     finger_exceptions: dict[str, str] = Field(
         default_factory=dict, description="finger -> why it cannot be recorded (e.g. amputasi)"
     )
-    irises: dict[str, str] = Field(default_factory=dict, description="R_IRIS, L_IRIS -> base64")
+    irises: dict[str, Capture | str] = Field(
+        default_factory=dict, description="R_IRIS, L_IRIS -> capture with quality, or base64"
+    )
     iris_exceptions: dict[str, str] = Field(default_factory=dict)
+
+    def finger_data(self) -> dict[str, str]:
+        return {k: _data(v) for k, v in self.fingerprints.items()}
+
+    def iris_data(self) -> dict[str, str]:
+        return {k: _data(v) for k, v in self.irises.items()}
+
+
+def _data(value: Capture | str) -> str:
+    return value.data_b64 if isinstance(value, Capture) else value
 
 
 @dataclass
@@ -122,23 +161,39 @@ def _image(
     return {"bytes": len(raw), "width": width, "height": height}
 
 
+def _quality_ok(
+    check: BiometricCheck, name: str, score: float | None, minimum: float, what: str
+) -> bool:
+    if score is None or score >= minimum:
+        return True
+    check.fail(name, f"kualitas {what} {score:g} di bawah ambang {minimum:g}: ulangi pengambilan")
+    return False
+
+
 def _parts(
-    check: BiometricCheck, kind: str, names: tuple[str, ...], given: dict[str, str],
-    excused: dict[str, str], bounds: tuple[int, int], what: str,
-) -> list[str]:
+    check: BiometricCheck, kind: str, names: tuple[str, ...], given: dict[str, Capture | str],
+    excused: dict[str, str], bounds: tuple[int, int], what: str, minimum: float,
+) -> tuple[list[str], dict[str, float]]:
     exceptions_field = "finger_exceptions" if kind == "fingerprints" else "iris_exceptions"
     for unknown in sorted(set(given) - set(names)):
         check.fail(f"{kind}.{unknown}", f"{unknown} tidak dikenal; pilih dari {', '.join(names)}")
     for unknown in sorted(set(excused) - set(names)):
         check.fail(f"{exceptions_field}.{unknown}", f"{unknown} tidak dikenal")
-    recorded = []
+    recorded: list[str] = []
+    scores: dict[str, float] = {}
     for name in names:
         if name in given and name in excused:
             check.fail(f"{kind}.{name}", f"{what} {name} direkam dan juga dikecualikan: pilih satu")
         elif name in given:
-            raw = _decode(check, f"{kind}.{name}", given[name], f"{what} {name}", bounds)
-            if raw is not None and _size_ok(check, f"{kind}.{name}", raw, bounds, f"{what} {name}"):
+            value = given[name]
+            score = value.quality_score if isinstance(value, Capture) else None
+            raw = _decode(check, f"{kind}.{name}", _data(value), f"{what} {name}", bounds)
+            if (raw is not None
+                    and _size_ok(check, f"{kind}.{name}", raw, bounds, f"{what} {name}")
+                    and _quality_ok(check, f"{kind}.{name}", score, minimum, f"{what} {name}")):
                 recorded.append(name)
+                if score is not None:
+                    scores[name] = score
         elif name in excused:
             reason = excused[name].strip()
             if len(reason) < MIN_REASON:
@@ -157,10 +212,12 @@ def _parts(
                 f"{what} {name} tidak ada: rekam, atau catat pengecualian (mis. amputasi) "
                 f"di {exceptions_field}",
             )
-    return recorded
+    return recorded, scores
 
 
-def check_biometrics(b: Biometrics) -> BiometricCheck:
+def check_biometrics(
+    b: Biometrics, thresholds: QualityThresholds = QualityThresholds()
+) -> BiometricCheck:
     """Check everything at once, so the clerk sees every problem in one answer."""
     check = BiometricCheck()
     summary: dict[str, Any] = {}
@@ -169,6 +226,7 @@ def check_biometrics(b: Biometrics) -> BiometricCheck:
         summary["photo"] = _image(
             check, "photo_jpeg_b64", photo, "JPEG", (PHOTO_MIN_WIDTH, PHOTO_MIN_HEIGHT), "foto"
         )
+    _quality_ok(check, "photo_jpeg_b64", b.photo_quality_score, thresholds.face, "foto")
     signature = _decode(check, "signature_png_b64", b.signature_png_b64, "tanda tangan",
                         SIGNATURE_BYTES)
     if signature is not None and _size_ok(
@@ -178,14 +236,21 @@ def check_biometrics(b: Biometrics) -> BiometricCheck:
             check, "signature_png_b64", signature, "PNG",
             (SIGNATURE_MIN_WIDTH, SIGNATURE_MIN_HEIGHT), "tanda tangan",
         )
-    summary["fingers_recorded"] = _parts(
+    summary["fingers_recorded"], finger_scores = _parts(
         check, "fingerprints", FINGERS, b.fingerprints, b.finger_exceptions, TEMPLATE_BYTES,
-        "sidik jari",
+        "sidik jari", thresholds.finger,
     )
     summary["finger_exceptions"] = {k: v.strip() for k, v in b.finger_exceptions.items()}
-    summary["irises_recorded"] = _parts(
-        check, "irises", IRISES, b.irises, b.iris_exceptions, IRIS_BYTES, "iris"
+    summary["irises_recorded"], iris_scores = _parts(
+        check, "irises", IRISES, b.irises, b.iris_exceptions, IRIS_BYTES, "iris",
+        thresholds.iris,
     )
     summary["iris_exceptions"] = {k: v.strip() for k, v in b.iris_exceptions.items()}
+    # The scores the gate passed, kept with the recording (captures from a file have none).
+    summary["quality_scores"] = {
+        "photo": b.photo_quality_score, "fingerprints": finger_scores, "irises": iris_scores,
+        "thresholds": {"finger": thresholds.finger, "iris": thresholds.iris,
+                       "face": thresholds.face},
+    }
     check.summary = summary
     return check

@@ -17,7 +17,7 @@ from ektp_shared.nik import BULAN, NikError, NikInfo, age_on, parse_nik
 from ektp_shared.wilayah import boltim_desa, kecamatan_of_desa, normalise_desa_code
 
 from . import status as st
-from .biometrics import Biometrics, check_biometrics
+from .biometrics import Biometrics, QualityThresholds, check_biometrics
 from .errors import FieldError, Refused
 
 Agama = Literal[
@@ -103,7 +103,8 @@ def redact_warning(warning: str) -> str:
 
 
 def check_recording(
-    req: RecordingRequest, *, today: dt.date, is_supervisor: bool
+    req: RecordingRequest, *, today: dt.date, is_supervisor: bool,
+    thresholds: QualityThresholds = QualityThresholds(),
 ) -> CheckedRecording:
     """Apply every rule; raise :class:`Refused` listing every problem found."""
     errors: list[FieldError] = []
@@ -161,7 +162,7 @@ def check_recording(
                 "izin_wajib_ktp dengan alasan",
             ))
 
-    bio = check_biometrics(req.biometrics)
+    bio = check_biometrics(req.biometrics, thresholds)
     errors.extend(bio.errors)
     if errors:
         raise Refused(errors)

@@ -28,6 +28,15 @@ class Image(Answer):
     height: int
 
 
+class QualityScores(Answer):
+    """The capture devices' scores the quality gate passed (a capture from a file has none)."""
+
+    photo: float | None = None
+    fingerprints: dict[str, float] = Field(description="finger -> quality score")
+    irises: dict[str, float] = Field(description="iris -> quality score")
+    thresholds: dict[str, float] = Field(description="finger, iris, face: the lowest accepted")
+
+
 class BiometricSummary(Answer):
     """What was recorded; the templates themselves are sealed for the centre."""
 
@@ -37,6 +46,8 @@ class BiometricSummary(Answer):
     finger_exceptions: dict[str, str] = Field(description="finger -> why it was not recorded")
     irises_recorded: list[str]
     iris_exceptions: dict[str, str] = Field(description="iris -> why it was not recorded")
+    quality_scores: QualityScores | None = Field(
+        None, description="absent on recordings made before the quality gate")
 
 
 class Recorded(Answer):
