@@ -32,6 +32,12 @@ SIGNATURE_BYTES = (200, 100_000)
 FINGERPRINT_BYTES = (64, 32_000)
 # An ISO/IEC 19794-6 iris image (cropped, compressed) is 10-40 KB.
 IRIS_BYTES = (64, 64_000)
+# The lowest capture quality accepted (0-100, as MOSIP SBI devices score; MOSIP's
+# registration client's defaults): enrollment refuses below it (EKTP_FINGER_QUALITY_MIN,
+# EKTP_IRIS_QUALITY_MIN, EKTP_FACE_QUALITY_MIN) and the recording page asks again.
+FINGER_QUALITY_MIN = 40.0
+IRIS_QUALITY_MIN = 60.0
+FACE_QUALITY_MIN = 30.0
 # Free text beside the images: why a finger or iris is missing, a supervisor's override.
 EXCEPTION_REASON_CHARS = 200
 OVERRIDE_REASON_CHARS = 500

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from urllib.parse import urlsplit
+
+from pydantic import Field, field_validator
 
 from ektp_shared.config import ServiceSettings
+from ektp_shared.limits import FACE_QUALITY_MIN, FINGER_QUALITY_MIN, IRIS_QUALITY_MIN
 
 
 class Settings(ServiceSettings):
@@ -28,3 +31,26 @@ class Settings(ServiceSettings):
     refresh_margin_seconds: float = Field(30.0, ge=0)
     # Off only for plain-HTTP development; the office serves the app over TLS.
     cookie_secure: bool = False
+    # The capture device service (MOSIP SBI) on the recording clerk's own PC, as the browser
+    # reaches it, e.g. http://127.0.0.1:4501; empty: no device, fingerprints from files.
+    # The page's Content-Security-Policy lets it connect there and nowhere else.
+    sbi_url: str = ""
+    # What the page asks of a capture; the same settings (and defaults) as enrollment's,
+    # which refuses below them whatever the page says.
+    finger_quality_min: float = Field(FINGER_QUALITY_MIN, ge=0, le=100)
+    iris_quality_min: float = Field(IRIS_QUALITY_MIN, ge=0, le=100)
+    face_quality_min: float = Field(FACE_QUALITY_MIN, ge=0, le=100)
+
+    @field_validator("sbi_url")
+    @classmethod
+    def _an_origin(cls, value: str) -> str:
+        # It goes into the CSP header: only a plain http(s)://host:port origin.
+        value = value.strip().rstrip("/")
+        if not value:
+            return ""
+        parts = urlsplit(value)
+        if (parts.scheme not in ("http", "https") or not parts.hostname or parts.path
+                or parts.query or parts.fragment or parts.username
+                or any(c in value for c in " ;,'\"")):
+            raise ValueError("EKTP_SBI_URL must be an origin such as http://127.0.0.1:4501")
+        return value

@@ -16,8 +16,11 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ektp_shared.limits import (
     EXCEPTION_REASON_CHARS,
+    FACE_QUALITY_MIN,
+    FINGER_QUALITY_MIN,
     FINGERPRINT_BYTES,
     IRIS_BYTES,
+    IRIS_QUALITY_MIN,
     PHOTO_BYTES,
     SIGNATURE_BYTES,
     describe_bytes,
@@ -47,12 +50,11 @@ class Capture(BaseModel):
 
 @dataclass(frozen=True)
 class QualityThresholds:
-    """The lowest quality score accepted per modality (0-100, as SBI devices score). The
-    defaults follow MOSIP's registration client (finger 40, iris 60, face 30)."""
+    """The lowest quality score accepted per modality (0-100, as SBI devices score)."""
 
-    finger: float = 40
-    iris: float = 60
-    face: float = 30
+    finger: float = FINGER_QUALITY_MIN
+    iris: float = IRIS_QUALITY_MIN
+    face: float = FACE_QUALITY_MIN
 
 
 class Biometrics(BaseModel):

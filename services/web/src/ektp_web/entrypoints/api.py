@@ -23,6 +23,7 @@ from ..adapters.services import ServiceDown
 from ..adapters.sessions import WebSession
 from ..bootstrap import build_runtime
 from ..config import Settings
+from ..domain import device_capture
 from ..domain import recording_form as rf
 from ..domain.menus import ROLE_NAMES
 from . import gudang, pages
@@ -180,7 +181,13 @@ def _recording_page(request: Request, session: WebSession, *, values: dict[str, 
         errors=errors.by_field, summary=errors.summary(), labels=rf.LABELS,
         fingers=rf.FINGERS, irises=rf.IRISES, desa=_desa_choices(),
         idempotency_key=values.get("kunci") or str(uuid.uuid4()),
-        photo_max_kb=PHOTO_BYTES[1] // 1000)
+        photo_max_kb=PHOTO_BYTES[1] // 1000, **_device_page(request))
+
+
+def _device_page(request: Request) -> dict[str, Any]:
+    settings: Settings = request.app.state.settings
+    return device_capture.page_context(settings.sbi_url, settings.finger_quality_min,
+                                       settings.iris_quality_min, settings.face_quality_min)
 
 
 @router.get("/perekaman")
@@ -213,8 +220,8 @@ async def record(request: Request, session: Operator, settings: SettingsDep) -> 
     text["tanggal_lahir"] = rf.birth_date(*(text.get(f"tanggal_lahir-{p}", "")
                                             for p in ("hari", "bulan", "tahun")))
     try:
-        recorded = await handlers.record(settings, session, rf.request_body(text, uploads),
-                                         text.get("kunci") or None)
+        body = device_capture.with_device_captures(rf.request_body(text, uploads), text, uploads)
+        recorded = await handlers.record(settings, session, body, text.get("kunci") or None)
     except ServiceDown as exc:
         return _down(request, session, exc)
     except Refused as exc:

@@ -17,9 +17,14 @@ ENV = Environment(loader=PackageLoader("ektp_web", "templates"),
                   lstrip_blocks=True)
 
 # No inline script or style anywhere: everything the page runs or wears comes from /static.
-CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
-       "font-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; "
-       "frame-ancestors 'none'")
+# The page may connect to this server and to the clerk's capture device, when one is set.
+def csp(device_origin: str = "") -> str:
+    connect = f"'self' {device_origin}".strip()
+    return ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
+            f"font-src 'self'; connect-src {connect}; form-action 'self'; base-uri 'none'; "
+            "frame-ancestors 'none'")
+
+
 # The API docs pages (shared with every service: Swagger UI and ReDoc, vendored) start
 # with an inline script; they show no personal data, and only they get this one.
 DOCS_CSP = ("default-src 'self'; script-src 'self' 'unsafe-inline'; "
@@ -27,7 +32,6 @@ DOCS_CSP = ("default-src 'self'; script-src 'self' 'unsafe-inline'; "
             "frame-ancestors 'none'")
 DOCS_PATHS = ("/docs", "/redoc")
 SECURITY_HEADERS = {
-    "Content-Security-Policy": CSP,
     "X-Frame-Options": "DENY",
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
@@ -49,6 +53,8 @@ async def security_headers(request: Request,
     response = await call_next(request)
     if request.url.path in DOCS_PATHS:
         response.headers.setdefault("Content-Security-Policy", DOCS_CSP)
+    response.headers.setdefault("Content-Security-Policy",
+                                csp(request.app.state.settings.sbi_url))
     for name, value in SECURITY_HEADERS.items():
         response.headers.setdefault(name, value)
     return response
