@@ -75,8 +75,7 @@ PARTS: tuple[tuple[str, str, str], ...] = (
 )
 
 
-def page_context(url: str, finger_min: float, iris_min: float,
-                 face_min: float) -> dict[str, Any]:
-    """The template's ``sbi`` (None: no device configured) and ``sbi_parts``."""
-    device = DevicePage(url, finger_min, iris_min, face_min) if url else None
-    return {"sbi": device, "sbi_parts": PARTS}
+def device_page(url: str, finger_min: float, iris_min: float,
+                face_min: float) -> DevicePage | None:
+    """What the page's capture block shows (None: no device configured)."""
+    return DevicePage(url, finger_min, iris_min, face_min) if url else None

@@ -181,13 +181,7 @@ def _recording_page(request: Request, session: WebSession, *, values: dict[str, 
         errors=errors.by_field, summary=errors.summary(), labels=rf.LABELS,
         fingers=rf.FINGERS, irises=rf.IRISES, desa=_desa_choices(),
         idempotency_key=values.get("kunci") or str(uuid.uuid4()),
-        photo_max_kb=PHOTO_BYTES[1] // 1000, **_device_page(request))
-
-
-def _device_page(request: Request) -> dict[str, Any]:
-    settings: Settings = request.app.state.settings
-    return device_capture.page_context(settings.sbi_url, settings.finger_quality_min,
-                                       settings.iris_quality_min, settings.face_quality_min)
+        photo_max_kb=PHOTO_BYTES[1] // 1000)
 
 
 @router.get("/perekaman")

@@ -10,11 +10,23 @@ from fastapi.responses import HTMLResponse, Response
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from ..adapters.sessions import WebSession
+from ..domain import device_capture
 from ..domain.menus import ROLE_NAMES, menu_for
 
 ENV = Environment(loader=PackageLoader("ektp_web", "templates"),
                   autoescape=select_autoescape(default=True), trim_blocks=True,
                   lstrip_blocks=True)
+
+
+def capture_device(request: Request) -> device_capture.DevicePage | None:
+    """The clerk's capture device as this app is configured (``_sbi_capture.html`` asks, so
+    the recording routes need not know of it)."""
+    s = request.app.state.settings
+    return device_capture.device_page(s.sbi_url, s.finger_quality_min, s.iris_quality_min,
+                                      s.face_quality_min)
+
+
+ENV.globals.update(capture_device=capture_device, capture_parts=device_capture.PARTS)
 
 # No inline script or style anywhere: everything the page runs or wears comes from /static.
 # The page may connect to this server and to the clerk's capture device, when one is set.
