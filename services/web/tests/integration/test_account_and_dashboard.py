@@ -19,7 +19,7 @@ pytestmark = [
     pytest.mark.skipif(shutil.which(CHROMIUM) is None and not os.environ.get("CI"),
                        reason="needs Debian's chromium (apt-get install chromium)"),
 ]
-NEW_PASSWORD = "tinta-biru-kantor-2026"  # noqa: S105 (a test's password)
+NEW_PASSWORD = "tinta-biru-kantor-2026"
 
 
 @pytest.fixture(scope="module")
