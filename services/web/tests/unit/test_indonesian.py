@@ -4,7 +4,6 @@ figures; a refusal the table does not know yet still shows no English."""
 from __future__ import annotations
 
 import pytest
-
 from ektp_web.domain.indonesian import field_message, refusal
 
 
