@@ -31,6 +31,7 @@ class Visit:
     heading: str
     status: int = 200
     web: str = "web"  # which web app: "web", or "outage" (one whose services are down)
+    shows: str = ""  # a sentence the screen must show besides its heading
 
 
 # Every current screen, once per role that does its work there. Paths with "{printer}" are
@@ -56,7 +57,9 @@ WALK: tuple[Visit, ...] = (
     Visit("kepala", "/dasbor", "dasbor", "Dasbor e-KTP"),
     Visit("joko", "/ruang-cetak", "layanan-mati", "layanan pencetakan tidak tersedia", 503,
           web="outage"),
-    Visit("kepala", "/dasbor", "dasbor-mati", "Dasbor e-KTP", 503, web="outage"),
+    Visit("kepala", "/dasbor", "dasbor-mati", "Dasbor e-KTP", 503, web="outage",
+          shows="Layanan dasbor sedang tidak dapat dihubungi"),
+    Visit("kepala", "/", "beranda-saat-dasbor-mati", "Selamat bekerja, Kepala", web="outage"),
 )
 
 

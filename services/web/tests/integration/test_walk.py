@@ -89,6 +89,8 @@ def test_every_screen_opens_passes_axe_and_is_photographed(webs, browser, signed
             page = contexts[key].pages[0]
             _open(page, webs, visit)
             expect(page.get_by_role("heading", level=1)).to_contain_text(visit.heading)
+            if visit.shows:
+                expect(page.locator("main")).to_contain_text(visit.shows)
             assert not refused, f"{visit.name}: the browser refused {refused}"
             check_accessibility(page, f"{visit.name} at {viewport}")
             seen.append(screenshot(page, folder, visit.name).name)
