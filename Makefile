@@ -11,7 +11,7 @@ INFRA := $(PY) -m ektp_shared.devinfra
 PYTEST_ARGS ?=
 
 .PHONY: help venv infra-jars infra-up infra-down infra-status keys secrets databases topics up \
-        down status test lint unit integration bench events openapi clients access demo clean fuzz
+        down status test walk lint unit integration bench events openapi clients access demo clean fuzz
 
 help:
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -72,6 +72,12 @@ unit: venv ## fast tests without Kafka or PostgreSQL
 
 test: lint infra-up ## lint, then every test against the real Kafka and PostgreSQL
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+WALK_OUTPUT ?= .run/walk
+walk: infra-up ## every web screen at 1366x768 and 800x1280: axe-core, screenshots in WALK_OUTPUT
+	EKTP_WALK_EVERY_VIEWPORT=1 EKTP_TEST_OUTPUT=$(abspath $(WALK_OUTPUT)) \
+	    $(VENV)/bin/pytest services/web/tests/integration/test_walk.py -s $(PYTEST_ARGS)
+	@echo "Screenshots: $(abspath $(WALK_OUTPUT))/screenshots"
 
 bench: infra-up ## the benchmarks of bench/ (figures go to docs/benchmarks.md by hand)
 	@set -e; for b in bench/*.py; do echo "== $$b"; $(PY) $$b; done

@@ -9,10 +9,11 @@ from typing import Any
 
 import asyncpg
 
+from ektp_client_accounts.api.me import change_password as change_password_op
 from ektp_client_accounts.api.sign_in import refresh as refresh_op
 from ektp_client_accounts.api.sign_in import sign_in as sign_in_op
 from ektp_client_accounts.api.sign_in import sign_out as sign_out_op
-from ektp_client_accounts.models import RefreshIn, SignInIn, SignOutIn
+from ektp_client_accounts.models import PasswordChangeIn, RefreshIn, SignInIn, SignOutIn
 from ektp_client_enrollment.api.enrollments import create_enrollment
 from ektp_client_enrollment.models import Recorded, RecordingRequest
 from ektp_client_enrollment.models.recording_request_agama import RECORDING_REQUEST_AGAMA_VALUES
@@ -70,7 +71,8 @@ async def sign_in(pool: asyncpg.Pool, settings: Settings, *, username: str, pass
         name=got.user.name, role=str(got.role), roles=[str(r) for r in got.user.roles],
         access_token=got.access_token,
         access_expires_at=now + dt.timedelta(seconds=got.expires_in),
-        refresh_token=got.refresh_token, expires_at=got.refresh_expires_at, last_seen_at=now)
+        refresh_token=got.refresh_token, expires_at=got.refresh_expires_at, last_seen_at=now,
+        must_change_password=bool(got.user.must_change_password))
     async with transaction(pool) as conn:
         await repo.insert(conn, session)
     return session
@@ -138,6 +140,20 @@ async def sign_out(pool: asyncpg.Pool, settings: Settings, session: WebSession) 
             body=SignOutIn(refresh_token=session.refresh_token)))
     except (Refused, services.ServiceDown):
         pass  # the web session is gone; accounts' credential expires by itself
+
+
+async def change_password(pool: asyncpg.Pool, settings: Settings, session: WebSession, *,
+                          current: str, new: str) -> WebSession:
+    """Change the password at accounts, which ends every sign-in of the account (this one
+    too); sign in again with the new password in the same role, so the clerk stays in.
+    Raises ``Refused`` (a wrong current password, a rule of the office) or ``ServiceDown``."""
+    await services.answer("accounts", change_password_op.asyncio_detailed(
+        client=services.accounts_as(settings, session.access_token),
+        body=PasswordChangeIn(current_password=current, new_password=new)))
+    async with pool.acquire() as conn:
+        await repo.delete(conn, session.id)
+    return await sign_in(pool, settings, username=session.username, password=new,
+                         role=session.role)
 
 
 async def record(settings: Settings, session: WebSession, body: dict[str, Any],

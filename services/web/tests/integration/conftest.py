@@ -26,7 +26,7 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-f
 # username -> roles
 STAFF = {
     "rina": ["operator"], "joko": ["printer"], "hendra": ["operator", "supervisor"],
-    "lupa": ["operator"], "sari": ["storekeeper"],
+    "lupa": ["operator"], "sari": ["storekeeper"], "kepala": ["viewer"],
 }
 PACKAGES = {"accounts": "ektp_accounts", "central-sim": "ektp_central_sim",
             "enrollment": "ektp_enrollment", "sync": "ektp_sync", "printing": "ektp_printing",
@@ -106,6 +106,17 @@ async def office(infra, topic_prefix, create_database, jwt_keys, centre_keys, pr
                                     json={"username": username, "name": username.title(),
                                           "roles": roles, "password": PASSWORD})
                 assert r.status_code == 201, r.text
+            for username, roles in STAFF.items():
+                # As each would at the first sign-in: the supervisor's password is changed
+                # (here to the same one), so the tests' staff are past the password page.
+                r = await http.post(urls["accounts"] + "/sign-in",
+                                    json={"username": username, "password": PASSWORD,
+                                          "role": roles[0]})
+                assert r.status_code == 200, r.text
+                r = await http.post(urls["accounts"] + "/me/password",
+                                    headers={"Authorization": f"Bearer {r.json()['access_token']}"},
+                                    json={"current_password": PASSWORD, "new_password": PASSWORD})
+                assert r.status_code == 200, r.text
         yield Office(urls, token, workdir, procs, prefix)
     finally:
         for proc in reversed(list(procs.values())):

@@ -193,7 +193,9 @@ def test_the_printer_checks_a_card_after_a_power_cut_and_hands_one_over(
     page.goto(f"{room.web}/ruang-cetak/serah-terima?nik={nik}")
     page.get_by_label("Nama yang mengambil kartu").fill("Orang Lain")
     page.get_by_role("button", name="Catat serah terima").click()
-    expect(page.locator("#penerima-galat")).to_be_visible()
+    expect(page.locator("#penerima-galat")).to_contain_text(
+        f"e-KTP NIK {nik} (blangko ")
+    expect(page.locator("#penerima-galat")).to_contain_text("sudah diserahkan kepada Siti Warga")
     page.screenshot(path=str(screens / "serah-terima-ditolak.png"), full_page=True)
 
     # A Suket: not for a resident who has a card (printing's refusal beside the NIK), then
@@ -201,7 +203,8 @@ def test_the_printer_checks_a_card_after_a_power_cut_and_hands_one_over(
     page.get_by_role("link", name="Surat keterangan").click()
     page.get_by_label("NIK").fill(nik)
     page.get_by_role("button", name="Terbitkan surat keterangan").click()
-    expect(page.locator("#nik-galat")).to_contain_text("already has a printed e-KTP")
+    expect(page.locator("#nik-galat")).to_contain_text(
+        f"NIK {nik} sudah punya e-KTP tercetak; serahkan kartunya")
     page.get_by_label("NIK").fill(nik_for(7))
     page.get_by_label("Nama").fill("Warga Boltim 7")
     page.get_by_role("button", name="Terbitkan surat keterangan").click()

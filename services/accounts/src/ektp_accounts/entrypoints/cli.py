@@ -128,5 +128,5 @@ def create_admin_command(
     except _DB_FAILURES as exc:
         typer.echo(f"cannot use the accounts database: {type(exc).__name__}: {exc}", err=True)
         raise typer.Exit(1) from None
-    typer.echo(f"admin {username!r} {done}; sign in with POST /sign-in at the accounts "
-               "service (port 8005)")
+    typer.echo(f"admin {username!r} {done}; sign in at the office web app, "
+               "http://127.0.0.1:8080 (or POST /sign-in at the accounts service, port 8005)")

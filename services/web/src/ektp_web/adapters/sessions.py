@@ -21,17 +21,20 @@ class WebSession:
     refresh_token: str
     expires_at: dt.datetime
     last_seen_at: dt.datetime
+    # Set by a supervisor's new account or reset: no screen but the password page opens.
+    must_change_password: bool = False
 
 
 _COLUMNS = ("id, csrf_token, username, name, role, roles, access_token, access_expires_at, "
-            "refresh_token, expires_at, last_seen_at")
+            "refresh_token, expires_at, last_seen_at, must_change_password")
 
 
 async def insert(conn: Connection, s: WebSession) -> None:
     await conn.execute(
-        f"INSERT INTO web_sessions ({_COLUMNS}) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)",
+        f"INSERT INTO web_sessions ({_COLUMNS}) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)",
         s.id, s.csrf_token, s.username, s.name, s.role, s.roles, s.access_token,
-        s.access_expires_at, s.refresh_token, s.expires_at, s.last_seen_at)
+        s.access_expires_at, s.refresh_token, s.expires_at, s.last_seen_at,
+        s.must_change_password)
 
 
 async def get(conn: Connection, session_id: str, *, for_update: bool = False) -> WebSession | None:

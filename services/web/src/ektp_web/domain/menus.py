@@ -13,10 +13,12 @@ class Screen:
     description: str
 
 
+EVERY_ROLE = "*"  # a screen every signed-in role may open (the figures name nobody)
 SCREENS: tuple[Screen, ...] = (
     Screen("/perekaman", "Perekaman", "operator", "Rekam data dan biometrik penduduk."),
     Screen("/ruang-cetak", "Ruang cetak", "printer", "Antrean cetak dan serah terima kartu."),
     Screen("/gudang", "Gudang blangko", "storekeeper", "Penerimaan dan pengeluaran blangko."),
+    Screen("/dasbor", "Dasbor", EVERY_ROLE, "Progres perekaman, cetak dan serah KTP."),
 )
 ALWAYS_ALLOWED = ("supervisor", "admin")
 ROLE_NAMES = {
@@ -27,7 +29,7 @@ ROLE_NAMES = {
 
 
 def may_open(role: str, screen_role: str) -> bool:
-    return role == screen_role or role in ALWAYS_ALLOWED
+    return screen_role in (role, EVERY_ROLE) or role in ALWAYS_ALLOWED
 
 
 def menu_for(role: str) -> list[Screen]:

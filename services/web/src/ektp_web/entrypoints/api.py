@@ -26,10 +26,12 @@ from ..config import Settings
 from ..domain import device_capture
 from ..domain import recording_form as rf
 from ..domain.menus import ROLE_NAMES
-from . import gudang, pages
+from . import akun, dasbor, gudang, pages
 from .deps import (
+    PASSWORD_PAGE,
     SESSION_COOKIE,
     SIGN_IN_COOKIE,
+    MustChangePassword,
     NotAllowed,
     NotSignedIn,
     Operator,
@@ -134,7 +136,8 @@ async def sign_in(request: Request, pool: PoolDep, settings: SettingsDep) -> Res
             else:
                 errors["username" if field != "password" else "password"] = exc.message
         else:
-            response = RedirectResponse("/", status_code=303)
+            response = RedirectResponse(
+                PASSWORD_PAGE if session.must_change_password else "/", status_code=303)
             response.set_cookie(SESSION_COOKIE, session.id, httponly=True, samesite="strict",
                                 secure=settings.cookie_secure, path="/")
             response.delete_cookie(SIGN_IN_COOKIE, path="/masuk")
@@ -241,7 +244,8 @@ def build_app(settings: Settings | None = None, *, workers: bool = True) -> Fast
     app = create_app(
         title="e-KTP office web app",
         description="The office's pages (HTML, not in this document): sign-in, perekaman.",
-        runtime=build_runtime(settings), routers=[router, gudang.router, ruang_cetak.router],
+        runtime=build_runtime(settings),
+        routers=[router, gudang.router, ruang_cetak.router, dasbor.router, akun.router],
         workers=workers)
     app.mount("/static", StaticFiles(directory=str(files("ektp_web") / "static")),
               name="static")
@@ -254,6 +258,10 @@ def build_app(settings: Settings | None = None, *, workers: bool = True) -> Fast
         if exc.ended:
             response.delete_cookie(SESSION_COOKIE, path="/")
         return response
+
+    @app.exception_handler(MustChangePassword)
+    async def to_password_page(request: Request, exc: MustChangePassword) -> Response:
+        return RedirectResponse(PASSWORD_PAGE, status_code=303)
 
     @app.exception_handler(NotAllowed)
     async def refused(request: Request, exc: NotAllowed) -> Response:

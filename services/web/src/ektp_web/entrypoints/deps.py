@@ -31,6 +31,15 @@ class NotAllowed(Exception):
         self.session, self.screen_role = session, screen_role
 
 
+class MustChangePassword(Exception):
+    """A new or reset account: the password page first, before any other screen."""
+
+
+# The pages a holder of a temporary password may still open: change it, or sign out.
+PASSWORD_PAGE = "/akun/kata-sandi"  # noqa: S105 (an address, not a password)
+OPEN_BEFORE_THE_CHANGE = (PASSWORD_PAGE, "/keluar")
+
+
 def get_settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
@@ -50,6 +59,8 @@ async def signed_in(request: Request, pool: PoolDep, settings: SettingsDep) -> W
     session = await handlers.current(pool, settings, session_id) if session_id else None
     if session is None:
         raise NotSignedIn(ended=session_id is not None)
+    if session.must_change_password and request.url.path not in OPEN_BEFORE_THE_CHANGE:
+        raise MustChangePassword
     return session
 
 
