@@ -5,27 +5,8 @@ with the signed-in clerk's own token."""
 from __future__ import annotations
 
 import io
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal, get_args
 
-from ektp_client_enrollment.api.enrollments import create_enrollment, get_enrollment, import_kit
-from ektp_client_enrollment.api.field_checks import create_field_check
-from ektp_client_enrollment.api.field_checks import worklist as worklist_op
-from ektp_client_enrollment.api.roster import list_roster
-from ektp_client_enrollment.models import (
-    EnrollmentDetail,
-    FieldCheck,
-    FieldChecked,
-    KitImport,
-    Recorded,
-    RecordingRequest,
-    RosterPage,
-    RosterRow,
-    Worklist,
-)
-from ektp_client_enrollment.models.field_check_outcome import (
-    FIELD_CHECK_OUTCOME_VALUES,
-    FieldCheckOutcome,
-)
 from ektp_client_enrollment.models.recording_request_agama import RECORDING_REQUEST_AGAMA_VALUES
 from ektp_client_enrollment.models.recording_request_golongan_darah import (
     RECORDING_REQUEST_GOLONGAN_DARAH_VALUES,
@@ -40,13 +21,29 @@ from ektp_client_enrollment.models.recording_request_status_perkawinan import (
     RECORDING_REQUEST_STATUS_PERKAWINAN_VALUES,
 )
 from ektp_client_enrollment.types import UNSET, File
-from ektp_client_sync.api.sync import get_submission
-from ektp_client_sync.models import SubmissionOut
 from ektp_shared.answers import Refused
 
 from .adapters import services
 from .adapters.sessions import WebSession
 from .config import Settings
+
+# The clients' operations are imported when a screen calls them, not when the app is built:
+# their Literal types equal enrollment's own (same values, another order), and pydantic's
+# schema cache would hand one's order to the other when both live in one process (the
+# OpenAPI export builds every service's app in one process: tests/test_openapi.py).
+if TYPE_CHECKING:
+    from ektp_client_enrollment.models import (
+        EnrollmentDetail,
+        FieldChecked,
+        KitImport,
+        Recorded,
+        RosterPage,
+        RosterRow,
+        Worklist,
+    )
+    from ektp_client_sync.models import SubmissionOut
+
+FieldCheckOutcome = Literal["DITEMUKAN", "PINDAH", "MENINGGAL", "TIDAK_DITEMUKAN"]
 
 # The choices of the recording request as its contract (the generated client) has them: the
 # typed request cannot carry any other value, so the form checks them before it is built.
@@ -57,7 +54,7 @@ RECORDING_CHOICES: dict[str, set[str]] = {
     "status_perkawinan": set(RECORDING_REQUEST_STATUS_PERKAWINAN_VALUES),
     "kewarganegaraan": set(RECORDING_REQUEST_KEWARGANEGARAAN_VALUES),
 }
-OUTCOMES: tuple[FieldCheckOutcome, ...] = tuple(FIELD_CHECK_OUTCOME_VALUES)
+OUTCOMES: tuple[FieldCheckOutcome, ...] = get_args(FieldCheckOutcome)
 
 
 def _enrollment(settings: Settings, session: WebSession) -> services.EnrollmentClient:
@@ -66,6 +63,8 @@ def _enrollment(settings: Settings, session: WebSession) -> services.EnrollmentC
 
 async def roster(settings: Settings, session: WebSession, *, nik: str | None, nama: str | None,
                  desa: str | None, page: int, per_page: int = 20) -> RosterPage:
+    from ektp_client_enrollment.api.roster import list_roster
+
     return await services.answer("enrollment", list_roster.asyncio_detailed(
         client=_enrollment(settings, session), nik=nik or UNSET, nama=nama or UNSET,
         desa=desa or UNSET, page=page, per_page=per_page))
@@ -79,6 +78,9 @@ async def roster_entry(settings: Settings, session: WebSession, nik: str) -> Ros
 async def record(settings: Settings, session: WebSession, body: dict[str, Any],
                  idempotency_key: str | None) -> Recorded:
     """Post the recording to enrollment with the clerk's own token."""
+    from ektp_client_enrollment.api.enrollments import create_enrollment
+    from ektp_client_enrollment.models import RecordingRequest
+
     return await services.answer("enrollment", create_enrollment.asyncio_detailed(
         client=_enrollment(settings, session), body=RecordingRequest.from_dict(body),
         idempotency_key=idempotency_key or UNSET))
@@ -86,6 +88,8 @@ async def record(settings: Settings, session: WebSession, body: dict[str, Any],
 
 async def enrollment(settings: Settings, session: WebSession,
                      enrollment_id: str) -> EnrollmentDetail:
+    from ektp_client_enrollment.api.enrollments import get_enrollment
+
     return await services.answer("enrollment", get_enrollment.asyncio_detailed(
         enrollment_id, client=_enrollment(settings, session)))
 
@@ -93,6 +97,8 @@ async def enrollment(settings: Settings, session: WebSession,
 async def submission(settings: Settings, session: WebSession,
                      enrollment_id: str) -> SubmissionOut | None:
     """Sync's submission of this recording; ``None`` while sync has not taken it yet."""
+    from ektp_client_sync.api.sync import get_submission
+
     try:
         return await services.answer("sync", get_submission.asyncio_detailed(
             enrollment_id, client=services.sync(settings, session.access_token)))
@@ -103,12 +109,17 @@ async def submission(settings: Settings, session: WebSession,
 
 
 async def worklist(settings: Settings, session: WebSession, desa: str, page: int) -> Worklist:
+    from ektp_client_enrollment.api.field_checks import worklist as worklist_op
+
     return await services.answer("enrollment", worklist_op.asyncio_detailed(
         client=_enrollment(settings, session), desa=desa, page=page, per_page=100))
 
 
 async def field_check(settings: Settings, session: WebSession, nik: str,
                       outcome: FieldCheckOutcome, note: str, key: str | None) -> FieldChecked:
+    from ektp_client_enrollment.api.field_checks import create_field_check
+    from ektp_client_enrollment.models import FieldCheck
+
     return await services.answer("enrollment", create_field_check.asyncio_detailed(
         client=_enrollment(settings, session),
         body=FieldCheck(nik=nik, outcome=outcome, note=note), idempotency_key=key or UNSET))
@@ -116,6 +127,8 @@ async def field_check(settings: Settings, session: WebSession, nik: str,
 
 async def import_kit_file(settings: Settings, session: WebSession, raw: bytes, name: str,
                           key: str | None) -> KitImport:
+    from ektp_client_enrollment.api.enrollments import import_kit
+
     return await services.answer("enrollment", import_kit.asyncio_detailed(
         client=_enrollment(settings, session),
         body=File(payload=io.BytesIO(raw), file_name=name, mime_type="application/x-ndjson"),
