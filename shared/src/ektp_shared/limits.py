@@ -78,6 +78,7 @@ CENTRE_BATCH_BODY_BYTES = 64 * MIB
 BODY_LIMITS: dict[tuple[str, str], int] = {
     # enrollment
     ("POST", "/enrollments"): RECORDING_BODY_BYTES,
+    ("POST", "/enrollments/check"): RECORDING_BODY_BYTES,
     ("POST", "/enrollments/import"): KIT_FILE_BYTES,
     ("POST", "/roster/import"): ROSTER_CSV_BYTES,
     # web: the recording form, its images as files (smaller than the base64 JSON)

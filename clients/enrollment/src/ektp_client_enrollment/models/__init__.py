@@ -9,6 +9,8 @@ from .biometrics_finger_exceptions import BiometricsFingerExceptions
 from .biometrics_fingerprints import BiometricsFingerprints
 from .biometrics_iris_exceptions import BiometricsIrisExceptions
 from .biometrics_irises import BiometricsIrises
+from .checked import Checked
+from .checked_overrides import CheckedOverrides
 from .consumer_state import ConsumerState
 from .demographics import Demographics
 from .demographics_jenis_kelamin import DemographicsJenisKelamin
@@ -76,6 +78,8 @@ __all__ = (
     "BiometricSummary",
     "BiometricSummaryFingerExceptions",
     "BiometricSummaryIrisExceptions",
+    "Checked",
+    "CheckedOverrides",
     "ConsumerState",
     "Demographics",
     "DemographicsJenisKelamin",

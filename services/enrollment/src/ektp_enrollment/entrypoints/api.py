@@ -126,6 +126,15 @@ async def create_enrollment(
         )
 
 
+@enrollments.post("/check", summary="Check a recording without saving it (its warnings)",
+                  response_model=schemas.Checked, responses=problems(409))
+async def check_enrollment(
+    body: RecordingRequest, principal: Operator, pool: PoolDep,
+) -> dict[str, Any]:
+    async with transaction(pool) as conn:
+        return await handlers.check_enrollment(conn, principal, body)
+
+
 @enrollments.post(
     "/import", summary="Import a mobile kit's signed file", response_model=schemas.KitImport,
     responses=problems(413),
