@@ -4,8 +4,7 @@ with the signed-in clerk's own token."""
 
 from __future__ import annotations
 
-import io
-from typing import TYPE_CHECKING, Any, Literal, get_args
+from typing import TYPE_CHECKING, Any, BinaryIO, Literal, cast, get_args
 
 from ektp_client_enrollment.models.recording_request_agama import RECORDING_REQUEST_AGAMA_VALUES
 from ektp_client_enrollment.models.recording_request_golongan_darah import (
@@ -33,6 +32,7 @@ from .config import Settings
 # OpenAPI export builds every service's app in one process: tests/test_openapi.py).
 if TYPE_CHECKING:
     from ektp_client_enrollment.models import (
+        Checked,
         EnrollmentDetail,
         FieldChecked,
         KitImport,
@@ -86,6 +86,15 @@ async def record(settings: Settings, session: WebSession, body: dict[str, Any],
         idempotency_key=idempotency_key or UNSET))
 
 
+async def check(settings: Settings, session: WebSession, body: dict[str, Any]) -> Checked:
+    """Every rule of the recording, nothing written: its warnings, before saving."""
+    from ektp_client_enrollment.api.enrollments import check_enrollment
+    from ektp_client_enrollment.models import RecordingRequest
+
+    return await services.answer("enrollment", check_enrollment.asyncio_detailed(
+        client=_enrollment(settings, session), body=RecordingRequest.from_dict(body)))
+
+
 async def enrollment(settings: Settings, session: WebSession,
                      enrollment_id: str) -> EnrollmentDetail:
     from ektp_client_enrollment.api.enrollments import get_enrollment
@@ -131,5 +140,8 @@ async def import_kit_file(settings: Settings, session: WebSession, raw: bytes, n
 
     return await services.answer("enrollment", import_kit.asyncio_detailed(
         client=_enrollment(settings, session),
-        body=File(payload=io.BytesIO(raw), file_name=name, mime_type="application/x-ndjson"),
+        # The client sends the payload as the raw body: bytes, since an async client cannot
+        # read a file object (io.BytesIO) as its content.
+        body=File(payload=cast(BinaryIO, raw), file_name=name,
+                  mime_type="application/x-ndjson"),
         idempotency_key=key or UNSET))

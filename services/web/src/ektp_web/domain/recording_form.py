@@ -167,6 +167,28 @@ def biometrics_body(text: dict[str, str], files: dict[str, bytes]) -> dict[str, 
     }
 
 
+KEPT = "simpan-"  # a file chosen before the confirm step, carried in the page as base64
+
+
+def kept_files(text: dict[str, str]) -> dict[str, bytes]:
+    """The files the confirm step carried (``simpan-<field>``: base64), by form field."""
+    kept: dict[str, bytes] = {}
+    for name, value in text.items():
+        if name.startswith(KEPT) and value:
+            try:
+                kept[name.removeprefix(KEPT)] = base64.b64decode(value, validate=True)
+            except ValueError:
+                continue  # a page tampered with: the field counts as not chosen
+    return kept
+
+
+def to_keep(text: dict[str, str], files: dict[str, bytes]) -> list[tuple[str, str]]:
+    """What the confirm page carries to the save: every field typed, every file as base64."""
+    skip = {"csrf_token", "langkah"}
+    typed = [(k, v) for k, v in text.items() if k not in skip and not k.startswith(KEPT)]
+    return typed + [(KEPT + k, b64(v)) for k, v in files.items()]
+
+
 # --- from the roster ------------------------------------------------------------------------
 
 

@@ -51,8 +51,9 @@ def _desa_name(kode: str) -> str:
 
 def _page(request: Request, session: WebSession, template: str, *, status_code: int = 200,
           **context: Any) -> HTMLResponse:
+    context.setdefault("desa_name", _desa_name)
     return pages.render(request, f"perekaman/{template}", session=session,
-                        status_code=status_code, desa_name=_desa_name,
+                        status_code=status_code,
                         outcome_names=OUTCOME_NAMES, roster_status=ROSTER_STATUS_NAMES,
                         **context)
 
@@ -106,14 +107,18 @@ async def search(request: Request, session: Operator, settings: SettingsDep) -> 
 
 def _recording_page(request: Request, session: WebSession, *, values: dict[str, str],
                     errors: rf.FormErrors, status_code: int = 200,
-                    from_roster: bool = False) -> HTMLResponse:
+                    from_roster: bool = False,
+                    kept: dict[str, bytes] | None = None) -> HTMLResponse:
+    # Files the clerk chose stay with the page (as base64), but not one the service refused.
+    kept = {k: v for k, v in (kept or {}).items() if k not in errors.by_field}
     return pages.render(
         request, "recording.html", session=session, status_code=status_code, values=values,
         errors=errors.by_field, summary=errors.summary(), labels=rf.LABELS,
         fingers=rf.FINGERS, irises=rf.IRISES, desa=_desa_choices(),
         idempotency_key=values.get("kunci") or str(uuid.uuid4()),
         photo_max_kb=PHOTO_BYTES[1] // 1000, from_roster=from_roster,
-        may_override=session.role in ALWAYS_ALLOWED)
+        may_override=session.role in ALWAYS_ALLOWED,
+        kept=[(rf.KEPT + k, rf.b64(v)) for k, v in kept.items()], kept_names=set(kept))
 
 
 @router.get("/rekam")
@@ -149,40 +154,56 @@ async def _split(form: FormData) -> tuple[dict[str, str], dict[str, bytes]]:
     return text, uploads
 
 
+def _refused_errors(session: WebSession, exc: Refused) -> rf.FormErrors:
+    """Enrollment's problem beside the form fields it names (the whole form otherwise)."""
+    errors = rf.FormErrors()
+    shown = set(rf.FORM_ORDER) - (set() if session.role in ALWAYS_ALLOWED
+                                  else set(rf.OPTIONAL_TEXT))
+    listed = getattr(exc.problem, "errors", None)
+    if isinstance(listed, list) and listed:
+        for item in listed:
+            named = rf.form_field_of(item.field)
+            errors.add(named if named in shown else None, item.message)
+    else:
+        field = getattr(exc.problem, "field", None)
+        named = rf.form_field_of(field) if isinstance(field, str) else None
+        errors.add(named if named in shown else None, exc.message)
+    return errors
+
+
 @router.post("/rekam")
 async def record(request: Request, session: Operator, settings: SettingsDep) -> Response:
+    """Check first (enrollment's rules, nothing written): problems go back to the form,
+    warnings to a confirm step; a recording with neither, or confirmed, is saved."""
     form = await request.form()
     if not _same(form.get("csrf_token"), session.csrf_token):
         return _csrf_refused(request, session)
     text, uploads = await _split(form)
+    uploads = {**rf.kept_files(text), **uploads}  # a file chosen anew wins
     if session.role not in ALWAYS_ALLOWED:  # the overrides are the supervisor's to give
         for name in rf.OPTIONAL_TEXT:
             text.pop(name, None)
+    step = text.get("langkah", "")
     errors = rf.form_errors(text, calls.RECORDING_CHOICES)
-    if errors:
-        return _recording_page(request, session, values=text, errors=errors, status_code=422)
+    if errors or step == "ubah":
+        return _recording_page(request, session, values=text, errors=errors,
+                               status_code=422 if errors else 200, kept=uploads)
     text["tanggal_lahir"] = rf.birth_date(*(text.get(f"tanggal_lahir-{p}", "")
                                             for p in ("hari", "bulan", "tahun")))
+    body = rf.request_body(text, uploads)
     try:
-        recorded = await calls.record(settings, session, rf.request_body(text, uploads),
-                                      text.get("kunci") or None)
+        if step != "simpan":
+            checked = await calls.check(settings, session, body)
+            if checked.warnings:
+                return _page(request, session, "confirm.html", warnings=checked.warnings,
+                             keep=rf.to_keep(text, uploads), values=text, labels=rf.LABELS,
+                             desa_name=_desa_name)
+        recorded = await calls.record(settings, session, body, text.get("kunci") or None)
     except ServiceDown as exc:
         return _down(request, session, exc)
     except Refused as exc:
-        errors = rf.FormErrors()
-        problem = exc.problem
-        listed = getattr(problem, "errors", None)
-        shown = set(rf.FORM_ORDER) - (set() if session.role in ALWAYS_ALLOWED
-                                      else set(rf.OPTIONAL_TEXT))
-        if isinstance(listed, list) and listed:
-            for item in listed:
-                named = rf.form_field_of(item.field)
-                errors.add(named if named in shown else None, item.message)
-        else:
-            field = getattr(problem, "field", None)
-            named = rf.form_field_of(field) if isinstance(field, str) else None
-            errors.add(named if named in shown else None, exc.message)
-        return _recording_page(request, session, values=text, errors=errors,
+        return _recording_page(request, session, values=text,
+                               errors=_refused_errors(session, exc), kept=uploads,
                                status_code=exc.status if exc.status < 500 else 400)
     # Post/redirect/get: a reload of the result page does not send the recording again.
     return RedirectResponse(f"/perekaman/hasil/{recorded.enrollment_id}", status_code=303)
