@@ -26,6 +26,13 @@
     var stream = null;
     box.hidden = false;
 
+    // A photo can be taken once the camera's picture has arrived, not before.
+    video.addEventListener("loadeddata", function () {
+      if (!stream) { return; }
+      take.disabled = false;
+      status.textContent = "Kamera menyala. Minta penduduk menatap kamera, lalu tekan Ambil foto.";
+    });
+
     on.addEventListener("click", function () {
       status.textContent = "Menyalakan kamera...";
       navigator.mediaDevices.getUserMedia({ video: { width: { ideal: 1280 }, height: { ideal: 960 } }, audio: false })
@@ -34,8 +41,7 @@
           video.srcObject = s;
           video.hidden = false;
           still.hidden = true;
-          take.disabled = false;
-          status.textContent = "Kamera menyala. Minta penduduk menatap kamera, lalu tekan Ambil foto.";
+          status.textContent = "Kamera menyala...";
         })
         .catch(function () {
           status.textContent = "Kamera tidak dapat dinyalakan. Pilih berkas foto di bawah.";
