@@ -84,10 +84,12 @@ CENTRE_BATCH_BODY_BYTES = 64 * MIB
 BODY_LIMITS: dict[tuple[str, str], int] = {
     # enrollment
     ("POST", "/enrollments"): RECORDING_BODY_BYTES,
+    ("POST", "/enrollments/check"): RECORDING_BODY_BYTES,
     ("POST", "/enrollments/import"): KIT_FILE_BYTES,
     ("POST", "/roster/import"): ROSTER_CSV_BYTES,
     # web: the recording form, its images as files (smaller than the base64 JSON)
-    ("POST", "/perekaman"): RECORDING_BODY_BYTES,
+    ("POST", "/perekaman/rekam"): RECORDING_BODY_BYTES,
+    ("POST", "/perekaman/impor-kit"): KIT_FILE_BYTES + 64 * KIB,  # the file and the form
     # inventory
     ("POST", "/receipts"): SERIAL_LIST_BODY_BYTES,
     ("POST", "/receipts/upload"): UID_UPLOAD_BODY_BYTES,

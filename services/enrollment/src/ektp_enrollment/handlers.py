@@ -91,6 +91,24 @@ def public_view(row: dict[str, Any]) -> dict[str, Any]:
 # --- recording --------------------------------------------------------------------------
 
 
+async def check_enrollment(
+    conn: Connection, principal: Principal, req: RecordingRequest,
+) -> dict[str, Any]:
+    """Every rule of a recording, nothing written: the warnings for the clerk to confirm
+    before saving (the recording form's confirm step). Raises Refused as recording would."""
+    day = dt.datetime.now(dt.UTC).astimezone(OFFICE_TZ).date()
+    checked = check_recording(req, today=day, is_supervisor=is_supervisor(principal))
+    overrides = dict(checked.overrides)
+    overrides.update(allow_new_recording(
+        await repo.earlier_recordings(conn, req.nik),
+        rerecord_reason=req.izin_rekam_ulang, is_supervisor=is_supervisor(principal),
+    ))
+    # It tells whether the NIK was recorded before: a NIK lookup, in the audit trail.
+    await audit.record(conn, principal, "enrollment.check", target=req.nik,
+                       detail={"warnings": len(checked.warnings)})
+    return {"nik": req.nik, "warnings": checked.warnings, "overrides": overrides}
+
+
 async def record_enrollment(
     conn: Connection,
     settings: Settings,

@@ -158,3 +158,23 @@ async def test_list_filters_by_status_and_desa(office, operator):
     assert bad.status_code == 422 and bad.json()["errors"][0]["field"] == "desa"
     missing = await office.client.get("/enrollments/not-an-id", headers=operator)
     assert missing.status_code == 404
+
+
+async def test_a_check_before_saving_tells_the_warnings_and_writes_nothing(office, operator):
+    body = recording(serial=141)
+    body["tanggal_lahir"] = "1990-05-15"  # the NIK says the 14th: a warning, not a refusal
+    r = await office.client.post("/enrollments/check", json=body, headers=operator)
+    assert r.status_code == 200, r.text
+    assert len(r.json()["warnings"]) == 1 and "tanggal lahir" in r.json()["warnings"][0]
+    assert await office.pool.fetchval(
+        "SELECT count(*) FROM enrollments WHERE nik = $1", body["nik"]) == 0
+    assert await office.pool.fetchval(
+        "SELECT count(*) FROM audit_log WHERE action = 'enrollment.check' AND target = $1",
+        body["nik"]) == 1
+    bad = {**body, "nik": "71100115059"}
+    r = await office.client.post("/enrollments/check", json=bad, headers=operator)
+    assert r.status_code == 422 and r.json()["errors"][0]["field"] == "nik"
+    r = await office.client.post("/enrollments", json=body, headers=operator)
+    assert r.status_code == 201
+    r = await office.client.post("/enrollments/check", json=body, headers=operator)
+    assert r.status_code == 409  # recorded already: said before the clerk saves again

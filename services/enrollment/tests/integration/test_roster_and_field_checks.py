@@ -246,3 +246,26 @@ async def test_field_checks_follow_a_visit_and_are_published(office, operator, s
     wrong = await office.client.post("/field-checks", headers=operator,
                                      json={"nik": niks[0], "outcome": "HILANG"})
     assert wrong.status_code == 422 and wrong.json()["errors"][0]["field"] == "outcome"
+
+
+async def test_the_counter_finds_a_resident_by_nik_or_by_part_of_the_name_audited(
+    office, operator
+):
+    nik = make_nik("711003", dt.date(1984, 3, 9), "PEREMPUAN", 4242)
+    text = f"nik,nama,kode_desa\n{nik},Fatmawati Paputungan,71.10.03.2001\n"
+    r = await office.client.post("/roster/import", content=text.encode(),
+                                 headers={**operator, "Content-Type": "text/csv"})
+    assert r.status_code == 200, r.text
+    for params in ({"nik": nik}, {"nama": "fatma PAPU"}, {"nama": "paputungan"}):
+        r = await office.client.get("/roster", params=params, headers=operator)
+        assert r.status_code == 200, r.text
+        assert [row["nik"] for row in r.json()["items"]] == [nik], params
+    r = await office.client.get("/roster", params={"nama": "paputungan 100%"},
+                                headers=operator)
+    assert r.json()["total"] == 0  # a % in the name is a character, not a wildcard
+    searches = await office.pool.fetch(
+        "SELECT target, detail FROM audit_log WHERE action = 'roster.search' "
+        "ORDER BY id DESC LIMIT 4")
+    assert searches[-1]["target"] == nik
+    assert {s["detail"]["nama"] for s in searches[:3]} == {
+        "fatma PAPU", "paputungan", "paputungan 100%"}

@@ -1,11 +1,10 @@
-"""What the pages do: sign in and out, keep the access token fresh, record a resident.
+"""What the pages do: sign in and out, keep the access token fresh.
 Every call to a service goes through its generated client (adapters/services.py)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import secrets
-from typing import Any
 
 import asyncpg
 
@@ -14,22 +13,6 @@ from ektp_client_accounts.api.sign_in import refresh as refresh_op
 from ektp_client_accounts.api.sign_in import sign_in as sign_in_op
 from ektp_client_accounts.api.sign_in import sign_out as sign_out_op
 from ektp_client_accounts.models import PasswordChangeIn, RefreshIn, SignInIn, SignOutIn
-from ektp_client_enrollment.api.enrollments import create_enrollment
-from ektp_client_enrollment.models import Recorded, RecordingRequest
-from ektp_client_enrollment.models.recording_request_agama import RECORDING_REQUEST_AGAMA_VALUES
-from ektp_client_enrollment.models.recording_request_golongan_darah import (
-    RECORDING_REQUEST_GOLONGAN_DARAH_VALUES,
-)
-from ektp_client_enrollment.models.recording_request_jenis_kelamin import (
-    RECORDING_REQUEST_JENIS_KELAMIN_VALUES,
-)
-from ektp_client_enrollment.models.recording_request_kewarganegaraan import (
-    RECORDING_REQUEST_KEWARGANEGARAAN_VALUES,
-)
-from ektp_client_enrollment.models.recording_request_status_perkawinan import (
-    RECORDING_REQUEST_STATUS_PERKAWINAN_VALUES,
-)
-from ektp_client_enrollment.types import UNSET
 from ektp_shared.answers import Refused
 from ektp_shared.db import transaction
 
@@ -37,16 +20,6 @@ from .adapters import services
 from .adapters import sessions as repo
 from .adapters.sessions import WebSession
 from .config import Settings
-
-# The choices of the recording request as its contract (the generated client) has them: the
-# typed request cannot carry any other value, so the form checks them before it is built.
-RECORDING_CHOICES: dict[str, set[str]] = {
-    "jenis_kelamin": set(RECORDING_REQUEST_JENIS_KELAMIN_VALUES),
-    "golongan_darah": set(RECORDING_REQUEST_GOLONGAN_DARAH_VALUES),
-    "agama": set(RECORDING_REQUEST_AGAMA_VALUES),
-    "status_perkawinan": set(RECORDING_REQUEST_STATUS_PERKAWINAN_VALUES),
-    "kewarganegaraan": set(RECORDING_REQUEST_KEWARGANEGARAAN_VALUES),
-}
 
 
 def _now() -> dt.datetime:
@@ -155,10 +128,3 @@ async def change_password(pool: asyncpg.Pool, settings: Settings, session: WebSe
     return await sign_in(pool, settings, username=session.username, password=new,
                          role=session.role)
 
-
-async def record(settings: Settings, session: WebSession, body: dict[str, Any],
-                 idempotency_key: str | None) -> Recorded:
-    """Post the recording to enrollment with the clerk's own token."""
-    return await services.answer("enrollment", create_enrollment.asyncio_detailed(
-        client=services.enrollment(settings, session.access_token),
-        body=RecordingRequest.from_dict(body), idempotency_key=idempotency_key or UNSET))

@@ -39,7 +39,11 @@ class Visit:
 WALK: tuple[Visit, ...] = (
     Visit(None, "/masuk", "masuk", "Masuk"),
     Visit("rina", "/", "beranda-operator", "Selamat bekerja, Rina"),
-    Visit("rina", "/perekaman", "perekaman", "Rekam penduduk"),
+    Visit("rina", "/perekaman", "perekaman-cari", "Cari penduduk di daftar wajib KTP"),
+    Visit("rina", "/perekaman/rekam", "perekaman", "Rekam penduduk"),
+    Visit("rina", "/perekaman/cek-lapangan", "perekaman-cek-lapangan", "Cek lapangan"),
+    Visit("rina", "/perekaman/impor-kit", "perekaman-impor-kit",
+          "Impor berkas kit perekaman keliling"),
     Visit("rina", "/ruang-cetak", "ditolak", "Anda tidak dapat membuka halaman ini", 403),
     Visit("rina", "/akun/kata-sandi", "kata-sandi", "Ganti kata sandi"),
     Visit("joko", "/ruang-cetak", "ruang-cetak", "Ruang cetak"),

@@ -96,7 +96,7 @@ def test_sign_in_and_sign_out(office, page, screens):
     page.screenshot(path=str(screens / "beranda.png"))
     page.get_by_role("button", name="Keluar").click()
     expect(page.get_by_role("status")).to_have_text("Anda telah keluar.")
-    page.goto(office.urls["web"] + "/perekaman")
+    page.goto(office.urls["web"] + "/perekaman/rekam")
     expect(page).to_have_url(office.urls["web"] + "/masuk")
 
 
@@ -143,7 +143,7 @@ def test_an_operator_typing_the_print_rooms_address_is_refused(office, page, scr
 
 
 def fill_recording(page, office, files: dict[str, Path], *, nik: str, photo: str) -> None:
-    page.goto(office.urls["web"] + "/perekaman")
+    page.goto(office.urls["web"] + "/perekaman/rekam")
     page.get_by_label("NIK").click()
     page.keyboard.type(nik)
     page.get_by_label("Nama lengkap").fill("Siti Mokoagow")
@@ -161,7 +161,7 @@ def fill_recording(page, office, files: dict[str, Path], *, nik: str, photo: str
     page.get_by_label("RW", exact=True).fill("2")
     page.get_by_label("Kode desa").select_option(DESA)
     page.get_by_label("Foto wajah").set_input_files(files[photo])
-    page.get_by_label("Tanda tangan").set_input_files(files["ttd.png"])
+    page.get_by_label("Tanda tangan", exact=True).set_input_files(files["ttd.png"])
     fingers = page.locator("input[type=file][id^=jari_]")
     for n in range(9):  # the left little finger is missing: its reason instead
         fingers.nth(n).set_input_files(files[f"bio{n}.bin"])

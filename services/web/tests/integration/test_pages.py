@@ -65,7 +65,7 @@ async def test_the_session_cookie_holds_no_token(office):
 
 async def test_a_post_without_the_csrf_token_is_refused(office):
     async with signed_in(office, "rina") as http:
-        r = await http.post("/perekaman", data={"nik": "7110014508900001"},
+        r = await http.post("/perekaman/rekam", data={"nik": "7110014508900001"},
                             files={"foto": ("f.jpg", b"x", "image/jpeg")})
         assert r.status_code == 403 and "token keamanan" in r.text
         r = await http.post("/keluar", data={"csrf_token": "salah"})
@@ -108,8 +108,8 @@ async def test_several_roles_are_asked_which_one(office):
 
 async def test_an_empty_recording_form_says_what_to_fill_in_and_is_no_500(office):
     async with signed_in(office, "rina") as http:
-        form = await http.get("/perekaman")
-        r = await http.post("/perekaman", data={"csrf_token": csrf_of(form.text),
+        form = await http.get("/perekaman/rekam")
+        r = await http.post("/perekaman/rekam", data={"csrf_token": csrf_of(form.text),
                                                 "agama": "bukan pilihan"})
         assert r.status_code == 422
         for message in ("Pilih jenis kelamin", "Pilih agama", "Pilih status perkawinan",

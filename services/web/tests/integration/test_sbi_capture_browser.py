@@ -71,7 +71,7 @@ def open_recording(page, web: str, nik: str, signature: Path) -> None:
     page.get_by_label("Nama pengguna").fill("rina")
     page.get_by_label("Kata sandi").fill(PASSWORD)
     page.get_by_role("button", name="Masuk").click()
-    page.goto(web + "/perekaman")
+    page.goto(web + "/perekaman/rekam")
     page.get_by_label("NIK").fill(nik)
     page.get_by_label("Nama lengkap").fill("Yusuf Paputungan")
     page.get_by_label("Tempat lahir").fill("Tutuyan")

@@ -67,9 +67,9 @@ async def test_with_enrollment_down_perekaman_says_so_and_the_rest_works(office,
     async with another_web(office, await create_database("web"),
                            EKTP_ENROLLMENT_URL=f"http://127.0.0.1:{nobody}") as url, \
             clerk(url, "rina") as http:
-        form = await http.get("/perekaman")
+        form = await http.get("/perekaman/rekam")
         assert form.status_code == 200
-        r = await http.post("/perekaman", data={
+        r = await http.post("/perekaman/rekam", data={
             "csrf_token": csrf_of(form.text), "nik": "7110011708900009",
             "jenis_kelamin": "LAKI-LAKI", "golongan_darah": "O", "agama": "ISLAM",
             "status_perkawinan": "KAWIN", "kewarganegaraan": "WNI",

@@ -10,6 +10,8 @@ from .biometrics_fingerprints import BiometricsFingerprints
 from .biometrics_iris_exceptions import BiometricsIrisExceptions
 from .biometrics_irises import BiometricsIrises
 from .capture import Capture
+from .checked import Checked
+from .checked_overrides import CheckedOverrides
 from .consumer_state import ConsumerState
 from .demographics import Demographics
 from .demographics_jenis_kelamin import DemographicsJenisKelamin
@@ -82,6 +84,8 @@ __all__ = (
     "BiometricSummaryFingerExceptions",
     "BiometricSummaryIrisExceptions",
     "Capture",
+    "Checked",
+    "CheckedOverrides",
     "ConsumerState",
     "Demographics",
     "DemographicsJenisKelamin",

@@ -174,11 +174,17 @@ async def roster_entry(
 async def list_roster(
     conn: Connection, *, kecamatan: str | None, desa: str | None, status: str | None,
     born_after: dt.date | None, born_upto: dt.date | None, limit: int, offset: int,
+    nik: str | None = None, nama: str | None = None,
 ) -> tuple[int, list[dict[str, Any]]]:
     where, args = ["true"], []
+    # A name is found by any part of it, as the clerk hears it (case and spaces aside).
+    like = None if nama is None else "%" + "%".join(
+        w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        for w in nama.split()) + "%"
     for condition, value in (
         ("kode_kecamatan = ${}", kecamatan), ("kode_desa = ${}", desa), ("status = ${}", status),
         ("tanggal_lahir > ${}", born_after), ("tanggal_lahir <= ${}", born_upto),
+        ("nik = ${}", nik), ("nama ILIKE ${}", like),
     ):
         if value is not None:
             args.append(value)

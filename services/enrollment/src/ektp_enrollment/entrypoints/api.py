@@ -126,6 +126,15 @@ async def create_enrollment(
         )
 
 
+@enrollments.post("/check", summary="Check a recording without saving it (its warnings)",
+                  response_model=schemas.Checked, responses=problems(409))
+async def check_enrollment(
+    body: RecordingRequest, principal: Operator, pool: PoolDep,
+) -> dict[str, Any]:
+    async with transaction(pool) as conn:
+        return await handlers.check_enrollment(conn, principal, body)
+
+
 @enrollments.post(
     "/import", summary="Import a mobile kit's signed file", response_model=schemas.KitImport,
     responses=problems(413),
@@ -265,19 +274,27 @@ async def import_roster(
         )
 
 
-@roster.get("", summary="The roster, filtered by kecamatan, desa and status, paged",
-            response_model=schemas.RosterPage)
+@roster.get("", summary="The roster, filtered by kecamatan, desa, status, NIK and name, "
+            "paged (a search by NIK or name is audited)", response_model=schemas.RosterPage)
 async def list_roster(
     principal: Operator, pool: PoolDep,
     kecamatan: str | None = None, desa: str | None = None, status: RosterStatus | None = None,
+    nik: Annotated[str | None, Query(max_length=32, description="exact NIK")] = None,
+    nama: Annotated[str | None, Query(max_length=120,
+                                      description="part of the name, any case")] = None,
     page: Page = 1, per_page: PerPage = 50,
 ) -> dict[str, Any]:
-    async with pool.acquire() as conn:
+    nik = (nik or "").strip() or None
+    nama = (nama or "").strip() or None
+    async with transaction(pool) as conn:
         total, rows = await repo.list_roster(
             conn, kecamatan=_kecamatan_or_none(kecamatan), desa=_desa_or_none(desa),
             status=status, born_after=None, born_upto=None, limit=per_page,
-            offset=(page - 1) * per_page,
+            offset=(page - 1) * per_page, nik=nik, nama=nama,
         )
+        if nik is not None or nama is not None:  # looking a resident up: in the audit trail
+            await handlers.audit.record(conn, principal, "roster.search", target=nik,
+                                        detail={"nama": nama, "found": total})
     return {"total": total, "page": page, "per_page": per_page, "items": handlers.jsonable(rows)}
 
 

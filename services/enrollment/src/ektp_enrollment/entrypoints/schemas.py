@@ -73,6 +73,19 @@ class Recorded(Answer):
     biometric_summary: BiometricSummary
 
 
+class Checked(Answer):
+    """What a recording would be told, before it is saved: nothing was written."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [{
+        "nik": "7110014508990002", "warnings": [
+            "NIK menunjukkan tanggal lahir 5 Agustus 1999, data mencatat 6 Agustus 1999: "
+            "periksa KK/akta; NIK tetap dipakai"], "overrides": {}}]})
+
+    nik: str
+    warnings: list[str] = Field(description="for the operator to confirm before saving")
+    overrides: dict[str, str] = Field(description="supervisor overrides it would use")
+
+
 class LastFailure(Answer):
     reason: str
     retryable: bool

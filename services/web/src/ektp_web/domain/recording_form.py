@@ -127,12 +127,24 @@ def b64(raw: bytes) -> str:
 
 
 def request_body(text: dict[str, str], files: dict[str, bytes]) -> dict[str, object]:
-    """Enrollment's request from what the form sent: a finger or iris is either a file, or
-    the reason it cannot be recorded (the missing-finger exception); the service judges."""
+    """Enrollment's request from what the form sent (the resident's data, the supervisor's
+    overrides, the biometrics)."""
     body: dict[str, object] = {name: text.get(name, "") for name in TEXT_FIELDS}
     for name in OPTIONAL_TEXT:
         if text.get(name, "").strip():
             body[name] = text[name]
+    body["biometrics"] = biometrics_body(text, files)
+    return body
+
+
+# --- biometrics (kept apart: the capture devices' part of the request grows here) ---------
+
+
+def biometrics_body(text: dict[str, str], files: dict[str, bytes]) -> dict[str, object]:
+    """The request's ``biometrics`` from the form: the photo (a file, or the camera's frame
+    the page put in the same file input), the signature (a file, or the pad's drawing), and
+    per finger or iris either a file or the reason it cannot be recorded (the missing-finger
+    exception). The service judges them all."""
     fingerprints: dict[str, str] = {}
     finger_exceptions: dict[str, str] = {}
     irises: dict[str, str] = {}
@@ -147,10 +159,44 @@ def request_body(text: dict[str, str], files: dict[str, bytes]) -> dict[str, obj
                 parts[key] = b64(raw)
             if reason:
                 excused[key] = reason
-    body["biometrics"] = {
+    return {
         "photo_jpeg_b64": b64(files.get("foto", b"")),
         "signature_png_b64": b64(files.get("tanda_tangan", b"")),
         "fingerprints": fingerprints, "finger_exceptions": finger_exceptions,
         "irises": irises, "iris_exceptions": iris_exceptions,
     }
-    return body
+
+
+KEPT = "simpan-"  # a file chosen before the confirm step, carried in the page as base64
+
+
+def kept_files(text: dict[str, str]) -> dict[str, bytes]:
+    """The files the confirm step carried (``simpan-<field>``: base64), by form field."""
+    kept: dict[str, bytes] = {}
+    for name, value in text.items():
+        if name.startswith(KEPT) and value:
+            try:
+                kept[name.removeprefix(KEPT)] = base64.b64decode(value, validate=True)
+            except ValueError:
+                continue  # a page tampered with: the field counts as not chosen
+    return kept
+
+
+def to_keep(text: dict[str, str], files: dict[str, bytes]) -> list[tuple[str, str]]:
+    """What the confirm page carries to the save: every field typed, every file as base64."""
+    skip = {"csrf_token", "langkah"}
+    typed = [(k, v) for k, v in text.items() if k not in skip and not k.startswith(KEPT)]
+    return typed + [(KEPT + k, b64(v)) for k, v in files.items()]
+
+
+# --- from the roster ------------------------------------------------------------------------
+
+
+def from_roster(nik: str, nama: str, tanggal_lahir: dt.date, jenis_kelamin: str,
+                kode_desa: str) -> dict[str, str]:
+    """The form's values for a resident found on the roster (what the ministry's list
+    holds; the rest the clerk asks and types)."""
+    return {"nik": nik, "nama": nama, "jenis_kelamin": jenis_kelamin, "kode_desa": kode_desa,
+            "tanggal_lahir-hari": str(tanggal_lahir.day),
+            "tanggal_lahir-bulan": str(tanggal_lahir.month),
+            "tanggal_lahir-tahun": str(tanggal_lahir.year)}

@@ -4,27 +4,21 @@ routes are no API: they stay out of the OpenAPI document (only the ops routes ar
 from __future__ import annotations
 
 import secrets
-import uuid
 from importlib.resources import files
 from typing import Any
 
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
-from starlette.datastructures import FormData, UploadFile
 
 from ektp_shared.answers import Refused
 from ektp_shared.app import create_app
-from ektp_shared.limits import PHOTO_BYTES
-from ektp_shared.wilayah import boltim_desa, boltim_kecamatan, kecamatan_of_desa
 
 from .. import handlers
 from ..adapters.services import ServiceDown
 from ..adapters.sessions import WebSession
 from ..bootstrap import build_runtime
 from ..config import Settings
-from ..domain import device_capture
-from ..domain import recording_form as rf
 from ..domain.menus import ROLE_NAMES
 from . import akun, dasbor, gudang, pages
 from .deps import (
@@ -34,14 +28,12 @@ from .deps import (
     MustChangePassword,
     NotAllowed,
     NotSignedIn,
-    Operator,
     PoolDep,
     SettingsDep,
     SignedIn,
 )
 
 router = APIRouter(include_in_schema=False)
-FileLike = UploadFile
 
 
 def _same(a: object, b: str) -> bool:
@@ -166,86 +158,17 @@ async def home(request: Request, session: SignedIn) -> HTMLResponse:
     return pages.render(request, "home.html", session=session)
 
 
-
-
-# --- perekaman --------------------------------------------------------------------------------
-
-
-def _desa_choices() -> list[tuple[str, str]]:
-    kecamatan = boltim_kecamatan()
-    return [(kode, f"{desa.nama} (Kec. {kecamatan[kecamatan_of_desa(kode)].nama})")
-            for kode, desa in sorted(boltim_desa().items(), key=lambda kv: kv[1].nama)]
-
-
-def _recording_page(request: Request, session: WebSession, *, values: dict[str, str],
-                    errors: rf.FormErrors, status_code: int = 200) -> HTMLResponse:
-    return pages.render(
-        request, "recording.html", session=session, status_code=status_code, values=values,
-        errors=errors.by_field, summary=errors.summary(), labels=rf.LABELS,
-        fingers=rf.FINGERS, irises=rf.IRISES, desa=_desa_choices(),
-        idempotency_key=values.get("kunci") or str(uuid.uuid4()),
-        photo_max_kb=PHOTO_BYTES[1] // 1000)
-
-
-@router.get("/perekaman")
-async def recording_form(request: Request, session: Operator) -> HTMLResponse:
-    return _recording_page(request, session, values={}, errors=rf.FormErrors())
-
-
-async def _split(form: FormData) -> tuple[dict[str, str], dict[str, bytes]]:
-    text: dict[str, str] = {}
-    uploads: dict[str, bytes] = {}
-    for name, value in form.multi_items():
-        if isinstance(value, str):
-            text[name] = value
-        elif isinstance(value, FileLike):
-            raw = await value.read()
-            if raw:  # an empty file input sends an empty part: nothing chosen
-                uploads[name] = raw
-    return text, uploads
-
-
-@router.post("/perekaman")
-async def record(request: Request, session: Operator, settings: SettingsDep) -> Response:
-    form = await request.form()
-    if not _same(form.get("csrf_token"), session.csrf_token):
-        return _csrf_refused(request, session)
-    text, uploads = await _split(form)
-    errors = rf.form_errors(text, handlers.RECORDING_CHOICES)
-    if errors:
-        return _recording_page(request, session, values=text, errors=errors, status_code=422)
-    text["tanggal_lahir"] = rf.birth_date(*(text.get(f"tanggal_lahir-{p}", "")
-                                            for p in ("hari", "bulan", "tahun")))
-    try:
-        body = device_capture.with_device_captures(rf.request_body(text, uploads), text, uploads)
-        recorded = await handlers.record(settings, session, body, text.get("kunci") or None)
-    except ServiceDown as exc:
-        return _down(request, session, exc)
-    except Refused as exc:
-        errors = rf.FormErrors()
-        problem = exc.problem
-        listed = getattr(problem, "errors", None)
-        if isinstance(listed, list) and listed:
-            for item in listed:
-                errors.add(rf.form_field_of(item.field), item.message)
-        else:
-            field = getattr(problem, "field", None)
-            errors.add(rf.form_field_of(field) if isinstance(field, str) else None,
-                       exc.message)
-        return _recording_page(request, session, values=text, errors=errors,
-                               status_code=exc.status if exc.status < 500 else 400)
-    return pages.render(request, "recorded.html", session=session, recorded=recorded)
-
-
 def build_app(settings: Settings | None = None, *, workers: bool = True) -> FastAPI:
-    from . import ruang_cetak  # its screens use this module's CSRF and outage pages
+    # Their screens use this module's CSRF and outage pages: imported once it is loaded.
+    from . import perekaman, ruang_cetak
 
     settings = settings or Settings()
     app = create_app(
         title="e-KTP office web app",
         description="The office's pages (HTML, not in this document): sign-in, perekaman.",
         runtime=build_runtime(settings),
-        routers=[router, gudang.router, ruang_cetak.router, dasbor.router, akun.router],
+        routers=[router, perekaman.router, gudang.router, ruang_cetak.router, dasbor.router,
+                 akun.router],
         workers=workers)
     app.mount("/static", StaticFiles(directory=str(files("ektp_web") / "static")),
               name="static")

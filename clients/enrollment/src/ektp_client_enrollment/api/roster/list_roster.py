@@ -18,6 +18,8 @@ def _get_kwargs(
     kecamatan: None | str | Unset = UNSET,
     desa: None | str | Unset = UNSET,
     status: ListRosterStatusType0 | None | Unset = UNSET,
+    nik: None | str | Unset = UNSET,
+    nama: None | str | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 50,
 ) -> dict[str, Any]:
@@ -46,6 +48,20 @@ def _get_kwargs(
     else:
         json_status = status
     params["status"] = json_status
+
+    json_nik: None | str | Unset
+    if isinstance(nik, Unset):
+        json_nik = UNSET
+    else:
+        json_nik = nik
+    params["nik"] = json_nik
+
+    json_nama: None | str | Unset
+    if isinstance(nama, Unset):
+        json_nama = UNSET
+    else:
+        json_nama = nama
+    params["nama"] = json_nama
 
     params["page"] = page
 
@@ -108,15 +124,20 @@ def sync_detailed(
     kecamatan: None | str | Unset = UNSET,
     desa: None | str | Unset = UNSET,
     status: ListRosterStatusType0 | None | Unset = UNSET,
+    nik: None | str | Unset = UNSET,
+    nama: None | str | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 50,
 ) -> Response[Problem | RosterPage]:
-    """The roster, filtered by kecamatan, desa and status, paged
+    """The roster, filtered by kecamatan, desa, status, NIK and name, paged (a search by NIK or name is
+    audited)
 
     Args:
         kecamatan (None | str | Unset):
         desa (None | str | Unset):
         status (ListRosterStatusType0 | None | Unset):
+        nik (None | str | Unset): exact NIK
+        nama (None | str | Unset): part of the name, any case
         page (int | Unset): page number, from 1 Default: 1.
         per_page (int | Unset): rows per page Default: 50.
 
@@ -132,6 +153,8 @@ def sync_detailed(
         kecamatan=kecamatan,
         desa=desa,
         status=status,
+        nik=nik,
+        nama=nama,
         page=page,
         per_page=per_page,
     )
@@ -149,15 +172,20 @@ def sync(
     kecamatan: None | str | Unset = UNSET,
     desa: None | str | Unset = UNSET,
     status: ListRosterStatusType0 | None | Unset = UNSET,
+    nik: None | str | Unset = UNSET,
+    nama: None | str | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 50,
 ) -> Problem | RosterPage | None:
-    """The roster, filtered by kecamatan, desa and status, paged
+    """The roster, filtered by kecamatan, desa, status, NIK and name, paged (a search by NIK or name is
+    audited)
 
     Args:
         kecamatan (None | str | Unset):
         desa (None | str | Unset):
         status (ListRosterStatusType0 | None | Unset):
+        nik (None | str | Unset): exact NIK
+        nama (None | str | Unset): part of the name, any case
         page (int | Unset): page number, from 1 Default: 1.
         per_page (int | Unset): rows per page Default: 50.
 
@@ -174,6 +202,8 @@ def sync(
         kecamatan=kecamatan,
         desa=desa,
         status=status,
+        nik=nik,
+        nama=nama,
         page=page,
         per_page=per_page,
     ).parsed
@@ -185,15 +215,20 @@ async def asyncio_detailed(
     kecamatan: None | str | Unset = UNSET,
     desa: None | str | Unset = UNSET,
     status: ListRosterStatusType0 | None | Unset = UNSET,
+    nik: None | str | Unset = UNSET,
+    nama: None | str | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 50,
 ) -> Response[Problem | RosterPage]:
-    """The roster, filtered by kecamatan, desa and status, paged
+    """The roster, filtered by kecamatan, desa, status, NIK and name, paged (a search by NIK or name is
+    audited)
 
     Args:
         kecamatan (None | str | Unset):
         desa (None | str | Unset):
         status (ListRosterStatusType0 | None | Unset):
+        nik (None | str | Unset): exact NIK
+        nama (None | str | Unset): part of the name, any case
         page (int | Unset): page number, from 1 Default: 1.
         per_page (int | Unset): rows per page Default: 50.
 
@@ -209,6 +244,8 @@ async def asyncio_detailed(
         kecamatan=kecamatan,
         desa=desa,
         status=status,
+        nik=nik,
+        nama=nama,
         page=page,
         per_page=per_page,
     )
@@ -224,15 +261,20 @@ async def asyncio(
     kecamatan: None | str | Unset = UNSET,
     desa: None | str | Unset = UNSET,
     status: ListRosterStatusType0 | None | Unset = UNSET,
+    nik: None | str | Unset = UNSET,
+    nama: None | str | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 50,
 ) -> Problem | RosterPage | None:
-    """The roster, filtered by kecamatan, desa and status, paged
+    """The roster, filtered by kecamatan, desa, status, NIK and name, paged (a search by NIK or name is
+    audited)
 
     Args:
         kecamatan (None | str | Unset):
         desa (None | str | Unset):
         status (ListRosterStatusType0 | None | Unset):
+        nik (None | str | Unset): exact NIK
+        nama (None | str | Unset): part of the name, any case
         page (int | Unset): page number, from 1 Default: 1.
         per_page (int | Unset): rows per page Default: 50.
 
@@ -250,6 +292,8 @@ async def asyncio(
             kecamatan=kecamatan,
             desa=desa,
             status=status,
+            nik=nik,
+            nama=nama,
             page=page,
             per_page=per_page,
         )
