@@ -1,5 +1,8 @@
 """Contains all the data models used in inputs/outputs"""
 
+from .audit_entry import AuditEntry
+from .audit_entry_detail import AuditEntryDetail
+from .audit_page import AuditPage
 from .blank import Blank
 from .blank_state import BlankState
 from .body_upload_receipt import BodyUploadReceipt
@@ -61,6 +64,9 @@ from .totals import Totals
 from .witness import Witness
 
 __all__ = (
+    "AuditEntry",
+    "AuditEntryDetail",
+    "AuditPage",
     "Blank",
     "BlankState",
     "BodyUploadReceipt",

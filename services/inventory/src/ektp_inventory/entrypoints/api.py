@@ -15,6 +15,7 @@ from fastapi.responses import JSONResponse, PlainTextResponse, Response
 
 from ektp_shared import audit, idempotency
 from ektp_shared.app import create_app
+from ektp_shared.audit_query import audit_router
 from ektp_shared.db import Connection, transaction
 from ektp_shared.limits import UID_FILE_BYTES
 from ektp_shared.openapi import binary, links, problems
@@ -441,7 +442,7 @@ def build_app(settings: Settings | None = None, *, workers: bool = True) -> Fast
     app = create_app(
         title="e-KTP inventory (blangko)",
         description="The blank-card ledger of Dukcapil Boltim, serial by serial.",
-        runtime=runtime, routers=[router], workers=workers,
+        runtime=runtime, routers=[router, audit_router("inventory")], workers=workers,
     )
     app.state.stock_watch = watch
     return app
