@@ -27,6 +27,7 @@ from .issue_out import IssueOut
 from .kafka_state import KafkaState
 from .ledger_exception import LedgerException
 from .ledger_exception_detail import LedgerExceptionDetail
+from .list_stock_counts_status_type_0 import ListStockCountsStatusType0
 from .movement import Movement
 from .movement_detail_type_0 import MovementDetailType0
 from .movement_from_state_type_0 import MovementFromStateType0
@@ -91,6 +92,7 @@ __all__ = (
     "KafkaState",
     "LedgerException",
     "LedgerExceptionDetail",
+    "ListStockCountsStatusType0",
     "Movement",
     "MovementDetailType0",
     "MovementFromStateType0",

@@ -7,7 +7,9 @@ from typing import TypeVar
 
 import httpx
 
+from ektp_client_accounts.client import AuthenticatedClient as AccountsAdminClient
 from ektp_client_accounts.client import Client as AccountsClient
+from ektp_client_dashboard.client import AuthenticatedClient as DashboardClient
 from ektp_client_enrollment.client import AuthenticatedClient as EnrollmentClient
 from ektp_client_inventory.client import AuthenticatedClient as InventoryClient
 from ektp_client_printing.client import AuthenticatedClient as PrintingClient
@@ -71,3 +73,14 @@ def printing(settings: Settings, token: str) -> PrintingClient:
 def sync(settings: Settings, token: str) -> SyncClient:
     return SyncClient(base_url=settings.sync_url, token=token,
                       timeout=httpx.Timeout(settings.service_timeout_seconds))
+
+
+def accounts_as(settings: Settings, token: str) -> AccountsAdminClient:
+    """Accounts with the supervisor's token (``/users``, ``/audit``)."""
+    return AccountsAdminClient(base_url=settings.accounts_url, token=token,
+                               timeout=httpx.Timeout(settings.service_timeout_seconds))
+
+
+def dashboard(settings: Settings, token: str) -> DashboardClient:
+    return DashboardClient(base_url=settings.dashboard_url, token=token,
+                           timeout=httpx.Timeout(settings.service_timeout_seconds))

@@ -17,6 +17,8 @@ SCREENS: tuple[Screen, ...] = (
     Screen("/perekaman", "Perekaman", "operator", "Rekam data dan biometrik penduduk."),
     Screen("/ruang-cetak", "Ruang cetak", "printer", "Antrean cetak dan serah terima kartu."),
     Screen("/gudang", "Gudang blangko", "storekeeper", "Penerimaan dan pengeluaran blangko."),
+    Screen("/supervisor", "Supervisor", "supervisor",
+           "Antrean gagal kirim, persetujuan, akun petugas, jejak audit."),
 )
 ALWAYS_ALLOWED = ("supervisor", "admin")
 ROLE_NAMES = {

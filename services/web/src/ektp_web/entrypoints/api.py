@@ -25,7 +25,7 @@ from ..bootstrap import build_runtime
 from ..config import Settings
 from ..domain import recording_form as rf
 from ..domain.menus import ROLE_NAMES
-from . import gudang, pages
+from . import gudang, pages, supervisor
 from .deps import (
     SESSION_COOKIE,
     SIGN_IN_COOKIE,
@@ -240,7 +240,8 @@ def build_app(settings: Settings | None = None, *, workers: bool = True) -> Fast
     app = create_app(
         title="e-KTP office web app",
         description="The office's pages (HTML, not in this document): sign-in, perekaman.",
-        runtime=build_runtime(settings), routers=[router, gudang.router, ruang_cetak.router],
+        runtime=build_runtime(settings), routers=[router, gudang.router, ruang_cetak.router,
+                                                   supervisor.router],
         workers=workers)
     app.mount("/static", StaticFiles(directory=str(files("ektp_web") / "static")),
               name="static")
