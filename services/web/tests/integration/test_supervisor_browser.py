@@ -197,6 +197,10 @@ def test_a_user_disabled_by_the_supervisor_is_out_at_the_next_page(office, brows
 
         page.get_by_role("link", name="Kembali").click()
         expect(page.locator("#keadaan-lupa")).to_have_text("Nonaktif")
+        page.get_by_role("link", name="Ubah peran lupa").click()
+        expect(page.get_by_label("Operator perekaman")).to_be_checked()
+        page.screenshot(path=str(screens / "supervisor-peran.png"))
+        page.get_by_role("link", name="Batal, kembali").click()
         page.get_by_role("link", name="Buat akun baru").click()
         page.get_by_role("button", name="Buat akun").click()  # nothing typed
         expect(page.locator(".ringkasan-galat")).to_contain_text("Pilih paling sedikit")
@@ -224,7 +228,7 @@ def test_the_audit_search_finds_what_rina_did_by_username_and_by_nik(
     expect(table).to_contain_text("enrollment.create")
     expect(table.locator("tr", has_text=nik).first).to_contain_text("layanan perekaman")
     expect(page.locator("#layanan-mati")).to_have_count(0)
-    page.screenshot(path=str(screens / "supervisor-audit-pengguna.png"))
+    page.screenshot(path=str(screens / "supervisor-audit-pengguna.png"), full_page=True)
 
     page.get_by_label("NIK penduduk").check()
     page.get_by_label("NIK atau nama pengguna").fill("")
@@ -234,7 +238,7 @@ def test_the_audit_search_finds_what_rina_did_by_username_and_by_nik(
     first = table.locator("tbody tr").first
     expect(table.locator("tr", has_text="enrollment.create")).to_contain_text("rina")
     expect(first).to_be_visible()
-    page.screenshot(path=str(screens / "supervisor-audit-nik.png"))
+    page.screenshot(path=str(screens / "supervisor-audit-nik.png"), full_page=True)
 
     page.get_by_label("NIK atau nama pengguna").fill("")
     page.get_by_label("NIK atau nama pengguna").click()

@@ -18,6 +18,7 @@ from ektp_client_accounts.api.audit import search_audit as accounts_audit
 from ektp_client_accounts.api.users import (
     change_user,
     create_user,
+    get_user,
     list_users,
     reset_password,
     unlock_user,
@@ -378,6 +379,19 @@ async def new_account(request: Request, session: Supervisor, settings: SettingsD
     return _done(request, session, "Akun dibuat",
                  f"Akun {values['username'].strip()} dibuat. Pemiliknya mengganti kata sandi "
                  "saat pertama masuk.", "/supervisor/akun")
+
+
+@router.get("/akun/{username}/peran")
+async def roles_form(request: Request, username: str, session: Supervisor,
+                     settings: SettingsDep) -> Response:
+    try:
+        account = await services.answer("accounts", get_user.asyncio_detailed(
+            username, client=services.accounts_as(settings, session.access_token)))
+    except ServiceDown as exc:
+        return _down(request, session, exc)
+    except Refused as exc:
+        return _done(request, session, "Akun tidak ditemukan", exc.message, "/supervisor/akun")
+    return _page(request, session, "supervisor/roles.html", account=account)
 
 
 @router.post("/akun/{username}/peran/ubah")
