@@ -46,7 +46,8 @@ def test_the_error_summary_follows_the_page_and_each_field_shows_one_message():
 def test_each_role_sees_its_own_screens():
     assert [s.path for s in menu_for("operator")] == ["/perekaman"]
     assert [s.path for s in menu_for("printer")] == ["/ruang-cetak"]
-    assert len(menu_for("supervisor")) == len(menu_for("admin")) == 3
+    assert len(menu_for("supervisor")) == len(menu_for("admin")) == 4
+    assert "/supervisor" not in [s.path for s in menu_for("storekeeper")]
     assert menu_for("viewer") == []
     assert not may_open("operator", "printer")
 
