@@ -65,7 +65,10 @@ async def office(infra, topic_prefix, create_database, jwt_keys, centre_keys, pr
                      "EKTP_ARGON2_MEMORY_KIB": "1024", "EKTP_ARGON2_PARALLELISM": "1"},
         "central-sim": {"EKTP_VERDICT_DELAY_SECONDS": "1"},
         "sync": {"EKTP_CENTRAL_URL": urls["central-sim"], "EKTP_VERDICT_POLL_SECONDS": "1",
-                 "EKTP_SENDER_IDLE_SECONDS": "0.2", "EKTP_ROSTER_INTERVAL_SECONDS": "3600"},
+                 "EKTP_SENDER_IDLE_SECONDS": "0.2", "EKTP_ROSTER_INTERVAL_SECONDS": "3600",
+                 # a refused item reaches the operator queue in seconds (the supervisor's test)
+                 "EKTP_MAX_ITEM_ATTEMPTS": "2", "EKTP_ITEM_BACKOFF_BASE_SECONDS": "0.2",
+                 "EKTP_ITEM_BACKOFF_MAX_SECONDS": "1"},
         "printing": {"EKTP_SPOOL_DIR": str(workdir / "spool")},
         "dashboard": {"EKTP_ENROLLMENT_URL": urls["enrollment"], "EKTP_SYNC_URL": urls["sync"],
                       "EKTP_PRINTING_URL": urls["printing"],

@@ -47,7 +47,8 @@ def test_each_role_sees_its_own_screens():
     # The dasbor is every role's (its figures name nobody).
     assert [s.path for s in menu_for("operator")] == ["/perekaman", "/dasbor"]
     assert [s.path for s in menu_for("printer")] == ["/ruang-cetak", "/dasbor"]
-    assert len(menu_for("supervisor")) == len(menu_for("admin")) == 4
+    assert len(menu_for("supervisor")) == len(menu_for("admin")) == 5
+    assert "/supervisor" not in [s.path for s in menu_for("storekeeper")]
     assert [s.path for s in menu_for("viewer")] == ["/dasbor"]
     assert not may_open("operator", "printer")
 

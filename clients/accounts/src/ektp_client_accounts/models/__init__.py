@@ -9,6 +9,9 @@ from .account_out_status import AccountOutStatus
 from .account_patch import AccountPatch
 from .account_patch_roles_type_0_item import AccountPatchRolesType0Item
 from .account_patch_status_type_0 import AccountPatchStatusType0
+from .audit_entry import AuditEntry
+from .audit_entry_detail import AuditEntryDetail
+from .audit_page import AuditPage
 from .consumer_state import ConsumerState
 from .field_error import FieldError
 from .health import Health
@@ -42,6 +45,9 @@ __all__ = (
     "AccountPatch",
     "AccountPatchRolesType0Item",
     "AccountPatchStatusType0",
+    "AuditEntry",
+    "AuditEntryDetail",
+    "AuditPage",
     "ConsumerState",
     "FieldError",
     "Health",

@@ -1,6 +1,9 @@
 """Contains all the data models used in inputs/outputs"""
 
 from .alerts import Alerts
+from .audit_entry import AuditEntry
+from .audit_entry_detail import AuditEntryDetail
+from .audit_page import AuditPage
 from .blanks import Blanks
 from .blanks_by_state import BlanksByState
 from .blanks_low import BlanksLow
@@ -46,6 +49,9 @@ from .timeline_status import TimelineStatus
 
 __all__ = (
     "Alerts",
+    "AuditEntry",
+    "AuditEntryDetail",
+    "AuditPage",
     "Blanks",
     "BlanksByState",
     "BlanksLow",

@@ -1,5 +1,8 @@
 """Contains all the data models used in inputs/outputs"""
 
+from .audit_entry import AuditEntry
+from .audit_entry_detail import AuditEntryDetail
+from .audit_page import AuditPage
 from .bad_row import BadRow
 from .biometric_summary import BiometricSummary
 from .biometric_summary_finger_exceptions import BiometricSummaryFingerExceptions
@@ -74,6 +77,9 @@ from .visit_out import VisitOut
 from .worklist import Worklist
 
 __all__ = (
+    "AuditEntry",
+    "AuditEntryDetail",
+    "AuditPage",
     "BadRow",
     "Biometrics",
     "BiometricsFingerExceptions",

@@ -1,5 +1,8 @@
 """Contains all the data models used in inputs/outputs"""
 
+from .audit_entry import AuditEntry
+from .audit_entry_detail import AuditEntryDetail
+from .audit_page import AuditPage
 from .blank import Blank
 from .blank_state import BlankState
 from .body_upload_receipt import BodyUploadReceipt
@@ -24,6 +27,7 @@ from .issue_out import IssueOut
 from .kafka_state import KafkaState
 from .ledger_exception import LedgerException
 from .ledger_exception_detail import LedgerExceptionDetail
+from .list_stock_counts_status_type_0 import ListStockCountsStatusType0
 from .movement import Movement
 from .movement_detail_type_0 import MovementDetailType0
 from .movement_from_state_type_0 import MovementFromStateType0
@@ -61,6 +65,9 @@ from .totals import Totals
 from .witness import Witness
 
 __all__ = (
+    "AuditEntry",
+    "AuditEntryDetail",
+    "AuditPage",
     "Blank",
     "BlankState",
     "BodyUploadReceipt",
@@ -85,6 +92,7 @@ __all__ = (
     "KafkaState",
     "LedgerException",
     "LedgerExceptionDetail",
+    "ListStockCountsStatusType0",
     "Movement",
     "MovementDetailType0",
     "MovementFromStateType0",

@@ -1,5 +1,8 @@
 """Contains all the data models used in inputs/outputs"""
 
+from .audit_entry import AuditEntry
+from .audit_entry_detail import AuditEntryDetail
+from .audit_page import AuditPage
 from .blanks_on_hand import BlanksOnHand
 from .check_in import CheckIn
 from .check_in_outcome import CheckInOutcome
@@ -52,6 +55,9 @@ from .suket_public_check_status import SuketPublicCheckStatus
 from .today import Today
 
 __all__ = (
+    "AuditEntry",
+    "AuditEntryDetail",
+    "AuditPage",
     "BlanksOnHand",
     "CheckIn",
     "CheckInOutcome",

@@ -1,5 +1,8 @@
 """Contains all the data models used in inputs/outputs"""
 
+from .audit_entry import AuditEntry
+from .audit_entry_detail import AuditEntryDetail
+from .audit_page import AuditPage
 from .cancel_in import CancelIn
 from .circuit import Circuit
 from .circuit_state import CircuitState
@@ -21,6 +24,9 @@ from .sync_status import SyncStatus
 from .sync_status_backlog import SyncStatusBacklog
 
 __all__ = (
+    "AuditEntry",
+    "AuditEntryDetail",
+    "AuditPage",
     "CancelIn",
     "Circuit",
     "CircuitState",

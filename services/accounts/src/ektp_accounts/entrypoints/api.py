@@ -6,6 +6,7 @@ from __future__ import annotations
 from fastapi import APIRouter, FastAPI, Path
 
 from ektp_shared.app import create_app
+from ektp_shared.audit_query import audit_router
 from ektp_shared.db import transaction
 from ektp_shared.openapi import problems
 from ektp_shared.problems import Problem
@@ -163,6 +164,7 @@ def build_app(settings: Settings | None = None, *, workers: bool = True) -> Fast
     return create_app(
         title="e-KTP accounts (staff sign-in)",
         description="Office staff accounts, sign-in, and the tokens every service accepts.",
-        runtime=build_runtime(settings), routers=[router], workers=workers,
+        runtime=build_runtime(settings), routers=[router, audit_router("accounts")],
+        workers=workers,
         on_started=[on_started(settings)],
     )

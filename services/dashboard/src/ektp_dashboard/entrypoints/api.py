@@ -19,6 +19,7 @@ from fastapi.staticfiles import StaticFiles
 
 from ektp_shared import audit
 from ektp_shared.app import create_app
+from ektp_shared.audit_query import audit_router
 from ektp_shared.auth import Principal
 from ektp_shared.db import transaction
 from ektp_shared.nik import NikError, parse_nik
@@ -189,7 +190,7 @@ def build_app(settings: Settings | None = None, *, workers: bool = True) -> Fast
         title="e-KTP dashboard",
         description="Progress, resident timelines and the forecast of the Boltim e-KTP office.",
         runtime=build_runtime(settings),
-        routers=[router],
+        routers=[router, audit_router("dashboard")],
         workers=workers,
     )
     app.mount("/static", StaticFiles(directory=str(files("ektp_dashboard") / "static")),

@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ektp_shared import idempotency
 from ektp_shared.app import create_app
+from ektp_shared.audit_query import audit_router
 from ektp_shared.db import Connection, transaction
 from ektp_shared.events import FieldCheckOutcome
 from ektp_shared.limits import KIT_FILE_BYTES, ROSTER_CSV_BYTES, describe_bytes
@@ -428,7 +429,8 @@ def build_app(settings: Settings | None = None, *, workers: bool = True) -> Fast
 
     app = create_app(
         title="e-KTP enrollment (perekaman)", runtime=build_runtime(settings),
-        routers=[enrollments, kits, roster, field_checks], on_started=[load_centre_key],
+        routers=[enrollments, kits, roster, field_checks, audit_router("enrollment")],
+        on_started=[load_centre_key],
         workers=workers,
         description="Recordings with sealed biometrics, mobile kit imports, the wajib KTP "
         "roster and field checks.",

@@ -15,6 +15,7 @@ from fastapi.responses import JSONResponse, PlainTextResponse, Response
 
 from ektp_shared import audit, idempotency
 from ektp_shared.app import create_app
+from ektp_shared.audit_query import audit_router
 from ektp_shared.db import Connection, transaction
 from ektp_shared.limits import UID_FILE_BYTES
 from ektp_shared.openapi import binary, links, problems
@@ -258,6 +259,20 @@ async def post_stock_count(
     return await created(pool, "stock-counts", key, body.model_dump(mode="json"), act)
 
 
+@router.get("/stock-counts", tags=["stock-counts"],
+            summary="Stock counts, newest first; ?status=PENDING_APPROVAL is the approvals list")
+async def list_stock_counts(
+    who: Reader, pool: PoolDep, status: schemas.CountStatus | None = None,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+) -> list[schemas.StockCount]:
+    rows = await pool.fetch(
+        """SELECT id, location, by_serial, quantity, discrepancy, status, counted_by,
+                  counted_at, decided_by, decided_at, decision_note
+           FROM stock_counts WHERE ($1::text IS NULL OR status = $1)
+           ORDER BY id DESC LIMIT $2""", status, limit)
+    return [schemas.StockCount.model_validate(dict(r)) for r in rows]
+
+
 @router.get("/stock-counts/{count_id}", tags=["stock-counts"], responses=problems(404))
 async def get_stock_count(
     count_id: Annotated[int, Path(ge=1, le=2**62)], who: Reader, pool: PoolDep
@@ -441,7 +456,7 @@ def build_app(settings: Settings | None = None, *, workers: bool = True) -> Fast
     app = create_app(
         title="e-KTP inventory (blangko)",
         description="The blank-card ledger of Dukcapil Boltim, serial by serial.",
-        runtime=runtime, routers=[router], workers=workers,
+        runtime=runtime, routers=[router, audit_router("inventory")], workers=workers,
     )
     app.state.stock_watch = watch
     return app

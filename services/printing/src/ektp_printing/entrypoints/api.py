@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_vali
 
 from ektp_shared import audit, idempotency
 from ektp_shared.app import create_app
+from ektp_shared.audit_query import audit_router
 from ektp_shared.db import Connection, transaction
 from ektp_shared.events import PrinterStatusName
 from ektp_shared.logging import mask_nik
@@ -352,7 +353,8 @@ def build_app(settings: Settings | None = None) -> FastAPI:
         deps.print_room_key()
 
     app = create_app(
-        title="e-KTP printing (pencetakan)", runtime=runtime, routers=[router],
+        title="e-KTP printing (pencetakan)", runtime=runtime,
+        routers=[router, audit_router("printing")],
         description="Print queue, printer fleet, card rendering, handover and Suket.",
         on_started=[load_print_room_key],
     )

@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ektp_shared import audit
 from ektp_shared.app import create_app
+from ektp_shared.audit_query import audit_router
 from ektp_shared.auth import Principal
 from ektp_shared.deps import IdempotencyKey, PoolDep
 from ektp_shared.idempotency import claim, remember, request_fingerprint
@@ -207,7 +208,7 @@ def build_app(settings: Settings | None = None) -> FastAPI:
     app = create_app(
         title="e-KTP sync service",
         description="Sends recordings to the national data centre and publishes its answers.",
-        runtime=build_runtime(settings, workers), routers=[router],
+        runtime=build_runtime(settings, workers), routers=[router, audit_router("sync")],
         on_started=[check_print_room_key],
     )
     app.state.sync = workers

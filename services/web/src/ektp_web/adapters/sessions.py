@@ -66,3 +66,9 @@ async def purge(conn: Connection, idle_minutes: float) -> int:
         "DELETE FROM web_sessions WHERE expires_at <= now() "
         "OR last_seen_at <= now() - make_interval(secs => $1)", idle_minutes * 60)
     return int(status.split()[-1])
+
+
+async def end_all_of(conn: Connection, username: str) -> int:
+    """End every session of one account (disabled, roles changed, password reset here)."""
+    done = await conn.execute("DELETE FROM web_sessions WHERE username = $1", username)
+    return int(done.split()[-1])

@@ -19,6 +19,8 @@ SCREENS: tuple[Screen, ...] = (
     Screen("/ruang-cetak", "Ruang cetak", "printer", "Antrean cetak dan serah terima kartu."),
     Screen("/gudang", "Gudang blangko", "storekeeper", "Penerimaan dan pengeluaran blangko."),
     Screen("/dasbor", "Dasbor", EVERY_ROLE, "Progres perekaman, cetak dan serah KTP."),
+    Screen("/supervisor", "Supervisor", "supervisor",
+           "Antrean gagal kirim, persetujuan, akun petugas, jejak audit."),
 )
 ALWAYS_ALLOWED = ("supervisor", "admin")
 ROLE_NAMES = {

@@ -20,7 +20,7 @@ from ..adapters.sessions import WebSession
 from ..bootstrap import build_runtime
 from ..config import Settings
 from ..domain.menus import ROLE_NAMES
-from . import akun, dasbor, gudang, pages
+from . import akun, dasbor, gudang, pages, supervisor
 from .deps import (
     PASSWORD_PAGE,
     SESSION_COOKIE,
@@ -168,7 +168,7 @@ def build_app(settings: Settings | None = None, *, workers: bool = True) -> Fast
         description="The office's pages (HTML, not in this document): sign-in, perekaman.",
         runtime=build_runtime(settings),
         routers=[router, perekaman.router, gudang.router, ruang_cetak.router, dasbor.router,
-                 akun.router],
+                 akun.router, supervisor.router],
         workers=workers)
     app.mount("/static", StaticFiles(directory=str(files("ektp_web") / "static")),
               name="static")

@@ -79,3 +79,4 @@ def screen_for(role: str) -> Callable[[WebSession], Awaitable[WebSession]]:
 Operator = Annotated[WebSession, Depends(screen_for("operator"))]
 Printer = Annotated[WebSession, Depends(screen_for("printer"))]
 Storekeeper = Annotated[WebSession, Depends(screen_for("storekeeper"))]
+Supervisor = Annotated[WebSession, Depends(screen_for("supervisor"))]
