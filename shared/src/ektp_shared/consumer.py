@@ -363,16 +363,22 @@ class ConsumerRunner:
         """
         decided: dict[int, _Outcome] = {}
         try:
-            return await self._apply_fast(work, decided)
+            return await self._apply_fast(work)
         except _HandlerFailed as failed:
             if isinstance(failed.error, asyncpg.InFailedSQLTransactionError):
                 # A statement failed unseen earlier on: only savepoints can tell whose.
                 pass
             else:
                 decided[failed.index] = self._judge(work[failed.index][1], failed.error)
+        except Exception as exc:
+            # Outside any handler (the batch's inbox insert, its commit): an event's own
+            # fault, e.g. a NUL byte in its ce_id, is found by the savepoint pass; an unfit
+            # database is retried as before.
+            if classify_db_error(exc).kind not in ("poison", "timeout"):
+                raise
         return await self._apply_with_savepoints(work, decided)
 
-    async def _apply_fast(self, work: list[_Work], decided: dict[int, _Outcome]) -> list[_Outcome]:
+    async def _apply_fast(self, work: list[_Work]) -> list[_Outcome]:
         async with self.pool.acquire() as conn, conn.transaction():
             await self._set_timeout(conn)
             # A ce_id twice in one batch (a relay that re-sent it): the first one counts.
