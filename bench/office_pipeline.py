@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 import asyncpg
+import httpx
 import psutil
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -57,6 +58,7 @@ from ektp_shared.testing.resources import (  # noqa: E402
 )
 
 PRINTERS = 3
+LOST: list[str] = []  # requests sent again after a lost connection
 
 
 def keys(directory: Path) -> None:
@@ -107,6 +109,18 @@ async def keep_print_room_stocked(stack: Stack, n: int) -> None:
             await asyncio.sleep(0.5)
 
 
+async def report_progress(stack: Stack, t0: float) -> None:
+    """A line a minute, so that a run cut short still tells its pace."""
+    while True:
+        await asyncio.sleep(60)
+        with contextlib.suppress(Exception):
+            k = (await stack.progress())["kabupaten"]
+            print(f"  after {time.perf_counter() - t0:.0f} s: "
+                  + ", ".join(f"{key} {value}" for key, value in k.items()
+                              if isinstance(value, int))
+                  + f" (load {os.getloadavg()[0]:.1f})", flush=True)
+
+
 async def record_all(stack: Stack, bodies: list[dict[str, Any]],
                      concurrency: int) -> list[float]:
     latencies: list[float] = []
@@ -117,9 +131,17 @@ async def record_all(stack: Stack, bodies: list[dict[str, Any]],
     async def clerk() -> None:
         for body in queue:
             t0 = time.perf_counter()
-            r = await stack.http.post(url, json=body, headers=headers)
+            try:
+                r = await stack.http.post(url, json=body, headers=headers)
+            except httpx.TransportError as exc:
+                # A keep-alive connection the server closed as the request went out: the
+                # clerk sends again (409 then: the first one was taken).
+                LOST.append(repr(exc))
+                r = await stack.http.post(url, json=body, headers=headers)
+                assert r.status_code in (201, 409), r.text
+            else:
+                assert r.status_code == 201, r.text
             latencies.append(time.perf_counter() - t0)
-            assert r.status_code == 201, r.text
 
     await asyncio.gather(*(clerk() for _ in range(concurrency)))
     return latencies
@@ -219,9 +241,11 @@ async def run(stack: Stack, infra: Any, admin: str, n: int, args: argparse.Names
     print(f"floors measured; recording (load {os.getloadavg()[0]:.2f})", flush=True)
     memory = PeakMemory(stack)
     t0 = time.perf_counter()
+    reporter = asyncio.create_task(report_progress(stack, t0))
     latencies = await record_all(stack, bodies, args.concurrency)
     recorded = time.perf_counter() - t0
-    print(f"recorded {n} in {recorded:.1f} s (load {os.getloadavg()[0]:.2f})", flush=True)
+    print(f"recorded {n} in {recorded:.1f} s, {len(LOST)} sent again after a lost connection"
+          f" (load {os.getloadavg()[0]:.2f})", flush=True)
     deadline = time.monotonic() + args.timeout
     while True:
         k = (await stack.progress())["kabupaten"]
@@ -238,6 +262,7 @@ async def run(stack: Stack, infra: Any, admin: str, n: int, args: argparse.Names
     counted = time.perf_counter() - t0
     peaks = await memory.stop()
     storekeeper.cancel()
+    reporter.cancel()
     load = os.getloadavg()
 
     kafka_rate = n / await raw_kafka(infra.kafka, n)
