@@ -75,9 +75,12 @@ class Stack:
 
 @contextlib.asynccontextmanager
 async def running_stack(infra: Any, topic_prefix: str, create_database: Any, make_token: Any,
-                        workdir: Path, service_kafka: Any) -> AsyncIterator[Stack]:
+                        workdir: Path, service_kafka: Any,
+                        overrides: dict[str, dict[str, str]] | None = None,
+                        ) -> AsyncIterator[Stack]:
     """Start the eight services (topics, databases and spool under ``workdir`` of their own),
-    wait until each is ready, yield the :class:`Stack`, stop them."""
+    wait until each is ready, yield the :class:`Stack`, stop them. ``overrides``: more
+    environment per service (bench/office_pipeline.py: a centre with no verdict delay)."""
     prefix = f"{topic_prefix}e2e{uuid.uuid4().hex[:4]}."
     kafka = await service_kafka(prefix)  # topics, DLQs, each service's principal and ACLs
     ports = dict(zip((name for name, _ in SERVICES), free_ports(len(SERVICES)), strict=True))
@@ -108,6 +111,7 @@ async def running_stack(infra: Any, topic_prefix: str, create_database: Any, mak
                 "EKTP_KAFKA_USERNAME": kafka[name].username or "",
                 "EKTP_KAFKA_PASSWORD": kafka[name].password or "",
                 **extra.get(name, {}),
+                **(overrides or {}).get(name, {}),
             }
             procs.append(ServiceProcess(
                 ["-m", "uvicorn", "--factory", f"{package}.entrypoints.api:build_app",

@@ -73,6 +73,29 @@ class ConsumerState:
     paused_since: float | None = None
 
 
+_Work = tuple[ConsumerRecord, CloudEvent, EventData, Handler]
+# True: applied; False: a redelivery; (reason, error, trace): to the DLQ.
+_Outcome = bool | tuple[str, str, str]
+
+INBOX_INSERT = """INSERT INTO inbox (ce_id, ce_type, topic, kafka_partition, kafka_offset)
+                  VALUES ($1, $2, $3, $4, $5)
+                  ON CONFLICT (ce_id) DO NOTHING RETURNING true"""
+# A batch's inbox rows in one round trip; returns the ce_ids seen for the first time.
+INBOX_INSERT_MANY = """INSERT INTO inbox (ce_id, ce_type, topic, kafka_partition, kafka_offset)
+                       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[],
+                                            $5::bigint[])
+                       ON CONFLICT (ce_id) DO NOTHING RETURNING ce_id"""
+
+
+class _HandlerFailed(Exception):
+    """A handler raised in a batch applied without savepoints: which event, and why."""
+
+    def __init__(self, index: int, error: Exception) -> None:
+        super().__init__(str(error))
+        self.index = index
+        self.error = error
+
+
 class _Retry(Exception):
     """Abandon the batch's transaction and apply the same batch again later."""
 
@@ -236,13 +259,13 @@ class ConsumerRunner:
                     log.warning("offset commit refused after rebalance: %s", exc)
 
     async def _process_batch(self, records: list[ConsumerRecord], dlq: object) -> bool:
-        """Apply a fetched batch in one database transaction, one savepoint per event.
+        """Apply a fetched batch in one database transaction.
 
         One commit per batch instead of per event (the fsync is the cost); a handler that
-        fails rolls back only its own savepoint and its event goes to the DLQ. False: the
+        fails costs only its own event, which goes to the DLQ (:meth:`_apply`). False: the
         runner is stopping and the batch was not applied.
         """
-        work: list[tuple[ConsumerRecord, CloudEvent, EventData, Handler]] = []
+        work: list[_Work] = []
         for record in records:
             try:
                 event = CloudEvent.from_kafka(record.key, record.value, record.headers)
@@ -275,9 +298,7 @@ class ConsumerRunner:
                 await self._dead_letter(dlq, record, reason, error, trace)
         return True
 
-    async def _apply_until_done(
-        self, work: list[tuple[ConsumerRecord, CloudEvent, EventData, Handler]]
-    ) -> list[bool | tuple[str, str, str]] | None:
+    async def _apply_until_done(self, work: list[_Work]) -> list[_Outcome] | None:
         """Apply the batch, retrying it whole while the database is unfit (None: stopping)."""
         delay = 0.5
         while True:
@@ -330,27 +351,79 @@ class ConsumerRunner:
                         time.monotonic() - st.paused_since, st.paused_reason)
         st.paused_reason = st.paused_error = st.paused_since = st.retrying_since = None
 
-    async def _apply(
-        self, work: list[tuple[ConsumerRecord, CloudEvent, EventData, Handler]]
-    ) -> list[bool | tuple[str, str, str]]:
+    async def _apply(self, work: list[_Work]) -> list[_Outcome]:
         """True: applied; False: already applied (redelivery); (reason, error, trace): to
-        the DLQ. Raises :class:`_Retry` when the database, not the event, is at fault."""
-        outcomes: list[bool | tuple[str, str, str]] = []
+        the DLQ. Raises :class:`_Retry` when the database, not the event, is at fault.
+
+        The batch first runs without savepoints, its inbox rows in one statement. A handler
+        that fails rolls the whole transaction back; the event is judged as a savepoint
+        would have judged it (the same earlier effects were in place) and the batch runs
+        again without it, this time with a savepoint per event, so one poison event costs
+        one more pass and never a DLQ copy of another event.
+        """
+        decided: dict[int, _Outcome] = {}
+        try:
+            return await self._apply_fast(work)
+        except _HandlerFailed as failed:
+            if isinstance(failed.error, asyncpg.InFailedSQLTransactionError):
+                # A statement failed unseen earlier on: only savepoints can tell whose.
+                pass
+            else:
+                decided[failed.index] = self._judge(work[failed.index][1], failed.error)
+        except Exception as exc:
+            # Outside any handler (the batch's inbox insert, its commit): an event's own
+            # fault, e.g. a NUL byte in its ce_id, is found by the savepoint pass; an unfit
+            # database is retried as before.
+            if classify_db_error(exc).kind not in ("poison", "timeout"):
+                raise
+        return await self._apply_with_savepoints(work, decided)
+
+    async def _apply_fast(self, work: list[_Work]) -> list[_Outcome]:
         async with self.pool.acquire() as conn, conn.transaction():
-            if self.statement_timeout:
-                await conn.execute(
-                    f"SET LOCAL statement_timeout = {int(self.statement_timeout * 1000)}"
+            await self._set_timeout(conn)
+            # A ce_id twice in one batch (a relay that re-sent it): the first one counts.
+            first: dict[str, int] = {}
+            for i, (_, event, _, _) in enumerate(work):
+                first.setdefault(event.id, i)
+            rows = [work[i] for i in first.values()]
+            fresh = {
+                r[0] for r in await conn.fetch(
+                    INBOX_INSERT_MANY,
+                    [e.id for _, e, _, _ in rows], [e.type for _, e, _, _ in rows],
+                    [r.topic for r, _, _, _ in rows], [r.partition for r, _, _, _ in rows],
+                    [r.offset for r, _, _, _ in rows],
                 )
-            for record, event, payload, handler in work:
+            }
+            outcomes: list[_Outcome] = []
+            for i, (_, event, payload, handler) in enumerate(work):
+                if first[event.id] != i or event.id not in fresh:
+                    outcomes.append(False)
+                    continue
+                try:
+                    await handler(conn, event, payload)
+                except Exception as exc:
+                    raise _HandlerFailed(i, exc) from exc
+                outcomes.append(True)
+        for _, event, _, _ in work:
+            self._timeouts.pop(event.id, None)
+        return outcomes
+
+    async def _apply_with_savepoints(
+        self, work: list[_Work], decided: dict[int, _Outcome]
+    ) -> list[_Outcome]:
+        """One savepoint per event; ``decided`` events (judged already) are left out."""
+        outcomes: list[_Outcome] = []
+        async with self.pool.acquire() as conn, conn.transaction():
+            await self._set_timeout(conn)
+            for i, (record, event, payload, handler) in enumerate(work):
+                if i in decided:
+                    outcomes.append(decided[i])
+                    continue
                 try:
                     async with conn.transaction():  # a savepoint
                         fresh = await conn.fetchval(
-                            """INSERT INTO inbox
-                                   (ce_id, ce_type, topic, kafka_partition, kafka_offset)
-                               VALUES ($1, $2, $3, $4, $5)
-                               ON CONFLICT (ce_id) DO NOTHING RETURNING true""",
-                            event.id, event.type, record.topic, record.partition,
-                            record.offset,
+                            INBOX_INSERT, event.id, event.type, record.topic,
+                            record.partition, record.offset,
                         )
                         if fresh:
                             await handler(conn, event, payload)
@@ -359,6 +432,12 @@ class ConsumerRunner:
                 except Exception as exc:
                     outcomes.append(self._judge(event, exc))
         return outcomes
+
+    async def _set_timeout(self, conn: Connection) -> None:
+        if self.statement_timeout:
+            await conn.execute(
+                f"SET LOCAL statement_timeout = {int(self.statement_timeout * 1000)}"
+            )
 
     def _judge(self, event: CloudEvent, exc: Exception) -> tuple[str, str, str]:
         """The DLQ entry for an event whose savepoint failed, or :class:`_Retry`."""

@@ -67,6 +67,59 @@ async def test_malformed_and_poison_messages_go_to_the_dlq(infra, topic_prefix, 
         await pool.close()
 
 
+
+async def test_poison_events_in_one_batch_cost_only_themselves(infra, topic_prefix,
+                                                               create_database):
+    """A fetched batch is applied without savepoints first (ConsumerRunner._apply): a
+    handler that fails there, or an event whose inbox row PostgreSQL refuses (a NUL byte in
+    its ce_id), must still send only its own event to the DLQ, with its effect and inbox row
+    undone, every other event applied once, a repeat in the batch skipped."""
+    prefix = f"{topic_prefix}dlqbatch."
+    settings = sample_settings(infra, await create_database("dlqbatch"), prefix)
+    topic = settings.topic("enrollment")
+    await create_topics(infra.kafka, [topic, dlq_topic(topic)], partitions=1)
+    await migrate_service(settings, MIGRATIONS)
+    pool = await create_pool(settings.database_url)
+
+    async def apply(conn, event, data):
+        await conn.execute("INSERT INTO effects (ce_id, nik, seq) VALUES ($1, $2, 0)",
+                           event.id, data.nik)
+        if data.note.startswith("poison"):  # after its own write: the write must be undone
+            raise ValueError(f"note says {data.note}")
+
+    events = [field_check(f"71100145019000{i:02d}", i) for i in range(1, 5)]
+    poison = field_check("7110014501900090", 0, note="poison")
+    poison2 = field_check("7110014501900091", 0, note="poison 2")
+    batch = [events[0], poison2, events[1], poison, events[0], events[2], events[3]]
+    nul = field_check("7110014501900092", 0)
+    await publish_raw(infra.kafka, topic, nul.key.encode(), nul.value(),
+                      [(k, b"nul\x00id" if k == "ce_id" else v) for k, v in nul.headers()])
+    await publish(infra.kafka, topic, batch)
+    runner = ConsumerRunner(pool, infra.kafka, group_id=f"{prefix}g", topics=[topic],
+                            handlers={EnrollmentFieldChecked.ce_type(): apply})
+    task = asyncio.create_task(runner.run())
+    try:
+        async def all_judged() -> bool:
+            return runner.state.applied + runner.state.dead_lettered == 7
+
+        await eventually(all_judged, timeout=60)
+        effects = await pool.fetch("SELECT ce_id FROM effects ORDER BY ce_id")
+        assert sorted(r["ce_id"] for r in effects) == sorted(e.id for e in events)
+        inbox = {r["ce_id"] for r in await pool.fetch("SELECT ce_id FROM inbox")}
+        assert inbox == {e.id for e in events}
+        assert runner.state.duplicates == 1
+        dead = await read_topic(infra.kafka, dlq_topic(topic), expect=3, timeout=30)
+        assert [dict(h)["ce_id"] for _, _, h in dead] == [b"nul\x00id", poison2.id.encode(),
+                                                          poison.id.encode()]
+        assert [dict(h)["dlq_reason"] for _, _, h in dead] == [b"handler_failed"] * 3
+        assert b"poison 2" in dict(dead[1][2])["dlq_error"]
+    finally:
+        runner.stop()
+        task.cancel()
+        with contextlib.suppress(BaseException):
+            await task
+        await pool.close()
+
 async def test_the_relay_purges_published_rows_past_retention(infra, topic_prefix, create_database):
     """Published outbox rows are kept for audits for a while, then deleted; unpublished
     rows are never touched."""
