@@ -3,17 +3,22 @@ real broker and database (topics and databases of this test's own).
 
 A roster of 500 from the simulated centre, 450 recorded (1 in 10 with someone else's
 fingerprints: the centre answers DUPLICATE_RECORD), 4 printers with one broken, 400 blanks;
-then every figure on the dashboard's /progress equals what each service reports about its
-own data, and a resident's timeline is complete from the roster to the handover.
+field checks close two (moved, dead); the sync service is kill -9'd halfway through the
+recordings and started again after them; 5 Sukets for residents still waiting for a blank;
+then every figure on the dashboard's /progress equals what the test itself sent and what each
+service reports about its own data, and a resident's timeline is complete from the roster to
+the handover.
 """
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import sys
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 from e2e_stack import Stack
 from typer.testing import CliRunner
@@ -27,7 +32,9 @@ from enrollment_testdata import biometrics
 
 pytestmark = [pytest.mark.integration, pytest.mark.asyncio(loop_scope="session")]
 
-ROSTER, RECORDED, DUPLICATES, BLANKS, HANDED_OVER = 500, 450, 45, 400, 100
+ROSTER, RECORDED, DUPLICATES, BLANKS, HANDED_OVER, SUKET = 500, 450, 45, 400, 100, 5
+FIELD_CHECKS = {"PINDAH": 1, "MENINGGAL": 1}
+
 def population_with_roster(n: int, card_share: float = 0.6, seed: int = 7110) -> int:
     """The population size whose roster (wajib KTP, no e-KTP yet) is exactly ``n``."""
     today = dt.date.today()
@@ -86,11 +93,26 @@ async def test_the_whole_office_adds_up_from_roster_to_handover(stack: Stack):
                      json={"quantity": BLANKS})
 
     # --- 450 recorded: 405 with their own fingers, then 45 with someone else's ----------
+    # Two of those left unrecorded are closed by a field check.
+    closed = dict(zip(FIELD_CHECKS, entries[RECORDED:], strict=False))
+    for outcome, entry in closed.items():
+        await stack.call("POST", "enrollment", "/field-checks", role="operator",
+                         json={"nik": entry["nik"], "outcome": outcome, "note": "kunjungan"})
     recorded = entries[:RECORDED]
+    sync = stack.processes["sync"]
     for i, entry in enumerate(recorded):
+        if i == RECORDED // 2:
+            # A crash mid-run: the sync service dies (kill -9) with submissions in flight.
+            sync.kill9()
+            assert sync.proc is not None and sync.proc.poll() is not None
+            async with httpx.AsyncClient(timeout=2) as probe:
+                with pytest.raises(httpx.ConnectError):  # its port is closed
+                    await probe.get(stack.urls["sync"] + "/healthz")
         seed = 10_000 + i if i < RECORDED - DUPLICATES else 10_000 + (i - RECORDED + DUPLICATES)
         await stack.call("POST", "enrollment", "/enrollments", role="operator",
                          json=recording(entry, seed))
+    sync.start()
+    await asyncio.to_thread(sync.wait_http, stack.urls["sync"] + "/healthz")
 
     async def verdicts_in() -> bool:
         k = (await stack.progress())["kabupaten"]
@@ -107,6 +129,19 @@ async def test_the_whole_office_adds_up_from_roster_to_handover(stack: Stack):
     async def handed() -> bool:
         return (await stack.progress())["kabupaten"]["issued"] == HANDED_OVER
     await eventually(handed, 120, "100 cards handed over on the dashboard")
+
+    # --- Sukets for 5 residents whose card still waits for a blank ---------------------
+    room = await stack.call("GET", "printing", "/print-jobs", role="printer",
+                            params={"status": "WAITING_FOR_BLANK", "limit": SUKET})
+    waiting_jobs = room["items"] if isinstance(room, dict) else room
+    assert len(waiting_jobs) >= SUKET
+    for job in waiting_jobs[:SUKET]:
+        await stack.call("POST", "printing", "/suket", role="printer",
+                         json={"nik": job["nik"], "nama": job.get("nama") or "Warga"})
+
+    async def sukets() -> bool:
+        return (await stack.progress())["kabupaten"]["suket"] == SUKET
+    await eventually(sukets, 120, "5 Sukets on the dashboard")
 
     # --- every figure equals what the owning service says -------------------------------
     p = await stack.progress()
@@ -125,20 +160,24 @@ async def test_the_whole_office_adds_up_from_roster_to_handover(stack: Stack):
     assert k["recorded"] == enrollments["total"] == RECORDED
     backlog = sync["backlog"]
     assert k["sent"] == sum(n for s, n in backlog.items() if s != "PENDING") == RECORDED
-    assert k["print_ready"] == backlog.get("PRINT_READY_RECORD", 0) == RECORDED - DUPLICATES
-    assert k["duplicate"] == backlog.get("DUPLICATE_RECORD", 0) == DUPLICATES
-    assert k["failed"] == backlog.get("FAILED", 0) == 0
+    assert k["print_ready"] == backlog["PRINT_READY_RECORD"] == RECORDED - DUPLICATES
+    assert k["duplicate"] == backlog["DUPLICATE_RECORD"] == DUPLICATES
+    assert k["failed"] == backlog.get("FAILED", 0) == 0  # a state with none may be left out
+    assert k["suket"] == SUKET
+    assert {o: k["field_checks"][o] for o in FIELD_CHECKS} == FIELD_CHECKS
+    assert {o: k["by_status"][o] for o in FIELD_CHECKS} == FIELD_CHECKS
+    assert k["residents"] == ROSTER
     jobs = room["jobs"]
     assert k["printed"] == jobs["PRINTED"] + jobs["ISSUED"] == BLANKS
     assert k["issued"] == jobs["ISSUED"] == HANDED_OVER
-    assert k["lacking"] == ROSTER - HANDED_OVER
-    assert k["by_status"]["BELUM_REKAM"] == ROSTER - RECORDED
+    # Moved and dead residents no longer lack a card here.
+    assert k["lacking"] == ROSTER - HANDED_OVER - len(closed)
+    assert k["by_status"]["BELUM_REKAM"] == ROSTER - RECORDED - len(closed)
     # The residents whose card waits for a blank have a print job: in the print room.
-    waiting = jobs.get("WAITING_FOR_BLANK", 0) + jobs.get("QUEUED", 0)
+    waiting = jobs["WAITING_FOR_BLANK"] + jobs.get("QUEUED", 0)
     assert k["by_status"]["SENT_FOR_CARD_PRINTING"] == waiting == RECORDED - DUPLICATES - BLANKS
     assert k["by_status"]["PRINT_READY_RECORD"] == 0
-    assert p["blanks"]["by_state"] == {s: stock["by_state"].get(s, 0)
-                                       for s in p["blanks"]["by_state"]}
+    assert p["blanks"]["by_state"] == {s: stock["by_state"][s] for s in p["blanks"]["by_state"]}
     assert p["blanks"]["by_state"]["USED"] == BLANKS
     by_status: dict[str, int] = {}
     for printer in printers if isinstance(printers, list) else printers["items"]:
@@ -147,7 +186,11 @@ async def test_the_whole_office_adds_up_from_roster_to_handover(stack: Stack):
         "ONLINE": 3, "BROKEN": 1}
     assert sum(kec["recorded"] for kec in p["kecamatan"]) + p["lainnya"]["recorded"] == RECORDED
     assert p["sync"]["available"] and p["stock_live"]["available"]
-    assert centre.get("received", RECORDED) >= RECORDED
+    # The centre holds each recording once, whatever the crash made the sync send again.
+    assert centre["stored"] == centre["accepted"] == RECORDED
+    assert centre["repeats"] == centre["received"] - RECORDED
+    held = await stack.call("GET", "central-sim", "/control/received", params={"limit": 1000})
+    assert len({r["enrollment_id"] for r in held}) == len(held) == RECORDED
     # Fewer blanks than cards owed: the forecast says so.
     assert p["forecast"]["current"]["blank_shortfall"] > 0
 

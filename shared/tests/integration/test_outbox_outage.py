@@ -1,11 +1,13 @@
 """An outbox that gathers 1,000 events while Kafka is stopped publishes them all once
-Kafka is back, in order per key; an inbox consumer applies each exactly once."""
+Kafka is back, in order per key. The first relay is killed after Kafka took its first
+batch and before it marked the rows sent, so a second relay publishes that batch again:
+the inbox consumer still applies each event exactly once."""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 import pytest
@@ -25,6 +27,24 @@ pytestmark = [pytest.mark.integration, pytest.mark.asyncio(loop_scope="session")
 
 MIGRATIONS = Path(__file__).parents[1] / "sample_service" / "migrations"
 KEYS = [f"71100145019000{n:02d}" for n in range(1, 51)]
+BATCH = 200
+
+
+class RelayKilledBeforeMarking(OutboxRelay):
+    """A relay that stops dead once Kafka acknowledged a batch, before it marks the rows
+    sent: what a kill -9 between the send and the mark leaves behind."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.sent_unmarked = asyncio.Event()
+        self.unmarked: list[int] = []
+
+    async def _record(self, lock_conn, published, held):  # type: ignore[no-untyped-def]
+        if published:
+            self.unmarked = list(published)
+            self.sent_unmarked.set()
+            await asyncio.Event().wait()  # never marks: the test cancels the task here
+        await super()._record(lock_conn, published, held)
 
 
 async def test_outbox_survives_kafka_outage(
@@ -40,7 +60,9 @@ async def test_outbox_survives_kafka_outage(
         await migrate_service(s, MIGRATIONS)
     out_pool = await create_pool(producer_side.database_url)
     in_pool = await create_pool(consumer_side.database_url)
-    relay = OutboxRelay(out_pool, kafka, client_id="outage-relay", send_timeout=5)
+    relay = RelayKilledBeforeMarking(out_pool, kafka, client_id="outage-relay",
+                                     send_timeout=5, batch_size=BATCH)
+    relay_after = OutboxRelay(out_pool, kafka, client_id="outage-relay-2", send_timeout=5)
     from sample_service.service import apply_field_check  # the sample service's handler
 
     consumer = ConsumerRunner(
@@ -63,6 +85,12 @@ async def test_outbox_survives_kafka_outage(
     finally:
         private_kafka.start()
     try:
+        await asyncio.wait_for(relay.sent_unmarked.wait(), timeout=120)
+        tasks[0].cancel()  # killed: Kafka has the first batch, the outbox says unsent
+        with contextlib.suppress(BaseException):
+            await tasks[0]
+        assert await relay.backlog() == 1000
+        tasks.append(asyncio.create_task(relay_after.run()))
         tasks.append(asyncio.create_task(consumer.run()))
 
         async def all_applied() -> bool:
@@ -79,8 +107,13 @@ async def test_outbox_survives_kafka_outage(
             per_key[r["nik"]].append(r["seq"])
         assert all(seqs == sorted(seqs) for seqs in per_key.values())
 
-        # On the topic itself, each key's first deliveries are in order too.
-        on_topic = await read_events(kafka, topic, expect=1000, timeout=60)
+        # On the topic itself: the killed relay's batch twice (same ce_id), and each key's
+        # first deliveries in order.
+        again = len(relay.unmarked)
+        assert again > 0
+        on_topic = await read_events(kafka, topic, expect=1000 + again, timeout=60)
+        copies = Counter(e.id for e in on_topic)
+        assert sum(n - 1 for n in copies.values()) >= again  # redelivered, yet applied once
         seen: set[str] = set()
         topic_order: dict[str, list[int]] = defaultdict(list)
         for e in on_topic:
@@ -91,6 +124,7 @@ async def test_outbox_survives_kafka_outage(
         assert all(seqs == sorted(seqs) for seqs in topic_order.values())
     finally:
         relay.stop()
+        relay_after.stop()
         consumer.stop()
         for t in tasks:
             t.cancel()

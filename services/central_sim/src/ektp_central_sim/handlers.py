@@ -67,10 +67,9 @@ async def submit(
                                           status="ALREADY_RECEIVED"))
                 continue
             result = await _take_new(conn, p, private_key, due)
-            counts["accepted" if result.status == "ACCEPTED" else "rejected"] += 1
-            if result.status == "ALREADY_RECEIVED":  # a concurrent call took it first
-                counts["accepted"] -= 1
-                counts["repeats"] += 1
+            # ALREADY_RECEIVED here: a concurrent call took it first, a repeat like any other.
+            counts[{"ACCEPTED": "accepted", "ALREADY_RECEIVED": "repeats"}.get(
+                result.status, "rejected")] += 1
             results.append(result)
         await repo.bump(conn, counts)
     return results

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import asyncpg
 import pytest
 
@@ -32,6 +34,33 @@ async def test_a_packet_sent_twice_is_taken_once_and_becomes_print_ready(centre,
     card = verdict[0]["card"]
     assert card["nik"] == nik and card["photo_jpeg_b64"] and card["signature_png_b64"]
     assert verdict[1]["status"] == "UNKNOWN"
+
+
+async def test_a_concurrent_repeat_counts_as_a_repeat_not_a_rejection(
+    centre, centre_keys, sim_settings
+):
+    # Another call's transaction holds the same enrollment, not yet committed: this call
+    # finds nothing to repeat, then waits on the row and finds it taken.
+    nik = niks(1, start=71)[0]
+    event = recording(nik, "rek-c", centre_keys[1])
+    other = await asyncpg.connect(sim_settings.database_url)
+    try:
+        tx = other.transaction()
+        await tx.start()
+        await other.execute(
+            """INSERT INTO sim_submissions (enrollment_id, nik, verdict_due_at, verdict)
+               VALUES ('rek-c', $1, now(), 'PRINT_READY_RECORD')""", nik)
+        call = asyncio.create_task(centre.post("/v1/enrollments", json=packet(event)))
+        await asyncio.sleep(1.0)
+        assert not call.done()  # waiting on the other call's row
+        await tx.commit()
+        answer = await asyncio.wait_for(call, timeout=10)
+    finally:
+        await other.close()
+    assert answer.json()["status"] == "ALREADY_RECEIVED"
+    counters = (await centre.get("/control/counters")).json()
+    assert (counters["received"], counters["accepted"], counters["repeats"],
+            counters["rejected"]) == (1, 0, 1, 0), counters
 
 
 async def test_same_fingers_under_another_nik_is_a_duplicate_naming_the_first(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from dashboard_samples import (
     DESA_KOTABUNAN,
@@ -25,6 +27,8 @@ from dashboard_samples import (
 )
 
 from ektp_dashboard.adapters import repository as repo
+from ektp_shared.envelope import CloudEvent
+from ektp_shared.events import InventoryStockLow
 
 pytestmark = [pytest.mark.integration, pytest.mark.asyncio(loop_scope="session")]
 
@@ -158,3 +162,15 @@ async def test_the_page_is_public_and_holds_no_data(make_dashboard):
     r = await dash.client.get("/")
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
     assert "const REFRESH_SECONDS = 7;" in r.text and "Dasbor e-KTP" in r.text
+
+
+async def test_a_stock_low_alert_carries_its_age_not_passed_off_as_current(dashboard):
+    raised = dt.datetime.now(dt.UTC) - dt.timedelta(hours=3)
+    await dashboard.send("inventory", [CloudEvent.wrap(InventoryStockLow(
+        in_store=10, backlog_awaiting_print=160, projected_shortfall=150, days_of_stock=0.5,
+    ), "inventory", time=raised)])
+    await dashboard.applied(1)
+    alert = (await dashboard.progress())["alerts"]["stock_low"]
+    assert alert["projected_shortfall"] == 150
+    assert dt.datetime.fromisoformat(alert["at"]) == raised
+    assert 3 * 3600 <= alert["age_seconds"] < 3 * 3600 + 300

@@ -3,6 +3,7 @@ outbox, all on the caller's transaction."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import logging
@@ -40,7 +41,12 @@ from .domain import kitfile
 from .domain import roster as rosterdom
 from .domain import status as st
 from .domain.errors import Refused
-from .domain.recording import RecordingRequest, allow_new_recording, check_recording
+from .domain.recording import (
+    RecordingRequest,
+    allow_after_field_check,
+    allow_new_recording,
+    check_recording,
+)
 
 log = logging.getLogger(__name__)
 
@@ -132,6 +138,15 @@ async def record_enrollment(
         await repo.earlier_recordings(conn, req.nik),
         rerecord_reason=req.izin_rekam_ulang, is_supervisor=is_supervisor(principal),
     ))
+    latest = await repo.latest_field_check(conn, req.nik)
+    if latest is not None:  # its day as the office counts days
+        latest = dataclasses.replace(latest, checked_at=latest.checked_at.astimezone(OFFICE_TZ))
+    after_check, check_warnings = allow_after_field_check(
+        latest, reason=req.izin_meninggal,
+        is_supervisor=is_supervisor(principal),
+    )
+    overrides.update(after_check)
+    checked.warnings.extend(check_warnings)
     enrollment_id = str(uuid.uuid4())
     b = req.biometrics
     sealed = seal(

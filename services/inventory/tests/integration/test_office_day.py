@@ -11,8 +11,10 @@ import uuid
 from zoneinfo import ZoneInfo
 
 import httpx
+import pypdfium2 as pdfium
 import pytest
 
+from ektp_inventory.adapters.documents import COLUMNS
 from ektp_inventory.entrypoints.api import build_app
 from ektp_shared.envelope import CloudEvent
 from ektp_shared.events import (
@@ -140,12 +142,22 @@ async def test_seven_thousand_blanks_one_day_every_report_agrees(office, auth_he
         "destroyed": 50, "returned_to_ministry": 0, "closing": 4050}
     by_state = stock["by_state"]
     assert day["closing"] == by_state["IN_STORE"] + by_state["ISSUED"] + by_state["SPOILED"]
-    rows = list(csv.DictReader(io.StringIO((await office.get(q + "&format=csv",
-                                                             headers=sk)).text)))
-    assert rows[-1]["day"] == "total" and rows[-1]["used"] == "2900"
-    assert rows[-1]["closing"] == "4050"
+    # The CSV and the PDF say every figure of the report, row by row, and nothing else.
+    t = report["totals"]
+    expected = [[str(d[c]) for c in COLUMNS] for d in report["days"]]
+    expected.append(["total", str(t["opening"]), *(str(t[c]) for c in COLUMNS[2:-1]),
+                     str(t["closing"])])
+    assert expected[-1][COLUMNS.index("used")] == "2900"
+    assert expected[-1][COLUMNS.index("closing")] == "4050"
+    got = list(csv.reader(io.StringIO((await office.get(q + "&format=csv", headers=sk)).text)))
+    assert got == [list(COLUMNS), *expected]
     pdf = await office.get(q + "&format=pdf", headers=sk)
     assert pdf.content.startswith(b"%PDF")
+    doc = pdfium.PdfDocument(pdf.content)
+    lines = "".join(page.get_textpage().get_text_range() for page in doc).splitlines()
+    first_cells = {r[0] for r in expected[:-1]} | {"Jumlah"}
+    table = [line.split() for line in lines if line.split()[:1] and line.split()[0] in first_cells]
+    assert table == [*expected[:-1], ["Jumlah", *expected[-1][1:]]]
 
     # The print room runs low: an automatic issue, bounded, and only once per event.
     low = CloudEvent.wrap(PrintingBlanksLow(on_hand=0, wanted=300), "printing")

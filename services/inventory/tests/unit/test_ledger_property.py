@@ -1,105 +1,18 @@
-"""Property: whatever the office does, in whatever order the print room's reports arrive,
-duplicated or not, every received serial is in exactly one state and
-received = the sum over all states; the reconciliation closes on the custody count."""
+"""The ledger property (tests/ledger_property.py) on the in-memory reference model; the
+same property runs against the PostgreSQL ledger in tests/integration."""
 
 from __future__ import annotations
 
-import datetime as dt
-from collections import Counter
-
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from ledger_property import run_office
 
-from ektp_inventory.domain import reconciliation, stock_count
-from ektp_inventory.domain.ledger import (
-    COUNTABLE_LOCATIONS,
-    MOVES,
-    STATES,
-    Kind,
-    Ledger,
-    State,
-    invariant_holds,
-)
+from ektp_inventory.domain.ledger import Ledger
 
 SERIALS = [f"BLK{i:04d}" for i in range(12)]
-
-COMMANDS = {
-    "receive": Kind.RECEIVED, "issue": Kind.ISSUED, "return_store": Kind.RETURNED_TO_STORE,
-    "return_ministry": Kind.RETURNED_TO_MINISTRY, "destroy": Kind.DESTROYED,
-}
-STEPS = ["receive", "issue", "return_store", "return_ministry", "destroy", "print", "spoil",
-         "deliver", "deliver", "count"]
-
-
-def pick(data: st.DataObject, ledger: Ledger, wanted: set[State | None]) -> list[str]:
-    """Mostly serials in a state the step can use, sometimes any serial at all (wrong
-    state, unknown), so both the moves and the refusals get exercised."""
-    fitting = [s for s in SERIALS if ledger.states.get(s) in wanted]
-    pool = fitting if fitting and data.draw(st.integers(0, 4)) else SERIALS
-    return data.draw(st.lists(st.sampled_from(pool), min_size=1, max_size=4))
-
-
-def check(ledger: Ledger) -> None:
-    by_state = ledger.by_state()
-    assert invariant_holds(ledger.received, by_state)
-    received = {s for s, k, _, _ in ledger.movements if k is Kind.RECEIVED}
-    assert set(ledger.states) == received  # every received serial has exactly one state
-    # Replaying the movements gives each serial's state: no gaps, no serial in two states.
-    replay: dict[str, State] = {}
-    for serial, _, before, after in ledger.movements:
-        assert replay.get(serial) == before
-        replay[serial] = after
-    assert replay == ledger.states
-    used = Counter(s for s, k, _, _ in ledger.movements if k is Kind.USED)
-    assert all(n == 1 for n in used.values())  # no blank printed on twice
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.data())
 def test_the_ledger_balances_whatever_happens(data):
-    ledger = Ledger()
-    queued: list[tuple[str, str, str]] = []  # (event id, kind, serial)
-    inbox: set[str] = set()
-    effects: Counter[str] = Counter()
-    for _ in range(data.draw(st.integers(0, 80))):
-        name = data.draw(st.sampled_from(STEPS))
-        if name in COMMANDS:
-            kind = COMMANDS[name]
-            ledger.apply(kind, pick(data, ledger, set(MOVES[kind].sources)))
-        elif name in ("print", "spoil"):
-            # The print room reports a print or a spoil: queued, delivered later or never;
-            # the same blank may be reported again under a new event id.
-            (serial,) = pick(data, ledger, {State.ISSUED, State.USED})[:1]
-            queued.append((f"ev{len(queued)}", name, serial))
-        elif name == "deliver" and queued:
-            # Kafka delivers any queued report, in any order, any number of times.
-            event_id, kind, serial = data.draw(st.sampled_from(queued))
-            if event_id in inbox:  # the consumer's inbox: a redelivery does nothing
-                continue
-            inbox.add(event_id)
-            p = ledger.apply(Kind.USED if kind == "print" else Kind.SPOILED, [serial],
-                             all_or_nothing=False)
-            effects[event_id] += len(p.moves)
-            assert len(p.moves) + len(p.refused) == 1  # applied or listed, never dropped
-        elif name == "count":
-            location = data.draw(st.sampled_from(sorted(COUNTABLE_LOCATIONS)))
-            here = [s for s, st_ in ledger.states.items() if st_ in COUNTABLE_LOCATIONS[location]]
-            # What the counter saw: most of what is there, plus strays.
-            counted = sorted(set(data.draw(st.lists(st.sampled_from(here), max_size=len(here)))
-                                 if here else []) | set(data.draw(
-                                     st.lists(st.sampled_from(SERIALS), max_size=2))))
-            d = stock_count.by_serial(location, counted, here,
-                                      {s: ledger.states.get(s) for s in counted})
-            for kind, serials, target in stock_count.adjustments(d):  # supervisor approves
-                assert not ledger.apply(kind, serials, target=target).refused
-        check(ledger)
-    assert all(n <= 1 for n in effects.values())
-    assert len(ledger.exceptions) == len(inbox) - sum(effects.values())
-
-    # The reconciliation of the whole history closes on what the office holds.
-    day = dt.date(2025, 11, 3)
-    per_day = {day: dict(Counter(k for _, k, _, _ in ledger.movements))}
-    (row,) = reconciliation.daily_rows(0, day, day, per_day)
-    by_state = ledger.by_state()
-    assert row.closing == sum(by_state[s] for s in reconciliation.CUSTODY)
-    assert row.received == sum(by_state[s] for s in STATES)
+    run_office(data, Ledger(), SERIALS)

@@ -13,6 +13,7 @@ T = TypeVar("T", bound="StockLow")
 class StockLow:
     """
     Attributes:
+        age_seconds (float): how long ago the alert was raised: the figures are as they stood then, not now
         at (datetime.datetime):
         backlog_awaiting_print (int):
         days_of_stock (float | None):
@@ -20,6 +21,7 @@ class StockLow:
         projected_shortfall (int):
     """
 
+    age_seconds: float
     at: datetime.datetime
     backlog_awaiting_print: int
     days_of_stock: float | None
@@ -27,6 +29,8 @@ class StockLow:
     projected_shortfall: int
 
     def to_dict(self) -> dict[str, Any]:
+        age_seconds = self.age_seconds
+
         at = self.at.isoformat()
 
         backlog_awaiting_print = self.backlog_awaiting_print
@@ -42,6 +46,7 @@ class StockLow:
 
         field_dict.update(
             {
+                "age_seconds": age_seconds,
                 "at": at,
                 "backlog_awaiting_print": backlog_awaiting_print,
                 "days_of_stock": days_of_stock,
@@ -55,6 +60,8 @@ class StockLow:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        age_seconds = d.pop("age_seconds")
+
         at = datetime.datetime.fromisoformat(d.pop("at"))
 
         backlog_awaiting_print = d.pop("backlog_awaiting_print")
@@ -71,6 +78,7 @@ class StockLow:
         projected_shortfall = d.pop("projected_shortfall")
 
         stock_low = cls(
+            age_seconds=age_seconds,
             at=at,
             backlog_awaiting_print=backlog_awaiting_print,
             days_of_stock=days_of_stock,

@@ -52,6 +52,8 @@ class RecordingRequest:
         tanggal_lahir (datetime.date):
         tempat_lahir (str):
         golongan_darah (RecordingRequestGolonganDarah | Unset):  Default: '-'.
+        izin_meninggal (None | str | Unset): supervisor: why a resident whose latest field check says MENINGGAL is
+            recorded (the check was wrong, the resident came in person)
         izin_rekam_ulang (None | str | Unset): supervisor: why a NIK the centre refused is recorded again
         izin_wajib_ktp (None | str | Unset): supervisor: why someone not yet wajib KTP is recorded
         kewarganegaraan (RecordingRequestKewarganegaraan | Unset):  Default: 'WNI'.
@@ -71,6 +73,7 @@ class RecordingRequest:
     tanggal_lahir: datetime.date
     tempat_lahir: str
     golongan_darah: RecordingRequestGolonganDarah | Unset = "-"
+    izin_meninggal: None | str | Unset = UNSET
     izin_rekam_ulang: None | str | Unset = UNSET
     izin_wajib_ktp: None | str | Unset = UNSET
     kewarganegaraan: RecordingRequestKewarganegaraan | Unset = "WNI"
@@ -105,6 +108,12 @@ class RecordingRequest:
         golongan_darah: str | Unset = UNSET
         if not isinstance(self.golongan_darah, Unset):
             golongan_darah = self.golongan_darah
+
+        izin_meninggal: None | str | Unset
+        if isinstance(self.izin_meninggal, Unset):
+            izin_meninggal = UNSET
+        else:
+            izin_meninggal = self.izin_meninggal
 
         izin_rekam_ulang: None | str | Unset
         if isinstance(self.izin_rekam_ulang, Unset):
@@ -143,6 +152,8 @@ class RecordingRequest:
         )
         if golongan_darah is not UNSET:
             field_dict["golongan_darah"] = golongan_darah
+        if izin_meninggal is not UNSET:
+            field_dict["izin_meninggal"] = izin_meninggal
         if izin_rekam_ulang is not UNSET:
             field_dict["izin_rekam_ulang"] = izin_rekam_ulang
         if izin_wajib_ktp is not UNSET:
@@ -190,6 +201,15 @@ class RecordingRequest:
         else:
             golongan_darah = check_recording_request_golongan_darah(_golongan_darah)
 
+        def _parse_izin_meninggal(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        izin_meninggal = _parse_izin_meninggal(d.pop("izin_meninggal", UNSET))
+
         def _parse_izin_rekam_ulang(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -230,6 +250,7 @@ class RecordingRequest:
             tanggal_lahir=tanggal_lahir,
             tempat_lahir=tempat_lahir,
             golongan_darah=golongan_darah,
+            izin_meninggal=izin_meninggal,
             izin_rekam_ulang=izin_rekam_ulang,
             izin_wajib_ktp=izin_wajib_ktp,
             kewarganegaraan=kewarganegaraan,

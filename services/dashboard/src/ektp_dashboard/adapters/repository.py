@@ -241,9 +241,12 @@ async def set_alert(
 
 
 async def alerts(conn: Connection) -> dict[str, dict[str, Any]]:
+    """The last alert of each kind, with its age: it tells how things stood then, not now
+    (nothing says when a shortfall is over)."""
     return {
-        r["kind"]: {"at": r["at"], **r["detail"]}
-        for r in await conn.fetch("SELECT kind, at, detail FROM alerts")
+        r["kind"]: {"at": r["at"], "age_seconds": max(0.0, r["age"]), **r["detail"]}
+        for r in await conn.fetch(
+            "SELECT kind, at, detail, extract(epoch FROM now() - at)::float8 AS age FROM alerts")
     }
 
 

@@ -117,12 +117,16 @@ class Forecast(Answer):
 
 class BlanksLow(Answer):
     at: dt.datetime
+    age_seconds: float = Field(description="how long ago the alert was raised: the figures "
+                               "are as they stood then, not now")
     on_hand: int
     wanted: int
 
 
 class StockLow(Answer):
     at: dt.datetime
+    age_seconds: float = Field(description="how long ago the alert was raised: the figures "
+                               "are as they stood then, not now")
     in_store: int
     backlog_awaiting_print: int
     projected_shortfall: int

@@ -24,6 +24,12 @@ function svg(tag, attrs, teks) {
 function isi(id, ...anak) { const t = document.getElementById(id); t.replaceChildren(...anak); }
 function fmt(n) { return n === null || n === undefined ? "–" : angka.format(n); }
 function waktu(s) { return s ? new Date(s).toLocaleString("id-ID") : "–"; }
+function umur(detik) {
+  const m = Math.round(detik / 60);
+  if (m < 1) return "baru saja";
+  if (m < 120) return `${m} menit lalu`;
+  return m < 2880 ? `${Math.round(m / 60)} jam lalu` : `${Math.round(m / 1440)} hari lalu`;
+}
 function tabel(kepala, baris, kananMulai = 1) {
   const t = el("table");
   t.append(el("tr", {}, ...kepala.map((h, i) => el("th", i >= kananMulai ? {class: "n"} : {}, h))));
@@ -137,7 +143,7 @@ function blangko(p) {
   const hasil = [tabel(["Keadaan", "Menurut peristiwa", "Menurut gudang"], baris)];
   if (!langsung.available) hasil.push(el("p", {class: "waspada"}, "Layanan gudang tidak tersedia: " + langsung.error));
   const a = p.alerts || {};
-  if (a.stock_low) hasil.push(el("p", {class: "buruk"}, `Stok menipis: di gudang ${fmt(a.stock_low.in_store)}, antrean cetak ${fmt(a.stock_low.backlog_awaiting_print)}, kurang ${fmt(a.stock_low.projected_shortfall)}`));
+  if (a.stock_low) hasil.push(el("p", {class: "buruk"}, `Peringatan stok menipis ${umur(a.stock_low.age_seconds)} (${waktu(a.stock_low.at)}; keadaan saat itu, bukan sekarang): di gudang ${fmt(a.stock_low.in_store)}, antrean cetak ${fmt(a.stock_low.backlog_awaiting_print)}, kurang ${fmt(a.stock_low.projected_shortfall)}`));
   return hasil;
 }
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from ektp_shared.db import Connection
 
-from ..domain.recording import Earlier
+from ..domain.recording import Earlier, LatestFieldCheck
 from ..domain.roster import RosterEntry
 
 ENROLLMENT_COLUMNS = """enrollment_id::text AS enrollment_id, nik, nama, kode_desa, kode_kecamatan,
@@ -199,6 +199,18 @@ async def list_roster(
         *args, limit, offset,
     )
     return int(total), [dict(r) for r in rows]
+
+
+async def latest_field_check(conn: Connection, nik: str) -> LatestFieldCheck | None:
+    row = await conn.fetchrow(
+        """SELECT id, outcome, checked_at, officer FROM field_checks WHERE nik = $1
+           ORDER BY checked_at DESC, id LIMIT 1""",
+        nik,
+    )
+    if row is None:
+        return None
+    return LatestFieldCheck(check_id=str(row["id"]), outcome=row["outcome"],
+                            checked_at=row["checked_at"], officer=row["officer"])
 
 
 async def record_check(

@@ -59,6 +59,10 @@ class RecordingRequest(ResidentData):
     izin_rekam_ulang: str | None = Field(
         default=None, description="supervisor: why a NIK the centre refused is recorded again"
     )
+    izin_meninggal: str | None = Field(
+        default=None, description="supervisor: why a resident whose latest field check says "
+        "MENINGGAL is recorded (the check was wrong, the resident came in person)"
+    )
 
 
 @dataclass
@@ -73,7 +77,8 @@ class CheckedRecording:
 
     def demographics(self) -> dict[str, Any]:
         data = self.request.model_dump(
-            mode="json", exclude={"biometrics", "izin_wajib_ktp", "izin_rekam_ulang"}
+            mode="json",
+            exclude={"biometrics", "izin_wajib_ktp", "izin_rekam_ulang", "izin_meninggal"},
         )
         data["kode_desa"] = self.kode_desa
         data["rt"] = self.request.rt.zfill(3)
@@ -110,11 +115,15 @@ def check_recording(
     errors: list[FieldError] = []
     warnings: list[str] = []
     info: NikInfo | None = None
-    for name in ("izin_wajib_ktp", "izin_rekam_ulang"):
-        reason = getattr(req, name) or ""
+    for name in ("izin_wajib_ktp", "izin_rekam_ulang", "izin_meninggal"):
+        given = getattr(req, name)
+        reason = given or ""
         if len(reason) > OVERRIDE_REASON_CHARS:
             errors.append(FieldError(name, f"alasan terlalu panjang ({len(reason)} karakter); "
                                            f"maksimal {OVERRIDE_REASON_CHARS} karakter"))
+        elif given is not None and not reason.strip():
+            # An override without a reason is no override: the audit trail needs the why.
+            errors.append(FieldError(name, "alasan izin tidak boleh kosong"))
     try:
         info = parse_nik(req.nik, today=today)
     except NikError as exc:
@@ -205,3 +214,39 @@ def allow_new_recording(
         raise Refused.one("izin_rekam_ulang", "hanya supervisor yang boleh memberi izin ini",
                           kind="forbidden")
     return {"rekam_ulang": reason, "sebelumnya": rejected[-1].enrollment_id}
+
+
+@dataclass(frozen=True)
+class LatestFieldCheck:
+    check_id: str
+    outcome: str
+    checked_at: dt.datetime
+    officer: str
+
+
+def allow_after_field_check(
+    latest: LatestFieldCheck | None, *, reason: str | None, is_supervisor: bool
+) -> tuple[dict[str, str], list[str]]:
+    """A resident whose latest field check says MENINGGAL is not recorded unless a
+    supervisor says why; PINDAH is recorded with a warning. Returns (overrides, warnings)."""
+    if latest is None:
+        return {}, []
+    day = _date_words(latest.checked_at.date())
+    if latest.outcome == "PINDAH":
+        return {}, [f"pemeriksaan lapangan {day} mencatat penduduk ini PINDAH: periksa "
+                    "alamat dan surat pindah"]
+    if latest.outcome != "MENINGGAL":
+        return {}, []
+    why = (reason or "").strip()
+    if not why:
+        raise Refused.one(
+            "izin_meninggal",
+            f"pemeriksaan lapangan {day} (petugas {latest.officer}) mencatat penduduk ini "
+            "MENINGGAL; perekaman perlu izin_meninggal dari supervisor dengan alasan",
+            kind="conflict", title="Tercatat meninggal", field_check_id=latest.check_id,
+        )
+    if not is_supervisor:
+        raise Refused.one("izin_meninggal", "hanya supervisor yang boleh memberi izin ini",
+                          kind="forbidden")
+    return ({"meninggal": why, "pemeriksaan_lapangan": latest.check_id},
+            [f"pemeriksaan lapangan {day} mencatat MENINGGAL; direkam atas izin supervisor"])
