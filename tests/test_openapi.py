@@ -26,6 +26,8 @@ FILE_TYPES = {"application/pdf", "image/png", "text/csv", "text/plain"}
 OPEN = {
     "Problem", "Remote",
     "Movement.detail", "LedgerException.detail", "HistoryEntry.detail", "Step.detail",
+    # An audit row's detail is what its action recorded: each action has its own.
+    "AuditEntry.detail",
 }
 
 

@@ -26,7 +26,7 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-f
 # username -> roles
 STAFF = {
     "rina": ["operator"], "joko": ["printer"], "hendra": ["operator", "supervisor"],
-    "lupa": ["operator"], "sari": ["storekeeper"], "kepala": ["viewer"],
+    "lupa": ["operator"], "sari": ["storekeeper"], "dewi": ["operator"], "kepala": ["viewer"],
 }
 PACKAGES = {"accounts": "ektp_accounts", "central-sim": "ektp_central_sim",
             "enrollment": "ektp_enrollment", "sync": "ektp_sync", "printing": "ektp_printing",

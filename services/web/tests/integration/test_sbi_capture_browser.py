@@ -86,7 +86,7 @@ def open_recording(page, web: str, nik: str, signature: Path) -> None:
     page.get_by_label("RT", exact=True).fill("3")
     page.get_by_label("RW", exact=True).fill("1")
     page.get_by_label("Kode desa").select_option(DESA)
-    page.get_by_label("Tanda tangan").set_input_files(signature)
+    page.get_by_label("Tanda tangan", exact=True).set_input_files(signature)
 
 
 def capture(page, button: str) -> None:
@@ -165,7 +165,7 @@ def test_a_low_finger_from_the_device_is_refused_beside_it_and_nothing_is_writte
     person(device, quality={"L_MIDDLE": 71})
     capture(page, "Ambil sidik jari dari alat")
     expect(page.locator("#hasil-jari_L_MIDDLE")).to_have_text("Diambil, kualitas 71")
-    page.get_by_label("Tanda tangan").set_input_files(signature)
+    page.get_by_label("Tanda tangan", exact=True).set_input_files(signature)
     page.get_by_role("button", name="Simpan perekaman").click()
     expect(page.get_by_role("heading", name="Perekaman tersimpan")).to_be_visible()
     assert recordings_of(office, nik) == 1

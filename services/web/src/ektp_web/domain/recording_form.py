@@ -20,7 +20,7 @@ IRISES = (("R_IRIS", "Iris kanan"), ("L_IRIS", "Iris kiri"))
 TEXT_FIELDS = ("nik", "nama", "tempat_lahir", "tanggal_lahir", "jenis_kelamin",
                "golongan_darah", "alamat", "rt", "rw", "kode_desa", "agama",
                "status_perkawinan", "pekerjaan", "kewarganegaraan")
-OPTIONAL_TEXT = ("izin_wajib_ktp", "izin_rekam_ulang")
+OPTIONAL_TEXT = ("izin_wajib_ktp", "izin_rekam_ulang", "izin_meninggal")
 LABELS = {
     "nik": "NIK", "nama": "Nama lengkap", "tempat_lahir": "Tempat lahir",
     "tanggal_lahir": "Tanggal lahir", "jenis_kelamin": "Jenis kelamin",
@@ -28,7 +28,8 @@ LABELS = {
     "kode_desa": "Kode desa", "agama": "Agama", "status_perkawinan": "Status perkawinan",
     "pekerjaan": "Pekerjaan", "kewarganegaraan": "Kewarganegaraan",
     "izin_wajib_ktp": "Izin supervisor: belum wajib KTP",
-    "izin_rekam_ulang": "Izin supervisor: rekam ulang", "foto": "Foto wajah",
+    "izin_rekam_ulang": "Izin supervisor: rekam ulang",
+    "izin_meninggal": "Izin supervisor: tercatat meninggal", "foto": "Foto wajah",
     "tanda_tangan": "Tanda tangan",
     **{f"jari_{k}": v for k, v in FINGERS}, **{f"iris_{k}": v for k, v in IRISES},
     **{f"alasan_jari_{k}": f"Alasan {v.lower()} tidak direkam" for k, v in FINGERS},
