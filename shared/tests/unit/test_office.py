@@ -52,8 +52,8 @@ def test_every_provinsi_has_a_zone_and_every_kabupaten_loads():
 def test_a_desa_elsewhere_is_refused_with_a_message_naming_where_it_is():
     kab = office_for()
     assert kab.desa_or_refusal("7110012001") == kab.desa["71.10.01.2001"]
-    msg = kab.desa_or_refusal("71.74.01.1001")
-    assert isinstance(msg, str) and "Kota Kotamobagu" in msg and "71.74.01.1001" in msg
+    msg = kab.desa_or_refusal("71.74.01.1005")
+    assert isinstance(msg, str) and "Kota Kotamobagu" in msg and "71.74.01.1005" in msg
     assert "contoh: 71.10.01.2001" in str(kab.desa_or_refusal("71.10.99.9999"))
 
 
