@@ -16,7 +16,8 @@ from starlette.datastructures import FormData, UploadFile
 from ektp_shared.answers import Refused
 from ektp_shared.app import create_app
 from ektp_shared.limits import PHOTO_BYTES
-from ektp_shared.wilayah import boltim_desa, boltim_kecamatan, kecamatan_of_desa
+from ektp_shared.office import current as current_office
+from ektp_shared.wilayah import kecamatan_of_desa
 
 from .. import handlers
 from ..adapters.services import ServiceDown
@@ -168,9 +169,10 @@ async def home(request: Request, session: SignedIn) -> HTMLResponse:
 
 
 def _desa_choices() -> list[tuple[str, str]]:
-    kecamatan = boltim_kecamatan()
+    office = current_office()
+    kecamatan = office.kecamatan
     return [(kode, f"{desa.nama} (Kec. {kecamatan[kecamatan_of_desa(kode)].nama})")
-            for kode, desa in sorted(boltim_desa().items(), key=lambda kv: kv[1].nama)]
+            for kode, desa in sorted(office.desa.items(), key=lambda kv: kv[1].nama)]
 
 
 def _recording_page(request: Request, session: WebSession, *, values: dict[str, str],

@@ -9,12 +9,16 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse, Response
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from ektp_shared.office import current as current_office
+
 from ..adapters.sessions import WebSession
 from ..domain.menus import ROLE_NAMES, menu_for
 
 ENV = Environment(loader=PackageLoader("ektp_web", "templates"),
                   autoescape=select_autoescape(default=True), trim_blocks=True,
                   lstrip_blocks=True)
+# The office's names on every page (EKTP_KABUPATEN).
+ENV.globals["office"] = current_office()
 
 # No inline script or style anywhere: everything the page runs or wears comes from /static.
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
