@@ -36,15 +36,17 @@ def pdf_text(path_or_bytes: Path | bytes) -> str:
         doc.close()
 
 
+# Every card is a PDF here (the pdf driver): slower than the simulated printers, so few.
+@pytest.mark.timeout(600)
 async def test_kota_kotamobagu_runs_the_whole_office_by_its_code_alone(
         kota: tuple[Stack, Path]):
     stack, workdir = kota
-    entries = await whole_office(stack, KOTA, Sizes(roster=60, recorded=54, duplicates=5,
-                                                    blanks=40, handed_over=10, driver="pdf"))
+    entries = await whole_office(stack, KOTA, Sizes(roster=30, recorded=27, duplicates=3,
+                                                    blanks=5, handed_over=3, driver="pdf"))
     region = kabupaten(KOTA)
     # Its own desa: the centre's roster for the office's kabupaten, every one a real desa.
     assert {e["kode_desa"] for e in entries} <= set(region.desa)
-    assert len({e["kode_desa"] for e in entries}) > 20
+    assert len({e["kode_desa"] for e in entries}) > 10
 
     # Its dashboard: the kota by name, its four kecamatan, nobody "elsewhere".
     p = await stack.progress()

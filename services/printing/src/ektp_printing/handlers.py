@@ -19,7 +19,6 @@ from nacl.public import PrivateKey
 from pydantic import ValidationError
 
 from ektp_shared import audit
-from ektp_shared.office import current as current_office
 from ektp_shared.auth import Principal
 from ektp_shared.consumer import PermanentHandlerError
 from ektp_shared.db import Connection
@@ -40,6 +39,7 @@ from ektp_shared.events import (
     PrintingSuketIssued,
 )
 from ektp_shared.lease import LeaseLost
+from ektp_shared.office import current as current_office
 from ektp_shared.outbox import add_event
 from ektp_shared.problems import Problem
 from ektp_shared.sealed_packet import CardImages, SealError, load_private_key, open_card_images
