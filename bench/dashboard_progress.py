@@ -38,6 +38,9 @@ from ektp_shared.nik import make_nik
 from ektp_shared.testing.kafka import provisioned_env
 from ektp_shared.testing.resources import create_scratch_database, drop_databases, free_port
 
+# The default office's token issuer (ektp_shared.office).
+ISSUER = "dukcapil.bolaangmongondowtimurkab.go.id"
+
 ROOT = Path(__file__).resolve().parents[1]
 MIGRATIONS = ROOT / "services" / "dashboard" / "migrations"
 
@@ -186,7 +189,7 @@ async def main() -> None:
                 pass
             await asyncio.sleep(0.2)
         token = issue_token((keys / "jwt.pem").read_bytes(), user="bench", role="supervisor",
-                            issuer="dukcapil-boltim", audience="ektp",
+                            issuer=ISSUER, audience="ektp",
                             ttl=dt.timedelta(hours=1))
         async with httpx.AsyncClient(base_url=url) as c:
             body = (await c.get("/progress?live=false",

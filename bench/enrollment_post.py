@@ -43,6 +43,8 @@ from ektp_shared.testing.resources import (  # noqa: E402
     free_ports,
 )
 
+# The default office's token issuer (ektp_shared.office).
+ISSUER = "dukcapil.bolaangmongondowtimurkab.go.id"
 CONCURRENCY = 16
 
 
@@ -143,7 +145,7 @@ async def main(seconds: float) -> None:
     generate_keypair(keys / "jwt.pem", keys / "jwt.pub.pem")
     generate_centre_keypair(keys / "centre.key", keys / "centre.pub")
     token = issue_token((keys / "jwt.pem").read_bytes(), user="bench", role="operator",
-                        issuer="dukcapil-boltim", audience="ektp", ttl=dt.timedelta(hours=1))
+                        issuer=ISSUER, audience="ektp", ttl=dt.timedelta(hours=1))
     enr_dsn = await create_scratch_database(infra.postgres_admin_dsn, "enrollment", "bench")
     bare_dsn = await create_scratch_database(infra.postgres_admin_dsn, "bare", "bench")
     logs = Path(tempfile.mkdtemp(prefix="bench-logs-"))

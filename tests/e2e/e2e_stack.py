@@ -77,10 +77,12 @@ class Stack:
 async def running_stack(infra: Any, topic_prefix: str, create_database: Any, make_token: Any,
                         workdir: Path, service_kafka: Any,
                         overrides: dict[str, dict[str, str]] | None = None,
-                        ) -> AsyncIterator[Stack]:
+                        office_env: dict[str, str] | None = None) -> AsyncIterator[Stack]:
     """Start the eight services (topics, databases and spool under ``workdir`` of their own),
     wait until each is ready, yield the :class:`Stack`, stop them. ``overrides``: more
-    environment per service (bench/office_pipeline.py: a centre with no verdict delay)."""
+    environment per service (bench/office_pipeline.py: a centre with no verdict delay);
+    ``office_env`` (e.g. ``{"EKTP_KABUPATEN": "71.74"}``) goes to every service: another
+    office."""
     prefix = f"{topic_prefix}e2e{uuid.uuid4().hex[:4]}."
     kafka = await service_kafka(prefix)  # topics, DLQs, each service's principal and ACLs
     ports = dict(zip((name for name, _ in SERVICES), free_ports(len(SERVICES)), strict=True))
@@ -110,7 +112,7 @@ async def running_stack(infra: Any, topic_prefix: str, create_database: Any, mak
                 "EKTP_KAFKA_BOOTSTRAP": infra.kafka_bootstrap, "EKTP_TOPIC_PREFIX": prefix,
                 "EKTP_KAFKA_USERNAME": kafka[name].username or "",
                 "EKTP_KAFKA_PASSWORD": kafka[name].password or "",
-                **extra.get(name, {}),
+                **extra.get(name, {}), **(office_env or {}),
                 **(overrides or {}).get(name, {}),
             }
             procs.append(ServiceProcess(

@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -32,20 +33,32 @@ from enrollment_testdata import biometrics
 
 pytestmark = [pytest.mark.integration, pytest.mark.asyncio(loop_scope="session")]
 
-ROSTER, RECORDED, DUPLICATES, BLANKS, HANDED_OVER, SUKET = 500, 450, 45, 400, 100, 5
+@dataclass(frozen=True)
+class Sizes:
+    roster: int = 500
+    recorded: int = 450
+    duplicates: int = 45
+    blanks: int = 400
+    handed_over: int = 100
+    suket: int = 5
+    driver: str = "simulated"  # "pdf": every card also a PDF in the spool folder
+
+
 FIELD_CHECKS = {"PINDAH": 1, "MENINGGAL": 1}
 
-def population_with_roster(n: int, card_share: float = 0.6, seed: int = 7110) -> int:
+def population_with_roster(n: int, card_share: float = 0.6, seed: int = 7110,
+                           kabupaten: str = "71.10") -> int:
     """The population size whose roster (wajib KTP, no e-KTP yet) is exactly ``n``."""
     today = dt.date.today()
     people = generate(int(n / (1 - card_share) * 2.5), card_share=card_share, seed=seed,
-                      today=today)
+                      today=today, kabupaten=kabupaten)
     count = 0
     for i, p in enumerate(people):
         count += p.wajib_ktp(today) and not p.punya_ektp
         if count == n:
             size = i + 1
-            check = generate(size, card_share=card_share, seed=seed, today=today)
+            check = generate(size, card_share=card_share, seed=seed, today=today,
+                             kabupaten=kabupaten)
             assert sum(q.wajib_ktp(today) and not q.punya_ektp for q in check) == n
             return size
     raise AssertionError("population too small for the roster asked")
@@ -62,8 +75,18 @@ def recording(entry: dict[str, Any], seed: int) -> dict[str, Any]:
 
 
 async def test_the_whole_office_adds_up_from_roster_to_handover(stack: Stack):
+    await whole_office(stack)
+
+
+async def whole_office(stack: Stack, kabupaten: str = "71.10",
+                       sizes: Sizes = Sizes()) -> list[dict[str, Any]]:
+    """The whole office's day; returns the roster. The simulator's own kabupaten (the
+    stack's EKTP_KABUPATEN) is ``kabupaten``."""
+    ROSTER, RECORDED, DUPLICATES, BLANKS, HANDED_OVER, SUKET = (
+        sizes.roster, sizes.recorded, sizes.duplicates, sizes.blanks, sizes.handed_over,
+        sizes.suket)
     # --- the roster of 500 from the centre ---------------------------------------------
-    size = population_with_roster(ROSTER)
+    size = population_with_roster(ROSTER, kabupaten=kabupaten)
     await stack.call("POST", "central-sim", "/control/population",
                      json={"size": size, "card_share": 0.6, "seed": 7110})
     await stack.call("POST", "sync", "/sync/roster/pull")
@@ -83,7 +106,7 @@ async def test_the_whole_office_adds_up_from_roster_to_handover(stack: Stack):
     # --- 4 printers, one broken; 400 blanks in the print room ---------------------------
     for i in range(1, 5):
         await stack.call("POST", "printing", "/printers", json={
-            "name": f"Printer {i}", "model": "Evolis Primacy 2", "driver": "simulated",
+            "name": f"Printer {i}", "model": "Evolis Primacy 2", "driver": sizes.driver,
             "location": "Ruang cetak", "status": "BROKEN" if i == 4 else "ONLINE",
             "reason": "rusak berat" if i == 4 else ""})
     await stack.call("POST", "inventory", "/receipts", role="storekeeper", json={
@@ -216,3 +239,4 @@ async def test_the_whole_office_adds_up_from_roster_to_handover(stack: Stack):
     async def offline() -> bool:
         return (await stack.progress())["printers"]["by_status"]["OFFLINE"] == 1
     await eventually(offline, 60, "the printer OFFLINE on the dashboard")
+    return entries

@@ -10,6 +10,8 @@ from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from .kafka import KafkaAccess
+from .office import Office
+from .office import current as current_office
 
 
 def repo_root() -> Path:
@@ -50,7 +52,8 @@ class TokenSettings(BaseSettings):
 
     model_config = SettingsConfigDict(env_prefix="EKTP_", env_file=None, extra="ignore")
 
-    jwt_issuer: str = "dukcapil-boltim"
+    # The office's own (ektp_shared.office: dukcapil.<its domain>) unless set.
+    jwt_issuer: str = Field(default_factory=lambda: current_office().jwt_issuer)
     jwt_audience: str = "ektp"
     # A token valid for longer than this (exp - iat) is refused, and never minted.
     token_max_ttl_seconds: int = Field(DEFAULT_TOKEN_MAX_TTL_SECONDS, gt=0)
@@ -165,6 +168,11 @@ class ServiceSettings(TokenSettings):
                 "replayed event would otherwise be applied twice"
             )
         return self
+
+    @property
+    def office(self) -> Office:
+        """The office this process serves (EKTP_KABUPATEN and its kin)."""
+        return current_office()
 
     def topic(self, name: str) -> str:
         """Full topic name for a producing service, e.g. ``topic("enrollment")``."""

@@ -14,7 +14,7 @@ from sqlalchemy import pool, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import async_engine_from_config
 
-MIGRATION_LOCK_ID = 7110_2026
+MIGRATION_LOCK_ID = 6975_2026
 
 # Re-run after every upgrade, so tables made by later revisions are covered too. The
 # service may change its own rows, but the audit trail only grows: no UPDATE, DELETE or

@@ -2,7 +2,8 @@
 
 16 digits: kode provinsi (2) + kabupaten/kota (2) + kecamatan (2) + DDMMYY of birth, with
 40 added to the day for women, + a 4-digit serial from 0001. The first six digits name
-where the NIK was first issued: any kecamatan in Indonesia, not necessarily in Boltim.
+where the NIK was first issued: any kecamatan in Indonesia, not necessarily
+in the office's kabupaten.
 """
 
 from __future__ import annotations

@@ -29,7 +29,7 @@ from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
 
 from .limits import body_limit, describe_bytes
-from .problems import PROBLEM_JSON, TYPE_BASE
+from .problems import PROBLEM_JSON, type_base
 
 REF = "#/components/schemas/"
 PROBLEM = "Problem"
@@ -81,7 +81,7 @@ class ProblemDocument(BaseModel):
             "description": "RFC 9457 problem details. Other members are extensions of the "
             "problem type (e.g. `serials` of serials-wrong-state).",
             "examples": [{
-                "type": TYPE_BASE + "validation-error", "title": "Invalid request",
+                "type": type_base() + "validation-error", "title": "Invalid request",
                 "status": 422, "detail": "nik: String should match pattern '^\\d{16}$'",
                 "instance": "/enrollments", "request_id": "5f0c3a9d2b7e4c1f8a6d0e2b4c6a8e10",
                 "errors": [{"field": "nik", "message": "String should match pattern"}],

@@ -50,7 +50,7 @@ from .outbox_held import (
 
 log = logging.getLogger(__name__)
 
-RELAY_LOCK_ID = 7110_0001
+RELAY_LOCK_ID = 6975_0001
 # Beyond its send timeout, how long a leader's sends may still land (aborting a producer,
 # a request already on the wire): a new leader waits this out too.
 LEASE_MARGIN_SECONDS = 5.0

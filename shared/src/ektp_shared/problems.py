@@ -11,11 +11,16 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .logging import request_id_var
+from .office import current as current_office
 
 log = logging.getLogger(__name__)
 
 PROBLEM_JSON = "application/problem+json"
-TYPE_BASE = "https://ektp.boltim.go.id/problems/"
+
+
+def type_base() -> str:
+    """Problem types live under the office's own domain (ektp_shared.office)."""
+    return current_office().problem_type_base
 
 
 class Problem(Exception):
@@ -41,7 +46,7 @@ class Problem(Exception):
 
     def body(self, instance: str | None = None) -> dict[str, Any]:
         doc: dict[str, Any] = {
-            "type": self.type if "://" in self.type else TYPE_BASE + self.type,
+            "type": self.type if "://" in self.type else type_base() + self.type,
             "title": self.title,
             "status": self.status,
         }

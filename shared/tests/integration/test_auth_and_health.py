@@ -12,6 +12,9 @@ from ektp_shared.auth import generate_keypair, issue_token
 
 from .helpers import sample_settings
 
+# The default office's token issuer (ektp_shared.office).
+ISSUER = "dukcapil.bolaangmongondowtimurkab.go.id"
+
 pytestmark = [pytest.mark.integration, pytest.mark.asyncio(loop_scope="session")]
 
 
@@ -50,7 +53,7 @@ async def test_expired_token_is_401(client, make_token):
 async def test_forged_token_is_401(client, tmp_path: Path):
     generate_keypair(tmp_path / "k.pem", tmp_path / "k.pub")
     forged = issue_token((tmp_path / "k.pem").read_bytes(), user="mallory", role="admin",
-                         issuer="dukcapil-boltim", audience="ektp", ttl=dt.timedelta(hours=1))
+                         issuer=ISSUER, audience="ektp", ttl=dt.timedelta(hours=1))
     r = await client.post("/notes", headers={"Authorization": f"Bearer {forged}"})
     assert r.status_code == 401 and "not valid" in r.json()["detail"]
 
@@ -110,7 +113,7 @@ async def test_a_token_minted_for_a_month_is_refused_before_the_body(client, jwt
     import jwt
 
     now = int(dt.datetime.now(dt.UTC).timestamp())
-    claims = {"sub": "budi", "role": "supervisor", "iss": "dukcapil-boltim", "aud": "ektp",
+    claims = {"sub": "budi", "role": "supervisor", "iss": ISSUER, "aud": "ektp",
               "iat": now, "exp": now + 30 * 24 * 3600}
     month = jwt.encode(claims, jwt_keys[0].read_bytes(), algorithm="EdDSA")
     r = await client.post("/notes", headers={"Authorization": f"Bearer {month}"})

@@ -14,6 +14,9 @@ from ektp_shared.sealed_packet import (
     seal,
 )
 
+# The default office's token issuer (ektp_shared.office).
+ISSUER = "dukcapil.bolaangmongondowtimurkab.go.id"
+
 
 @pytest.fixture
 def keys(tmp_path):
@@ -22,20 +25,20 @@ def keys(tmp_path):
 
 
 def mint(private, role="operator", **kw):
-    args = {"user": "budi", "role": role, "issuer": "dukcapil-boltim", "audience": "ektp",
+    args = {"user": "budi", "role": role, "issuer": ISSUER, "audience": "ektp",
             "ttl": dt.timedelta(hours=1)}
     args.update(kw)
     return issue_token(private, **args)
 
 
 def test_a_valid_token_names_user_and_role(keys):
-    verifier = TokenVerifier(keys[1], issuer="dukcapil-boltim", audience="ektp")
+    verifier = TokenVerifier(keys[1], issuer=ISSUER, audience="ektp")
     principal = verifier.verify(mint(keys[0]))
     assert (principal.user, principal.role) == ("budi", "operator")
 
 
 def test_a_token_for_another_audience_is_refused(keys):
-    verifier = TokenVerifier(keys[1], issuer="dukcapil-boltim", audience="ektp")
+    verifier = TokenVerifier(keys[1], issuer=ISSUER, audience="ektp")
     with pytest.raises(Problem) as err:
         verifier.verify(mint(keys[0], audience="elsewhere"))
     assert err.value.status == 401
@@ -67,7 +70,7 @@ def sign(private, **claims):
     import jwt
 
     now = int(dt.datetime.now(dt.UTC).timestamp())
-    base = {"sub": "budi", "role": "operator", "iss": "dukcapil-boltim", "aud": "ektp",
+    base = {"sub": "budi", "role": "operator", "iss": ISSUER, "aud": "ektp",
             "iat": now, "exp": now + 3600}
     base.update(claims)
     return jwt.encode({k: v for k, v in base.items() if v is not None}, private,
@@ -75,7 +78,7 @@ def sign(private, **claims):
 
 
 def test_a_token_living_longer_than_the_maximum_is_refused(keys):
-    verifier = TokenVerifier(keys[1], issuer="dukcapil-boltim", audience="ektp",
+    verifier = TokenVerifier(keys[1], issuer=ISSUER, audience="ektp",
                              max_ttl=dt.timedelta(hours=12))
     now = int(dt.datetime.now(dt.UTC).timestamp())
     assert verifier.verify(sign(keys[0], exp=now + 12 * 3600)).user == "budi"
@@ -89,7 +92,7 @@ def test_a_token_living_longer_than_the_maximum_is_refused(keys):
 
 
 def test_the_default_maximum_is_a_working_day(keys):
-    verifier = TokenVerifier(keys[1], issuer="dukcapil-boltim", audience="ektp")
+    verifier = TokenVerifier(keys[1], issuer=ISSUER, audience="ektp")
     now = int(dt.datetime.now(dt.UTC).timestamp())
     with pytest.raises(Problem):
         verifier.verify(sign(keys[0], exp=now + 12 * 3600 + 1))
@@ -97,14 +100,14 @@ def test_the_default_maximum_is_a_working_day(keys):
 
 @pytest.mark.parametrize("missing", ["exp", "iat"])
 def test_a_token_without_exp_or_iat_is_refused(keys, missing):
-    verifier = TokenVerifier(keys[1], issuer="dukcapil-boltim", audience="ektp")
+    verifier = TokenVerifier(keys[1], issuer=ISSUER, audience="ektp")
     with pytest.raises(Problem) as err:
         verifier.verify(sign(keys[0], **{missing: None}))
     assert err.value.status == 401 and missing in err.value.detail
 
 
 def test_a_token_issued_in_the_future_is_refused(keys):
-    verifier = TokenVerifier(keys[1], issuer="dukcapil-boltim", audience="ektp")
+    verifier = TokenVerifier(keys[1], issuer=ISSUER, audience="ektp")
     later = int(dt.datetime.now(dt.UTC).timestamp()) + 365 * 24 * 3600
     with pytest.raises(Problem) as err:
         verifier.verify(sign(keys[0], iat=later, exp=later + 3600))

@@ -8,6 +8,9 @@ from typer.testing import CliRunner
 from ektp_shared.auth import TokenVerifier
 from ektp_shared.cli import app
 
+# The default office's token issuer (ektp_shared.office).
+ISSUER = "dukcapil.bolaangmongondowtimurkab.go.id"
+
 runner = CliRunner()
 
 
@@ -28,7 +31,7 @@ def test_keys_init_then_token_issue_gives_a_token_the_services_accept(tmp_path):
     assert (tmp_path / "centre.pub").is_file() and (tmp_path / "jwt.pub.pem").is_file()
     result = runner.invoke(app, ["token", "issue", "--user", "budi", "--role", "printer"], env=env)
     assert result.exit_code == 0, result.output
-    verifier = TokenVerifier((tmp_path / "jwt.pub.pem").read_bytes(), issuer="dukcapil-boltim",
+    verifier = TokenVerifier((tmp_path / "jwt.pub.pem").read_bytes(), issuer=ISSUER,
                              audience="ektp")
     principal = verifier.verify(result.output.strip())
     assert (principal.user, principal.role) == ("budi", "printer")

@@ -61,7 +61,7 @@ def test_json_logs_mask_niks_in_stacks(capsys):
 def test_problem_document_shape():
     body = Problem(409, "Already recorded", "NIK sudah direkam", existing_id="e1").body("/x")
     assert body == {
-        "type": "https://ektp.boltim.go.id/problems/already-recorded",
+        "type": "https://ektp.bolaangmongondowtimurkab.go.id/problems/already-recorded",
         "title": "Already recorded", "status": 409, "detail": "NIK sudah direkam",
         "instance": "/x", "existing_id": "e1",
     }

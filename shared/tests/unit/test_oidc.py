@@ -18,6 +18,9 @@ from ektp_shared.config import ServiceSettings
 from ektp_shared.problems import Problem
 from ektp_shared.testing.oidc import ISSUER, Provider
 
+# The default office's token issuer (ektp_shared.office).
+OFFICE_ISSUER = "dukcapil.bolaangmongondowtimurkab.go.id"
+
 ROLE_MAP = {"dukcapil-operator": "operator", "dukcapil-supervisor": "supervisor",
             "dukcapil-printer": "printer"}
 
@@ -56,7 +59,7 @@ async def test_rs256_and_es256_tokens_of_the_provider_are_accepted_with_mapped_r
 async def test_the_offices_own_tokens_are_still_accepted_beside(provider, office_keys):
     verifier = verifier_for(provider, office_keys)
     token = issue_token(office_keys[0].read_bytes(), user="budi", role="printer",
-                        issuer="dukcapil-boltim", audience="ektp", ttl=dt.timedelta(minutes=5))
+                        issuer=OFFICE_ISSUER, audience="ektp", ttl=dt.timedelta(minutes=5))
     assert (await verifier.authenticate(token)).role == "printer"
     assert provider.hits == 0
 

@@ -10,6 +10,9 @@ from ektp_shared.auth import TokenVerifier
 
 from .conftest import PASSWORD, audit_actions, bearer, sign_in
 
+# The default office's token issuer (ektp_shared.office).
+ISSUER = "dukcapil.bolaangmongondowtimurkab.go.id"
+
 pytestmark = [pytest.mark.integration, pytest.mark.asyncio(loop_scope="session")]
 
 
@@ -17,7 +20,7 @@ async def test_a_clerk_signs_in_and_every_service_would_accept_the_token(account
     session = await sign_in(accounts)
     assert session["role"] == "operator" and session["token_type"] == "Bearer"
     assert session["expires_in"] == 300 and session["refresh_token"].startswith("ektp_rt_")
-    verifier = TokenVerifier(jwt_keys[1].read_bytes(), issuer="dukcapil-boltim",
+    verifier = TokenVerifier(jwt_keys[1].read_bytes(), issuer=ISSUER,
                              audience="ektp")
     principal = verifier.verify(session["access_token"])
     assert (principal.user, principal.role) == ("rina", "operator")
@@ -86,7 +89,7 @@ async def test_several_roles_pick_one_at_sign_in_and_may_switch(accounts, jwt_ke
     switched = await accounts.post("/refresh", json={
         "refresh_token": session["refresh_token"], "role": "supervisor"})
     assert switched.status_code == 200, switched.text
-    verifier = TokenVerifier(jwt_keys[1].read_bytes(), issuer="dukcapil-boltim",
+    verifier = TokenVerifier(jwt_keys[1].read_bytes(), issuer=ISSUER,
                              audience="ektp")
     assert verifier.verify(switched.json()["access_token"]).role == "supervisor"
     # the next refresh keeps the role switched to

@@ -5,9 +5,10 @@ from __future__ import annotations
 import ipaddress
 from pathlib import Path
 
-from pydantic import SecretStr, model_validator
+from pydantic import Field, SecretStr, model_validator
 
 from ektp_shared.config import CENTRE_PRIVATE_KEY, ServiceSettings, key_file
+from ektp_shared.office import current as current_office
 
 
 class Settings(ServiceSettings):
@@ -28,7 +29,8 @@ class Settings(ServiceSettings):
     api_key_header: str = "X-API-Key"
     # Seconds between receipt and the verdict (PRR / duplicate): seconds in tests, days in a demo.
     verdict_delay_seconds: float = 5.0
-    kabupaten: str = "71.10"
+    # The kabupaten the roster and a new population default to: the office's (EKTP_KABUPATEN).
+    kabupaten: str = Field(default_factory=lambda: current_office().kode)
     max_batch: int = 1000
 
     @model_validator(mode="after")

@@ -14,6 +14,7 @@ import uvicorn
 
 from ektp_shared.events import Demographics, EnrollmentRecorded
 from ektp_shared.nik import parse_nik
+from ektp_shared.office import office_for
 from ektp_shared.sealed_packet import FINGERS, BiometricPacket, load_public_key, seal
 from ektp_shared.testing.resources import free_port
 
@@ -70,14 +71,16 @@ def recording(
     *,
     fingers_of: str | None = None,
     no_fingers: bool = False,
-    kode_desa: str = "71.10.01.2001",
+    kode_desa: str | None = None,
     nama: str = "WARGA UJI",
 ) -> EnrollmentRecorded:
     """An ``enrollment.recorded`` event as the enrollment service publishes it.
 
     ``fingers_of`` names whose fingers these are (default: the NIK's own), so that a test
-    can record the same person under two NIKs.
+    can record the same person under two NIKs. ``kode_desa``: default the first desa of the
+    default office.
     """
+    kode_desa = kode_desa or next(iter(office_for().desa))
     info = parse_nik(nik)
     demographics = Demographics(
         nik=nik, nama=nama, tempat_lahir="TUTUYAN", tanggal_lahir=info.tanggal_lahir,
@@ -99,8 +102,10 @@ def recording(
     )
 
 
-def niks(count: int, start: int = 1, kecamatan: str = "711001") -> list[str]:
-    """``count`` distinct valid NIKs of men born in January 1990 in Tutuyan."""
+def niks(count: int, start: int = 1, kecamatan: str | None = None) -> list[str]:
+    """``count`` distinct valid NIKs of men born in January 1990 in ``kecamatan`` (6 digits;
+    default the default office's first kecamatan)."""
+    kecamatan = kecamatan or next(iter(office_for().kecamatan)).replace(".", "")
     out = []
     for i in range(start - 1, start - 1 + count):
         day, serial = 1 + (i // 9999) % 28, i % 9999 + 1

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from pydantic import Field
+
 from ektp_shared.config import ServiceSettings
+from ektp_shared.office import current as current_office
 
 
 class Settings(ServiceSettings):
@@ -27,7 +30,7 @@ class Settings(ServiceSettings):
     rate_window_days: int = 7
     # The year-end target; unset means 31 December of the current year.
     deadline: dt.date | None = None
-    # Day boundaries of the daily counters are the office's (WITA).
-    office_timezone: str = "Asia/Makassar"
+    # Day boundaries of the daily counters are the office's (WIB/WITA/WIT by its provinsi).
+    office_timezone: str = Field(default_factory=lambda: current_office().timezone)
     # The page refreshes itself this often.
     page_refresh_seconds: int = 15

@@ -10,8 +10,8 @@ import datetime as dt
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from ektp_shared import wilayah
 from ektp_shared.db import Connection
+from ektp_shared.office import current as current_office
 
 from .adapters import repository as repo
 from .config import Settings
@@ -42,8 +42,9 @@ def office_today(settings: Settings, now: dt.datetime | None = None) -> dt.date:
 
 
 def _names() -> tuple[dict[str, str], dict[str, str]]:
-    kec = {k: r.nama for k, r in wilayah.boltim_kecamatan().items()}
-    desa = {k: r.nama for k, r in wilayah.boltim_desa().items()}
+    office = current_office()
+    kec = {k: r.nama for k, r in office.kecamatan.items()}
+    desa = {k: r.nama for k, r in office.desa.items()}
     return kec, desa
 
 
@@ -79,12 +80,12 @@ async def progress_figures(
         prr_share=(total["print_ready"] / verdicts) if verdicts else 1.0,
     )
     feed = await repo.feed(conn)
-    boltim = wilayah.boltim()[wilayah.KABUPATEN_BOLTIM]
+    office = current_office()
     return {
         "as_of": feed["last_event_at"],
         "events_applied": feed["events"],
         "status_labels": STATUS_LABELS,
-        "kabupaten": {"kode": boltim.kode, "nama": boltim.nama, **total},
+        "kabupaten": {"kode": office.kode, "nama": office.nama, **total},
         "kecamatan": regions["kecamatan"],
         "lainnya": regions["lainnya"],
         "blanks": {"by_state": by_blank_state,
@@ -148,8 +149,9 @@ def forecast_body(f: fc.Forecast, s: fc.Situation) -> dict[str, Any]:
 
 
 def region_names(kode_desa: str) -> dict[str, str | None]:
-    desa = wilayah.boltim_desa().get(kode_desa)
-    kec = wilayah.boltim_kecamatan().get(progress.kecamatan_of(kode_desa))
+    office = current_office()
+    desa = office.desa.get(kode_desa)
+    kec = office.kecamatan.get(progress.kecamatan_of(kode_desa))
     return {"desa": desa.nama if desa else None, "kecamatan": kec.nama if kec else None}
 
 

@@ -9,6 +9,9 @@ import pytest
 from dashboard_server import serving
 from fastapi import FastAPI, Request
 
+# The default office's token issuer (ektp_shared.office).
+ISSUER = "dukcapil.bolaangmongondowtimurkab.go.id"
+
 pytestmark = [pytest.mark.integration, pytest.mark.asyncio(loop_scope="session")]
 
 
@@ -77,7 +80,7 @@ async def test_a_viewer_never_gets_an_operators_cached_answer(make_dashboard, jw
     from ektp_shared.auth import TokenVerifier
     from ektp_shared.logging import mask_nik
 
-    verifier = TokenVerifier.from_file(jwt_keys[1], issuer="dukcapil-boltim", audience="ektp")
+    verifier = TokenVerifier.from_file(jwt_keys[1], issuer=ISSUER, audience="ektp")
     nik = "7110014501900001"
     app, seen = stand_in()
 

@@ -9,7 +9,6 @@ import json
 import logging
 import uuid
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from nacl.public import PublicKey
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -31,9 +30,10 @@ from ektp_shared.events import (
     EventData,
     FieldCheckOutcome,
 )
+from ektp_shared.office import current as current_office
 from ektp_shared.outbox import add_event
 from ektp_shared.sealed_packet import BiometricPacket, seal
-from ektp_shared.wilayah import boltim_desa, normalise_desa_code
+from ektp_shared.wilayah import normalise_desa_code
 
 from .adapters import repository as repo
 from .config import Settings
@@ -50,8 +50,8 @@ from .domain.recording import (
 
 log = logging.getLogger(__name__)
 
-# Boltim keeps WITA: "today" for the age rule is the office's today, not UTC's.
-OFFICE_TZ = ZoneInfo("Asia/Makassar")
+# "Today" for the age rule is the office's today (WIB, WITA or WIT by its provinsi), not UTC's.
+OFFICE_TZ = current_office().tz
 
 
 def office_today() -> dt.date:
@@ -435,8 +435,9 @@ async def import_roster(
 
 def check_desa(value: str, field_name: str = "kode_desa") -> str:
     desa = normalise_desa_code(value)
-    if desa not in boltim_desa():
-        raise Refused.one(field_name, f"kode desa {value} bukan desa di Bolaang Mongondow Timur")
+    refusal = current_office().desa_or_refusal(desa)
+    if isinstance(refusal, str):
+        raise Refused.one(field_name, refusal.replace(f"kode desa {desa}", f"kode desa {value}"))
     return desa
 
 

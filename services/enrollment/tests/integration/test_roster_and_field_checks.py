@@ -13,11 +13,11 @@ from enrollment_testdata import recording, years_ago
 
 from ektp_shared.events import EnrollmentFieldChecked
 from ektp_shared.nik import make_nik
-from ektp_shared.wilayah import boltim_desa
+from ektp_shared.office import office_for
 
 pytestmark = [pytest.mark.integration, pytest.mark.asyncio(loop_scope="session")]
 
-DESA = sorted(boltim_desa())
+DESA = sorted(office_for().desa)
 BAD_KINDS = [
     ("7110011413900001", "bulan lahir 13 tidak ada (harus 01 sampai 12)"),
     ("7110013102900001", "tanggal 31 Februari tidak ada"),
@@ -41,7 +41,8 @@ def ministry_csv(rows: int, bad_every: int) -> tuple[str, dict[int, str]]:
                 lines.append(f"{nik},Warga Salah {i},,,{DESA[0]}")
             else:
                 nik = make_nik("711001", dt.date(1999, 1, 1), "LAKI-LAKI", 9000 + len(bad))
-                error = "kode desa '71.10.09.2001' bukan desa di Bolaang Mongondow Timur"
+                error = ("kode desa 71.10.09.2001 bukan desa di Kabupaten Bolaang Mongondow "
+                         "Timur (contoh: 71.10.01.2001)")
                 lines.append(f"{nik},Warga Desa Lain {i},,,71.10.09.2001")
             bad[line_no] = error
             continue

@@ -157,6 +157,16 @@ async def test_a_desa_outside_boltim_is_refused(office, operator):
                                  "Bolaang Mongondow Timur (contoh: 71.10.01.2001)"}
 
 
+async def test_a_desa_of_another_kabupaten_is_refused_naming_it(office, operator):
+    # A real desa of Kota Kotamobagu: its residents record at their own office.
+    r = await office.client.post(
+        "/enrollments", headers=operator, json=recording(serial=43, kode_desa="71.74.01.1005"))
+    assert r.status_code == 422
+    assert refused_fields(r) == {"kode_desa": "kode desa 71.74.01.1005 ada di Kota Kotamobagu, "
+                                 "bukan di Kabupaten Bolaang Mongondow Timur: kantor ini hanya "
+                                 "merekam penduduk wilayahnya"}
+
+
 async def test_the_undotted_desa_code_is_accepted(office, operator):
     r = await office.client.post(
         "/enrollments", headers=operator, json=recording(serial=42, kode_desa="7110012001"))

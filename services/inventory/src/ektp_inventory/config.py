@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from pydantic import Field
+
 from ektp_shared.config import ServiceSettings
+from ektp_shared.office import current as current_office
 
 
 class Settings(ServiceSettings):
@@ -23,7 +26,8 @@ class Settings(ServiceSettings):
     max_serials_per_request: int = 100_000
     # Serials per published event, so a large receipt never exceeds Kafka's message size.
     event_chunk_size: int = 2_000
-    # Days of the reconciliation report are office days (WITA).
-    office_timezone: str = "Asia/Makassar"
-    office_name: str = "Dinas Kependudukan dan Pencatatan Sipil Kabupaten Bolaang Mongondow Timur"
-    office_place: str = "Tutuyan"
+    # Days of the reconciliation report are office days (WIB/WITA/WIT by its provinsi); its
+    # letterhead and place are the office's (EKTP_KABUPATEN, EKTP_ISSUE_PLACE).
+    office_timezone: str = Field(default_factory=lambda: current_office().timezone)
+    office_name: str = Field(default_factory=lambda: current_office().dinas)
+    office_place: str = Field(default_factory=lambda: current_office().issue_place.title())

@@ -442,7 +442,7 @@ async def current_projection(conn: Connection, settings: Settings) -> projection
 async def check_stock(conn: Connection, settings: Settings) -> projection.Projection | None:
     """Publish inventory.stock_low when due; returns the projection if it published."""
     # One checker at a time across the API and worker processes.
-    if not await conn.fetchval("SELECT pg_try_advisory_xact_lock(71100004)"):
+    if not await conn.fetchval("SELECT pg_try_advisory_xact_lock(69750004)"):
         return None
     p = await current_projection(conn, settings)
     last = await repo.last_alert(conn)

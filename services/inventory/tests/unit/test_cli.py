@@ -33,7 +33,7 @@ def test_receive_sends_ranges_with_an_idempotency_key(monkeypatch):
 
 def test_a_refusal_is_printed_for_the_clerk(monkeypatch):
     monkeypatch.setattr(cli, "transport", httpx.MockTransport(lambda r: httpx.Response(
-        409, json={"type": "https://ektp.boltim.go.id/problems/serials-wrong-state", "status": 409,
+        409, json={"type": "https://ektp.example.go.id/problems/serials-wrong-state", "status": 409,
                    "title": "Serials already received", "detail": "3 serial(s) ..."})))
     result = CliRunner().invoke(cli.app, [
         "receive", "--letter-number", "x", "--letter-date", "2025-11-03",

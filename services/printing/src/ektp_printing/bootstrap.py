@@ -37,7 +37,7 @@ MIGRATIONS = Path(__file__).resolve().parents[2] / "migrations"
 def build_drivers(settings: Settings) -> dict[str, PrinterDriver]:
     renderer = CardRenderer(settings.spool_dir, CardLayout(
         issue_place=settings.issue_place, provinsi=settings.issue_provinsi,
-        kabupaten=settings.issue_place,
+        kabupaten=settings.office.card_header,
     ))
     base: dict[str, PrinterDriver] = {
         "pdf": PdfDriver(renderer),

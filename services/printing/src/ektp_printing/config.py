@@ -7,6 +7,7 @@ from pathlib import Path
 from pydantic import Field
 
 from ektp_shared.config import PRINT_ROOM_PRIVATE_KEY, ServiceSettings, key_file, repo_root
+from ektp_shared.office import current as current_office
 
 
 def default_spool_dir() -> Path:
@@ -41,8 +42,9 @@ class Settings(ServiceSettings):
     blanks_low_threshold: int = 20
 
     # Printed on the card and the Suket.
-    issue_place: str = "BOLAANG MONGONDOW TIMUR"
-    issue_provinsi: str = "SULAWESI UTARA"
+    # Default: the office's (EKTP_KABUPATEN; EKTP_ISSUE_PLACE names its seat).
+    issue_place: str = Field(default_factory=lambda: current_office().issue_place)
+    issue_provinsi: str = Field(default_factory=lambda: current_office().provinsi.nama.upper())
     # The QR code of a Suket points at GET {public_url}/suket/verify/{number} (public).
     public_url: str = "http://127.0.0.1:8003"
 
@@ -62,8 +64,7 @@ class Settings(ServiceSettings):
     print_job_photo_retention_days: int = Field(default=30, ge=0)
     card_image_purge_seconds: float = 3600.0
     # Named on a Suket's public verification.
-    issuing_office: str = ("Dinas Kependudukan dan Pencatatan Sipil Kabupaten Bolaang "
-                           "Mongondow Timur")
+    issuing_office: str = Field(default_factory=lambda: current_office().dinas)
 
     # How often the print room looks for work when nothing woke it.
     engine_poll_seconds: float = 0.3

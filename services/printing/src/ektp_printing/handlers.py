@@ -39,6 +39,7 @@ from ektp_shared.events import (
     PrintingSuketIssued,
 )
 from ektp_shared.lease import LeaseLost
+from ektp_shared.office import current as current_office
 from ektp_shared.outbox import add_event
 from ektp_shared.problems import Problem
 from ektp_shared.sealed_packet import CardImages, SealError, load_private_key, open_card_images
@@ -67,7 +68,8 @@ class Deps:
     """What the handlers need, supplied by bootstrap (tests swap in their own)."""
 
     settings: Settings
-    today: Callable[[], dt.date] = dt.date.today
+    # The office's date (its WIB/WITA/WIT), not the host's: the Suket's issue and validity.
+    today: Callable[[], dt.date] = field(default=lambda: current_office().today())
     # Nudges the print engine after a commit that may have given it work.
     wake: Callable[[], None] = field(default=lambda: None)
     _print_room_key: PrivateKey | None = field(default=None, repr=False)
@@ -498,7 +500,7 @@ async def issue_suket(deps: Deps, conn: Connection, principal: Principal, nik: s
                       " name as written on the Kartu Keluarga.", type="validation-error",
                       errors=[{"field": "nama", "message": "required for this resident"}])
     issued = deps.today()
-    number = suket_rules.suket_number("71.10", issued, await repo.next_suket_seq(conn),
+    number = suket_rules.suket_number(s.office.kode, issued, await repo.next_suket_seq(conn),
                                       suket_rules.check_code())
     until = suket_rules.valid_until(issued)
     content = SuketContent(
@@ -507,7 +509,7 @@ async def issue_suket(deps: Deps, conn: Connection, principal: Principal, nik: s
         alamat=(card or {}).get("alamat", ""), issued_on=issued, valid_until=until,
         issued_by=principal.user,
         verify_url=f"{s.public_url.rstrip('/')}/suket/verify/{number}",
-        kabupaten="Kabupaten Bolaang Mongondow Timur", issue_place=s.issue_place,
+        kabupaten=s.office.nama, issue_place=s.issue_place,
     )
     pdf = await asyncio.to_thread(render_suket, content)
     folder = s.spool_dir / "suket"

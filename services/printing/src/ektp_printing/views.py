@@ -7,7 +7,8 @@ from typing import Any
 
 from ektp_shared.db import Connection
 from ektp_shared.logging import mask_nik
-from ektp_shared.wilayah import boltim_desa, normalise_desa_code
+from ektp_shared.office import current as current_office
+from ektp_shared.wilayah import normalise_desa_code
 
 from .adapters import repository as repo
 from .domain.jobs import JOB_STATUSES
@@ -82,7 +83,7 @@ async def ready_for_pickup(conn: Connection, kode_desa: str | None) -> list[dict
         normalise_desa_code(kode_desa) if kode_desa else None,
     )
     groups: dict[str, dict[str, Any]] = {}
-    names = boltim_desa()
+    names = current_office().desa
     for r in rows:
         g = groups.setdefault(r["kode_desa"], {
             "kode_desa": r["kode_desa"],

@@ -25,7 +25,8 @@ from ektp_printing.adapters.drivers import (
 )
 from ektp_printing.adapters.suket_pdf import SuketContent, render_suket
 
-LAYOUT = CardLayout("Bolaang Mongondow Timur", "Sulawesi Utara", "Bolaang Mongondow Timur")
+LAYOUT = CardLayout("Bolaang Mongondow Timur", "Sulawesi Utara",
+                    "KABUPATEN BOLAANG MONGONDOW TIMUR")
 
 
 def face(c=None, serial: str = "BLK0000123") -> card_pdf.CardFace:  # type: ignore[no-untyped-def]
@@ -169,3 +170,16 @@ def test_the_suket_pdf_has_number_validity_and_a_qr_code() -> None:
     finally:
         doc.close()
     assert len(images) == 1  # the QR code
+
+
+def test_a_kota_prints_kota_on_its_cards():
+    from ektp_shared.office import office_for
+
+    kota = office_for("71.74")
+    f = card_pdf.card_face(card(0).model_copy(update={"kode_desa": "71.74.01.1005"}),
+                           blank_serial="BLK1", issue_place=kota.issue_place,
+                           issue_date=dt.date(2026, 12, 3), provinsi=kota.provinsi.nama,
+                           kabupaten=kota.card_header)
+    assert (f.provinsi, f.kabupaten, f.issue_place) == (
+        "PROVINSI SULAWESI UTARA", "KOTA KOTAMOBAGU", "KOTAMOBAGU")
+    assert "BIGA" in str(f.fields)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import SecretStr
+from pydantic import Field, SecretStr
 
 from ektp_shared.config import PRINT_ROOM_PUBLIC_KEY, ServiceSettings, key_file
+from ektp_shared.office import current as current_office
 
 
 class Settings(ServiceSettings):
@@ -48,7 +49,8 @@ class Settings(ServiceSettings):
     verdict_poll_seconds: float = 60.0
     verdict_batch_size: int = 500
     roster_interval_seconds: float = 3600.0
-    roster_kabupaten: str = "71.10"
+    # The office's own (EKTP_KABUPATEN).
+    roster_kabupaten: str = Field(default_factory=lambda: current_office().kode)
     roster_page_size: int = 500
     reports_idle_seconds: float = 5.0
     # How often published print_ready rows get their card data blanked in the outbox.

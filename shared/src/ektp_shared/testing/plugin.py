@@ -28,6 +28,7 @@ import pytest
 import pytest_asyncio
 
 from ektp_shared.auth import generate_keypair, issue_token
+from ektp_shared.config import TokenSettings
 from ektp_shared.devinfra import InfraEndpoints
 from ektp_shared.kafka import KafkaAccess
 from ektp_shared.sealed_packet import generate_centre_keypair, generate_sealing_keypair
@@ -140,7 +141,7 @@ def make_token(jwt_keys: tuple[Path, Path]) -> Callable[..., str]:
 
     def make(user: str = "tester", role: str = "supervisor", ttl_minutes: float = 60) -> str:
         return issue_token(
-            private, user=user, role=role, issuer="dukcapil-boltim", audience="ektp",
+            private, user=user, role=role, issuer=TokenSettings().jwt_issuer, audience="ektp",
             ttl=dt.timedelta(minutes=ttl_minutes),
         )
 

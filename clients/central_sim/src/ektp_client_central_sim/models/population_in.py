@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -16,27 +16,45 @@ class PopulationIn:
     """
     Attributes:
         card_share (float | Unset):  Default: 0.88.
-        seed (int | Unset):  Default: 7110.
-        size (int | Unset):  Default: 91344.
+        kabupaten (None | str | Unset): Kemendagri code; default the simulator's own (EKTP_KABUPATEN)
+        seed (int | None | Unset): default: the kabupaten's code
+        size (int | None | Unset): default: the kabupaten's residents (DKB semester II 2024)
     """
 
     card_share: float | Unset = 0.88
-    seed: int | Unset = 7110
-    size: int | Unset = 91344
+    kabupaten: None | str | Unset = UNSET
+    seed: int | None | Unset = UNSET
+    size: int | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         card_share = self.card_share
 
-        seed = self.seed
+        kabupaten: None | str | Unset
+        if isinstance(self.kabupaten, Unset):
+            kabupaten = UNSET
+        else:
+            kabupaten = self.kabupaten
 
-        size = self.size
+        seed: int | None | Unset
+        if isinstance(self.seed, Unset):
+            seed = UNSET
+        else:
+            seed = self.seed
+
+        size: int | None | Unset
+        if isinstance(self.size, Unset):
+            size = UNSET
+        else:
+            size = self.size
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
         if card_share is not UNSET:
             field_dict["card_share"] = card_share
+        if kabupaten is not UNSET:
+            field_dict["kabupaten"] = kabupaten
         if seed is not UNSET:
             field_dict["seed"] = seed
         if size is not UNSET:
@@ -49,12 +67,36 @@ class PopulationIn:
         d = dict(src_dict)
         card_share = d.pop("card_share", UNSET)
 
-        seed = d.pop("seed", UNSET)
+        def _parse_kabupaten(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
 
-        size = d.pop("size", UNSET)
+        kabupaten = _parse_kabupaten(d.pop("kabupaten", UNSET))
+
+        def _parse_seed(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        seed = _parse_seed(d.pop("seed", UNSET))
+
+        def _parse_size(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        size = _parse_size(d.pop("size", UNSET))
 
         population_in = cls(
             card_share=card_share,
+            kabupaten=kabupaten,
             seed=seed,
             size=size,
         )

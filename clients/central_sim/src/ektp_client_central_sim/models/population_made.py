@@ -14,17 +14,21 @@ class PopulationMade:
     Attributes:
         generated (int):
         inserted (int): new residents (a NIK already there is kept)
+        kabupaten (str): Kemendagri code of the residents made
         punya_ektp (int): of the generated, how many already hold an e-KTP
     """
 
     generated: int
     inserted: int
+    kabupaten: str
     punya_ektp: int
 
     def to_dict(self) -> dict[str, Any]:
         generated = self.generated
 
         inserted = self.inserted
+
+        kabupaten = self.kabupaten
 
         punya_ektp = self.punya_ektp
 
@@ -34,6 +38,7 @@ class PopulationMade:
             {
                 "generated": generated,
                 "inserted": inserted,
+                "kabupaten": kabupaten,
                 "punya_ektp": punya_ektp,
             }
         )
@@ -47,11 +52,14 @@ class PopulationMade:
 
         inserted = d.pop("inserted")
 
+        kabupaten = d.pop("kabupaten")
+
         punya_ektp = d.pop("punya_ektp")
 
         population_made = cls(
             generated=generated,
             inserted=inserted,
+            kabupaten=kabupaten,
             punya_ektp=punya_ektp,
         )
 

@@ -23,7 +23,7 @@ class DestructionIn:
         destroyed_on (datetime.date):
         witnesses (list[Witness]):
         method (str | Unset):  Default: 'dipotong dan dibakar'.
-        place (str | Unset):  Default: 'Kantor Dinas Dukcapil Boltim'.
+        place (str | Unset):
         ranges (list[Range] | Unset):
         reference (None | str | Unset):
         serials (list[str] | Unset):
@@ -32,7 +32,7 @@ class DestructionIn:
     destroyed_on: datetime.date
     witnesses: list[Witness]
     method: str | Unset = "dipotong dan dibakar"
-    place: str | Unset = "Kantor Dinas Dukcapil Boltim"
+    place: str | Unset = UNSET
     ranges: list[Range] | Unset = UNSET
     reference: None | str | Unset = UNSET
     serials: list[str] | Unset = UNSET

@@ -93,7 +93,7 @@ async def roster_page(
     return await pool.fetch(
         """SELECT p.seq, p.nik, p.nama, p.kode_desa, p.tanggal_lahir, p.jenis_kelamin
            FROM sim_population p
-           WHERE p.seq > $2 AND p.kode_desa LIKE $1 || '.%'
+           WHERE left(p.kode_desa, 5) = $1 AND p.seq > $2
              AND NOT p.punya_ektp AND p.status = 'AKTIF'
              AND (p.tanggal_lahir <= current_date - interval '17 years'
                   OR p.status_perkawinan <> 'BELUM KAWIN')

@@ -1,8 +1,10 @@
-"""A realistic Boltim population for the simulated centre (development and tests only).
+"""A realistic population of any kabupaten/kota for the simulated centre (development and
+tests only).
 
-Valid NIKs (``ektp_shared.nik``), the 81 real desa of Boltim, ages following an Indonesian
-district's pyramid, sexes in Boltim's proportion (47,657 men / 43,687 women of 91,344),
-marital status by age, and a chosen share of the wajib KTP residents already holding a card.
+Valid NIKs (``ektp_shared.nik``), the real desa of the kabupaten (``ektp_shared.wilayah``),
+ages following an Indonesian district's pyramid, sexes in the kabupaten's own proportion
+(DKB semester II 2024, ``penduduk_kabupaten.csv``), marital status by age, and a chosen share
+of the wajib KTP residents already holding a card.
 """
 
 from __future__ import annotations
@@ -14,11 +16,28 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ektp_shared.nik import age_on, make_nik, parse_nik
-from ektp_shared.wilayah import boltim_desa, kecamatan_of_desa
+from ektp_shared.office import DEFAULT_KABUPATEN
+from ektp_shared.wilayah import kabupaten as kabupaten_of_code
+from ektp_shared.wilayah import kecamatan_of_desa, normalise_kabupaten_code, penduduk
 
-BOLTIM_PEOPLE = 91_344
-BOLTIM_MEN = 47_657
-MALE_SHARE = BOLTIM_MEN / BOLTIM_PEOPLE
+# Where the population list has no figure: Indonesia's own ratio (DKB 2024).
+NATIONAL_MALE_SHARE = 143_863_392 / 284_973_643
+
+
+def male_share(kabupaten: str) -> float:
+    figures = penduduk(kabupaten)
+    return figures[0] / figures[2] if figures and figures[2] else NATIONAL_MALE_SHARE
+
+
+def population_size(kabupaten: str) -> int | None:
+    """The kabupaten's residents (DKB semester II 2024), if the list has them."""
+    figures = penduduk(kabupaten)
+    return figures[2] if figures else None
+
+
+def default_seed(kabupaten: str) -> int:
+    """Each kabupaten its own people by default: its code as a number."""
+    return int(normalise_kabupaten_code(kabupaten).replace(".", ""))
 
 # Share of people per 5-year band from age 0 (the last band is 80-89), roughly the
 # national pyramid for a rural kabupaten.
@@ -74,16 +93,20 @@ def _status_for(age: int, rng: random.Random) -> StatusPerkawinan:
 
 
 def generate(
-    size: int, *, card_share: float = 0.88, seed: int = 7110, today: dt.date | None = None
+    size: int, *, card_share: float = 0.88, seed: int | None = None,
+    today: dt.date | None = None, kabupaten: str = DEFAULT_KABUPATEN,
 ) -> list[Person]:
-    """``size`` residents; ``card_share`` of those who are wajib KTP already hold an e-KTP."""
+    """``size`` residents of ``kabupaten`` (dotted Kemendagri code); ``card_share`` of those
+    who are wajib KTP already hold an e-KTP. KeyError for an unknown kabupaten."""
     if size < 0:
         raise ValueError("size cannot be negative")
     if not 0.0 <= card_share <= 1.0:
         raise ValueError("card_share must be between 0 and 1")
     today = today or dt.date.today()
-    rng = random.Random(seed)
-    desa = sorted(boltim_desa())
+    region = kabupaten_of_code(kabupaten)
+    rng = random.Random(default_seed(region.kode) if seed is None else seed)
+    desa = sorted(region.desa)
+    men = male_share(region.kode)
     bands = range(len(AGE_BANDS))
     serials: Counter[str] = Counter()
     people: list[Person] = []
@@ -91,7 +114,7 @@ def generate(
         band = rng.choices(bands, weights=AGE_BANDS)[0]
         age = band * 5 + rng.randrange(10 if band == len(AGE_BANDS) - 1 else 5)
         born = today - dt.timedelta(days=age * 365 + rng.randrange(365) + 1)
-        sex: JenisKelamin = "LAKI-LAKI" if rng.random() < MALE_SHARE else "PEREMPUAN"
+        sex: JenisKelamin = "LAKI-LAKI" if rng.random() < men else "PEREMPUAN"
         kode_desa = rng.choice(desa)
         kecamatan_digits = kecamatan_of_desa(kode_desa).replace(".", "")
         prefix = make_nik(kecamatan_digits, born, sex, 0)[:12]

@@ -19,13 +19,14 @@ from ektp_shared.deps import PoolDep
 from ektp_shared.openapi import problems
 from ektp_shared.problems import Problem
 from ektp_shared.sealed_packet import load_private_key
+from ektp_shared.wilayah import kabupaten_codes, normalise_kabupaten_code
 
 from .. import handlers
 from ..adapters import repository as repo
 from ..bootstrap import build_runtime
 from ..config import Settings
 from ..domain.faults import FaultPlan
-from ..domain.population import generate
+from ..domain.population import default_seed, generate, population_size
 from . import schemas
 from .deps import CentreDep, CentreState, SettingsDep, require_api_key
 from .faults import FaultInjection
@@ -113,10 +114,13 @@ class RosterPage(BaseModel):
 async def roster(
     pool: PoolDep,
     settings: SettingsDep,
-    kabupaten: Annotated[str, Query(pattern=r"^\d{2}\.\d{2}$")] = "71.10",
+    kabupaten: Annotated[str | None, Query(
+        pattern=r"^\d{2}\.\d{2}$", description="Kemendagri code; default the simulator's "
+        "own (EKTP_KABUPATEN)")] = None,
     cursor: Annotated[str, Query(pattern=r"^\d{0,18}$")] = "",
     limit: Annotated[int, Query(ge=1, le=2000)] = 500,
 ) -> RosterPage:
+    kabupaten = _known_kabupaten("kabupaten", kabupaten or settings.kabupaten)
     after = int(cursor or 0)
     rows = await repo.roster_page(pool, kabupaten, after, limit)
     await repo.bump(pool, {"roster_pages": 1})
@@ -228,22 +232,48 @@ async def get_received(
     return [ReceivedOut(**dict(r)) for r in await repo.received(pool, after_seq, limit)]
 
 
+# 91 000 residents take about 6 s to make here; 300 000 took over 10 s and 1 million tied
+# the simulator up for minutes: a larger kabupaten is simulated by a size given.
+MAX_POPULATION = 150_000
+
+
+def _known_kabupaten(field: str, value: str) -> str:
+    kode = normalise_kabupaten_code(value)
+    if kode not in kabupaten_codes():
+        message = f"{value} bukan kode kabupaten/kota Kemendagri (contoh: 71.74)"
+        raise Problem(422, "Invalid request", f"{field}: {message}", type="validation-error",
+                      errors=[{"field": field, "message": message}])
+    return kode
+
+
 class PopulationIn(BaseModel):
-    # Boltim has about 91 000 residents (about 6 s to make here); 300 000 took over 10 s
-    # and 1 million tied the simulator up for minutes.
-    size: int = Field(default=91_344, ge=1, le=100_000)
+    kabupaten: str | None = Field(
+        default=None, pattern=r"^\d{2}\.?\d{2}$",
+        description="Kemendagri code; default the simulator's own (EKTP_KABUPATEN)")
+    size: int | None = Field(
+        default=None, ge=1, le=MAX_POPULATION,
+        description="default: the kabupaten's residents (DKB semester II 2024)")
     card_share: float = Field(default=0.88, ge=0, le=1)
-    seed: int = 7110
+    seed: int | None = Field(default=None, description="default: the kabupaten's code")
 
 
-@control.post("/population", summary="Generate a realistic Boltim population",
+@control.post("/population", summary="Generate a realistic population of a kabupaten/kota",
               response_model=schemas.PopulationMade)
-async def make_population(body: PopulationIn, pool: PoolDep) -> dict[str, int]:
+async def make_population(body: PopulationIn, pool: PoolDep,
+                          settings: SettingsDep) -> dict[str, Any]:
+    kabupaten = _known_kabupaten("kabupaten", body.kabupaten or settings.kabupaten)
+    size = body.size or population_size(kabupaten)
+    if size is None or size > MAX_POPULATION:
+        message = (f"kabupaten {kabupaten} berpenduduk {size or 'tak diketahui'}: sebutkan "
+                   f"ukuran (paling banyak {MAX_POPULATION})")
+        raise Problem(422, "Invalid request", f"size: {message}", type="validation-error",
+                      errors=[{"field": "size", "message": message}])
+    seed = default_seed(kabupaten) if body.seed is None else body.seed
     # CPU-bound for a second or more: off the event loop, so the centre keeps answering
     people = await asyncio.to_thread(
-        generate, body.size, card_share=body.card_share, seed=body.seed)
+        generate, size, card_share=body.card_share, seed=seed, kabupaten=kabupaten)
     inserted = await repo.insert_population(pool, people)
-    return {"generated": len(people), "inserted": inserted,
+    return {"kabupaten": kabupaten, "generated": len(people), "inserted": inserted,
             "punya_ektp": sum(p.punya_ektp for p in people)}
 
 

@@ -58,16 +58,19 @@ def _show(url: str, call: Callable[[], Answer[M | ProblemLike]]) -> M:
 
 @app.command()
 def population(
-    size: Annotated[int, typer.Option(help="How many residents")] = 91_344,
+    kabupaten: Annotated[str | None, typer.Option(
+        help="Kemendagri code (default: the simulator's own)")] = None,
+    size: Annotated[int | None, typer.Option(
+        help="How many residents (default: the kabupaten's, DKB 2024)")] = None,
     card_share: Annotated[float, typer.Option(help="Share of wajib KTP holding a card")] = 0.88,
-    seed: int = 7110,
+    seed: Annotated[int | None, typer.Option(help="default: the kabupaten's code")] = None,
     url: Url = "http://127.0.0.1:8009",
     api_key: ApiKey = None,
 ) -> None:
-    """Generate a realistic Boltim population at the simulator."""
+    """Generate a realistic population of a kabupaten/kota at the simulator."""
     with _client(url, api_key) as c:
         _show(url, lambda: make_population.sync_detailed(client=c, body=PopulationIn(
-            size=size, card_share=card_share, seed=seed)))
+            kabupaten=kabupaten, size=size, card_share=card_share, seed=seed)))
 
 
 @app.command()

@@ -46,6 +46,7 @@ class Counters(Answer):
 
 
 class PopulationMade(Answer):
+    kabupaten: str = Field(description="Kemendagri code of the residents made")
     generated: int
     inserted: int = Field(description="new residents (a NIK already there is kept)")
     punya_ektp: int = Field(description="of the generated, how many already hold an e-KTP")

@@ -9,7 +9,7 @@ from typing import Any
 from .resident import FIELD_OUTCOMES, MILESTONES, STATUSES
 
 FIGURES: tuple[str, ...] = ("residents", "target", *MILESTONES, "lacking")
-UNKNOWN = ""  # residents whose desa no event has told yet, or outside Boltim
+UNKNOWN = ""  # residents whose desa no event has told yet, or outside the office's desa
 
 
 def region_counts(metrics: Mapping[str, int]) -> dict[str, Any]:

@@ -9,6 +9,7 @@ import io
 import json
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from html import escape as html_escape
 from importlib.resources import files
 from typing import Annotated, Any, Literal
 
@@ -52,10 +53,14 @@ assert set(StatusName.__args__) == set(STATUSES)  # type: ignore[attr-defined]
 async def page(settings: SettingsDep) -> HTMLResponse:
     # The page itself holds no data; every figure it shows comes from a call with a token.
     html = files("ektp_dashboard.static").joinpath("index.html").read_text(encoding="utf-8")
-    return HTMLResponse(html.replace("__REFRESH_SECONDS__", str(settings.page_refresh_seconds)),
-                        headers={"Content-Security-Policy": PAGE_CSP,
-                                 "X-Content-Type-Options": "nosniff",
-                                 "Referrer-Policy": "no-referrer"})
+    office = settings.office
+    for mark, text in (("__REFRESH_SECONDS__", str(settings.page_refresh_seconds)),
+                       ("__OFFICE_SHORT__", html_escape(office.short_name)),
+                       ("__OFFICE_NAME__", html_escape(office.dinas))):
+        html = html.replace(mark, text)
+    return HTMLResponse(html, headers={"Content-Security-Policy": PAGE_CSP,
+                                       "X-Content-Type-Options": "nosniff",
+                                       "Referrer-Policy": "no-referrer"})
 
 
 async def _live(request: Request, settings: Settings, remote: RemoteFigures,
@@ -188,7 +193,7 @@ def build_app(settings: Settings | None = None, *, workers: bool = True) -> Fast
     settings = settings or Settings()
     app = create_app(
         title="e-KTP dashboard",
-        description="Progress, resident timelines and the forecast of the Boltim e-KTP office.",
+        description="Progress, resident timelines and the forecast of the office's e-KTP work.",
         runtime=build_runtime(settings),
         routers=[router, audit_router("dashboard")],
         workers=workers,

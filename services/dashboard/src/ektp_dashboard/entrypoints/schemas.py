@@ -186,7 +186,7 @@ class Progress(Answer):
     status_labels: dict[ResidentStatus, str]
     kabupaten: Region
     kecamatan: list[Kecamatan]
-    lainnya: Figures = Field(description="residents outside Boltim's desa, or not yet placed")
+    lainnya: Figures = Field(description="residents outside the office's desa, or not yet placed")
     blanks: Blanks
     printers: Printers
     rates: Rates

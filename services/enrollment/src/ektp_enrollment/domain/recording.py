@@ -14,7 +14,8 @@ from ektp_shared.events import GolonganDarah, JenisKelamin
 from ektp_shared.limits import OVERRIDE_REASON_CHARS
 from ektp_shared.logging import mask_nik
 from ektp_shared.nik import BULAN, NikError, NikInfo, age_on, parse_nik
-from ektp_shared.wilayah import boltim_desa, kecamatan_of_desa, normalise_desa_code
+from ektp_shared.office import current as current_office
+from ektp_shared.wilayah import kecamatan_of_desa, normalise_desa_code
 
 from . import status as st
 from .biometrics import Biometrics, QualityThresholds, check_biometrics
@@ -130,11 +131,9 @@ def check_recording(
         errors.append(FieldError("nik", exc.message))
 
     kode_desa = normalise_desa_code(req.kode_desa)
-    if kode_desa not in boltim_desa():
-        errors.append(FieldError(
-            "kode_desa", f"kode desa {req.kode_desa} bukan desa di Kabupaten Bolaang Mongondow "
-            "Timur (contoh: 71.10.01.2001)",
-        ))
+    desa = current_office().desa_or_refusal(req.kode_desa)
+    if isinstance(desa, str):
+        errors.append(FieldError("kode_desa", desa))
     if req.tanggal_lahir > today:
         errors.append(FieldError("tanggal_lahir", "tanggal lahir di masa depan"))
 

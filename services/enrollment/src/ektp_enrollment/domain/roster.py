@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ektp_shared.nik import NikError, parse_nik
-from ektp_shared.wilayah import boltim_desa, kecamatan_of_desa, normalise_desa_code
+from ektp_shared.office import current as current_office
+from ektp_shared.wilayah import kecamatan_of_desa, normalise_desa_code
 
 from .errors import Refused
 
@@ -67,8 +68,9 @@ def make_entry(
     if not nama.strip():
         raise ValueError("nama kosong")
     desa = normalise_desa_code(kode_desa)
-    if desa not in boltim_desa():
-        raise ValueError(f"kode desa {kode_desa!r} bukan desa di Bolaang Mongondow Timur")
+    refusal = current_office().desa_or_refusal(desa)
+    if isinstance(refusal, str):
+        raise ValueError(refusal)
     sex = info.jenis_kelamin
     if jenis_kelamin and jenis_kelamin.strip():
         sex_given = _SEX.get(jenis_kelamin.strip().upper())

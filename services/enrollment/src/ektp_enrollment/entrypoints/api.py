@@ -302,15 +302,17 @@ async def list_roster(
 def _kecamatan_or_none(value: str | None) -> str | None:
     if not value:
         return None
-    from ektp_shared.wilayah import boltim_kecamatan
+    from ektp_shared.office import current as current_office
 
+    office = current_office()
     kode = value.strip()
     if "." not in kode and len(kode) == 6:
         kode = f"{kode[:2]}.{kode[2:4]}.{kode[4:]}"
-    if kode not in boltim_kecamatan():
-        raise Problem(422, "Invalid request", f"kecamatan: {value} bukan kecamatan di Boltim",
+    if kode not in office.kecamatan:
+        message = f"bukan kecamatan di {office.nama}"
+        raise Problem(422, "Invalid request", f"kecamatan: {value} {message}",
                       type="validation-error",
-                      errors=[{"field": "kecamatan", "message": "bukan kecamatan di Boltim"}])
+                      errors=[{"field": "kecamatan", "message": message}])
     return kode
 
 

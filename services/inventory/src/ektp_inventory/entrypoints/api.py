@@ -455,7 +455,7 @@ def build_app(settings: Settings | None = None, *, workers: bool = True) -> Fast
     runtime, watch = build_runtime(settings)
     app = create_app(
         title="e-KTP inventory (blangko)",
-        description="The blank-card ledger of Dukcapil Boltim, serial by serial.",
+        description="The blank-card ledger of the office, serial by serial.",
         runtime=runtime, routers=[router, audit_router("inventory")], workers=workers,
     )
     app.state.stock_watch = watch

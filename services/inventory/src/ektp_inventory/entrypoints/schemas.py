@@ -8,6 +8,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
+from ektp_shared.office import current as current_office
 from ektp_shared.openapi import Answer
 
 Text = Field(min_length=1, max_length=200)
@@ -81,7 +82,9 @@ class Witness(Strict):
 class DestructionIn(SerialList):
     reference: OneLine | None = Field(None, min_length=1, max_length=100)
     destroyed_on: dt.date
-    place: OneLine = Field("Kantor Dinas Dukcapil Boltim", min_length=1, max_length=200)
+    # Default: the office's own (Kantor Dinas Dukcapil <kabupaten/kota>).
+    place: OneLine = Field(default_factory=lambda: current_office().kantor, min_length=1,
+                           max_length=200)
     method: OneLine = Field("dipotong dan dibakar", min_length=1, max_length=200)
     witnesses: list[Witness] = Field(min_length=2, max_length=20)
 

@@ -17,7 +17,8 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from ektp_shared.events import CardData
-from ektp_shared.wilayah import boltim_desa, kecamatan_of_desa, national, normalise_desa_code
+from ektp_shared.wilayah import kabupaten as kabupaten_of_code
+from ektp_shared.wilayah import kecamatan_of_desa, national, normalise_desa_code
 
 CARD_WIDTH = 85.60 * mm
 CARD_HEIGHT = 53.98 * mm
@@ -73,7 +74,10 @@ def decode_image(b64: str, what: str) -> bytes:
 
 def _desa_names(kode_desa: str) -> tuple[str, str]:
     kode = normalise_desa_code(kode_desa)
-    desa = boltim_desa().get(kode)
+    try:
+        desa = kabupaten_of_code(kode[:5]).desa.get(kode)
+    except KeyError:
+        desa = None
     kec = national().get(kecamatan_of_desa(kode))
     return (desa.nama if desa else kode), (kec.nama if kec else kecamatan_of_desa(kode))
 
@@ -102,7 +106,7 @@ def card_face(
     ]
     return CardFace(
         provinsi=f"PROVINSI {provinsi.upper()}",
-        kabupaten=f"KABUPATEN {kabupaten.upper()}",
+        kabupaten=kabupaten.upper(),
         nik=card.nik,
         fields=fields,
         golongan_darah=card.golongan_darah,

@@ -14,8 +14,8 @@ from ..domain.printers import PrinterLoad, PrinterStats
 
 # Every transaction that moves jobs, blanks or printers takes this lock first, so the
 # dispatcher, the printers, the consumer and the API never interleave on the same blank.
-PRINT_ROOM_LOCK = 7110_0503
-ENGINE_LOCK = 7110_0504
+PRINT_ROOM_LOCK = 6975_0503
+ENGINE_LOCK = 6975_0504
 
 
 async def lock_print_room(conn: Connection) -> None:

@@ -28,7 +28,7 @@ def render_card(
         card = CardData.model_validate_json(card_json.read_text())
         face = card_pdf.card_face(card, blank_serial=serial, issue_place=s.issue_place,
                                   issue_date=dt.date.today(), provinsi=s.issue_provinsi,
-                                  kabupaten=s.issue_place)
+                                  kabupaten=s.office.card_header)
     except (OSError, ValueError) as exc:
         typer.echo(f"cannot render {card_json}: {exc}", err=True)
         raise typer.Exit(2) from exc

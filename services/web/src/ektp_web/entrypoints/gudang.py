@@ -37,6 +37,7 @@ from ektp_client_inventory.models import (
 from ektp_client_inventory.types import UNSET, File
 from ektp_client_inventory.types import Response as InventoryAnswer
 from ektp_shared.answers import Refused, refusal
+from ektp_shared.office import current as current_office
 
 from ..adapters import services
 from ..adapters.services import ServiceDown
@@ -336,7 +337,7 @@ async def count(request: Request, session: Storekeeper, settings: SettingsDep) -
 @router.get("/pemusnahan")
 async def destruction_form(request: Request, session: Storekeeper) -> HTMLResponse:
     return _page(request, session, "gudang/destruction.html", values={
-        "tanggal": dt.date.today().isoformat(), "tempat": "Kantor Dinas Dukcapil Boltim",
+        "tanggal": current_office().today().isoformat(), "tempat": current_office().kantor,
         "cara": "dipotong dan dibakar"})
 
 
@@ -357,7 +358,7 @@ async def destroy(request: Request, session: Storekeeper, settings: SettingsDep)
     witnesses = [w for w in witnesses if any(w.values())]
     body = {"destroyed_on": destroyed_on.isoformat(), "ranges": _ranges(values),
             "serials": _serials(values.get("serial_lain", "")), "witnesses": witnesses,
-            "place": values.get("tempat", "").strip() or "Kantor Dinas Dukcapil Boltim",
+            "place": values.get("tempat", "").strip() or current_office().kantor,
             "method": values.get("cara", "").strip() or "dipotong dan dibakar"}
     try:
         done = await services.answer("inventory", post_destruction.asyncio_detailed(

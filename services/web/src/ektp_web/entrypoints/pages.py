@@ -9,6 +9,8 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse, Response
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from ektp_shared.office import current as current_office
+
 from ..adapters.sessions import WebSession
 from ..domain import device_capture
 from ..domain.menus import ROLE_NAMES, menu_for
@@ -16,6 +18,8 @@ from ..domain.menus import ROLE_NAMES, menu_for
 ENV = Environment(loader=PackageLoader("ektp_web", "templates"),
                   autoescape=select_autoescape(default=True), trim_blocks=True,
                   lstrip_blocks=True)
+# The office's names on every page (EKTP_KABUPATEN).
+ENV.globals["office"] = current_office()
 
 
 def capture_device(request: Request) -> device_capture.DevicePage | None:

@@ -17,7 +17,8 @@ from starlette.datastructures import FormData, UploadFile
 from ektp_shared.answers import Refused
 from ektp_shared.limits import PHOTO_BYTES
 from ektp_shared.logging import mask_nik
-from ektp_shared.wilayah import boltim_desa, boltim_kecamatan, kecamatan_of_desa
+from ektp_shared.office import current as current_office
+from ektp_shared.wilayah import kecamatan_of_desa
 
 from .. import recording as calls
 from ..adapters.services import ServiceDown
@@ -40,13 +41,14 @@ ROSTER_STATUS_NAMES = {"BELUM_REKAM": "Belum rekam", "SUDAH_REKAM": "Sudah rekam
 
 
 def _desa_choices() -> list[tuple[str, str]]:
-    kecamatan = boltim_kecamatan()
+    office = current_office()
+    kecamatan = office.kecamatan
     return [(kode, f"{desa.nama} (Kec. {kecamatan[kecamatan_of_desa(kode)].nama})")
-            for kode, desa in sorted(boltim_desa().items(), key=lambda kv: kv[1].nama)]
+            for kode, desa in sorted(office.desa.items(), key=lambda kv: kv[1].nama)]
 
 
 def _desa_name(kode: str) -> str:
-    desa = boltim_desa().get(kode)
+    desa = current_office().desa.get(kode)
     return desa.nama if desa else kode
 
 

@@ -40,6 +40,7 @@ from ektp_client_sync.api.audit import search_audit as sync_audit
 from ektp_client_sync.api.sync import cancel_submission, list_submissions, retry_submission
 from ektp_client_sync.models import CancelIn
 from ektp_shared.answers import Refused
+from ektp_shared.office import current as current_office
 
 from ..adapters import services, sessions
 from ..adapters.services import SERVICE_NAMES, ServiceDown
@@ -466,6 +467,6 @@ async def audit_search(request: Request, session: Supervisor,
 
 
 def _when(moment: dt.datetime) -> str:
-    # The office is in WITA (UTC+8), as on its paper registers.
-    local = moment.astimezone(dt.timezone(dt.timedelta(hours=8)))
-    return local.strftime("%d-%m-%Y %H:%M:%S WITA")
+    # In the office's own time (WIB, WITA or WIT), as on its paper registers.
+    office = current_office()
+    return moment.astimezone(office.tz).strftime(f"%d-%m-%Y %H:%M:%S {office.zona}")

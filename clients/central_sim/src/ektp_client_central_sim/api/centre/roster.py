@@ -12,14 +12,19 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
-    kabupaten: str | Unset = "71.10",
+    kabupaten: None | str | Unset = UNSET,
     cursor: str | Unset = "",
     limit: int | Unset = 500,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
 
-    params["kabupaten"] = kabupaten
+    json_kabupaten: None | str | Unset
+    if isinstance(kabupaten, Unset):
+        json_kabupaten = UNSET
+    else:
+        json_kabupaten = kabupaten
+    params["kabupaten"] = json_kabupaten
 
     params["cursor"] = cursor
 
@@ -79,14 +84,15 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    kabupaten: str | Unset = "71.10",
+    kabupaten: None | str | Unset = UNSET,
     cursor: str | Unset = "",
     limit: int | Unset = 500,
 ) -> Response[Problem | RosterPage]:
     """Wajib KTP residents without an e-KTP, paged by cursor
 
     Args:
-        kabupaten (str | Unset):  Default: '71.10'.
+        kabupaten (None | str | Unset): Kemendagri code; default the simulator's own
+            (EKTP_KABUPATEN)
         cursor (str | Unset):  Default: ''.
         limit (int | Unset):  Default: 500.
 
@@ -114,14 +120,15 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    kabupaten: str | Unset = "71.10",
+    kabupaten: None | str | Unset = UNSET,
     cursor: str | Unset = "",
     limit: int | Unset = 500,
 ) -> Problem | RosterPage | None:
     """Wajib KTP residents without an e-KTP, paged by cursor
 
     Args:
-        kabupaten (str | Unset):  Default: '71.10'.
+        kabupaten (None | str | Unset): Kemendagri code; default the simulator's own
+            (EKTP_KABUPATEN)
         cursor (str | Unset):  Default: ''.
         limit (int | Unset):  Default: 500.
 
@@ -144,14 +151,15 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    kabupaten: str | Unset = "71.10",
+    kabupaten: None | str | Unset = UNSET,
     cursor: str | Unset = "",
     limit: int | Unset = 500,
 ) -> Response[Problem | RosterPage]:
     """Wajib KTP residents without an e-KTP, paged by cursor
 
     Args:
-        kabupaten (str | Unset):  Default: '71.10'.
+        kabupaten (None | str | Unset): Kemendagri code; default the simulator's own
+            (EKTP_KABUPATEN)
         cursor (str | Unset):  Default: ''.
         limit (int | Unset):  Default: 500.
 
@@ -177,14 +185,15 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    kabupaten: str | Unset = "71.10",
+    kabupaten: None | str | Unset = UNSET,
     cursor: str | Unset = "",
     limit: int | Unset = 500,
 ) -> Problem | RosterPage | None:
     """Wajib KTP residents without an e-KTP, paged by cursor
 
     Args:
-        kabupaten (str | Unset):  Default: '71.10'.
+        kabupaten (None | str | Unset): Kemendagri code; default the simulator's own
+            (EKTP_KABUPATEN)
         cursor (str | Unset):  Default: ''.
         limit (int | Unset):  Default: 500.
 

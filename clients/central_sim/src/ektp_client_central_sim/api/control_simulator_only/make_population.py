@@ -75,7 +75,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: PopulationIn,
 ) -> Response[PopulationMade | Problem]:
-    """Generate a realistic Boltim population
+    """Generate a realistic population of a kabupaten/kota
 
     Args:
         body (PopulationIn):
@@ -104,7 +104,7 @@ def sync(
     client: AuthenticatedClient | Client,
     body: PopulationIn,
 ) -> PopulationMade | Problem | None:
-    """Generate a realistic Boltim population
+    """Generate a realistic population of a kabupaten/kota
 
     Args:
         body (PopulationIn):
@@ -128,7 +128,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     body: PopulationIn,
 ) -> Response[PopulationMade | Problem]:
-    """Generate a realistic Boltim population
+    """Generate a realistic population of a kabupaten/kota
 
     Args:
         body (PopulationIn):
@@ -155,7 +155,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     body: PopulationIn,
 ) -> PopulationMade | Problem | None:
-    """Generate a realistic Boltim population
+    """Generate a realistic population of a kabupaten/kota
 
     Args:
         body (PopulationIn):
