@@ -226,6 +226,9 @@ def test_the_audit_search_finds_what_rina_did_by_username_and_by_nik(
     page.get_by_role("button", name="Cari").click()
     table = page.locator("#audit")
     expect(table).to_contain_text("enrollment.create")
+    # In the office's words, the code beside it for matching with a log.
+    expect(table.locator("tr", has_text="enrollment.create").first).to_contain_text(
+        "Merekam penduduk")
     # The result page's follow-up reads sync too (submission.view): the recording is enrollment's.
     expect(table.locator("tr", has_text="enrollment.create").filter(has_text=nik).first
            ).to_contain_text("layanan perekaman")
