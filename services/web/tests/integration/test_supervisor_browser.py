@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 import httpx
+import pytest
 
 from ektp_shared.nik import make_nik
 
@@ -226,6 +227,9 @@ def test_the_audit_search_finds_what_rina_did_by_username_and_by_nik(
     page.get_by_role("button", name="Cari").click()
     table = page.locator("#audit")
     expect(table).to_contain_text("enrollment.create")
+    # In the office's words, the code beside it for matching with a log.
+    expect(table.locator("tr", has_text="enrollment.create").first).to_contain_text(
+        "Merekam penduduk")
     # The result page's follow-up reads sync too (submission.view): the recording is enrollment's.
     expect(table.locator("tr", has_text="enrollment.create").filter(has_text=nik).first
            ).to_contain_text("layanan perekaman")
@@ -251,3 +255,195 @@ def test_the_audit_search_finds_what_rina_did_by_username_and_by_nik(
     searched = call(office, "enrollment", "GET", "/audit",
                     params={"actor": "hendra"})["items"]
     assert any(r["action"] == "audit.search" and r["target"] == nik for r in searched)
+
+
+# --- the rest of the supervisor's actions, on one signed-in page (one sign-in for all) ----
+
+
+@pytest.fixture(scope="module")
+def hendra(office, browser):
+    from playwright.sync_api import expect
+
+    context = browser.new_context(viewport={"width": 1366, "height": 768}, locale="id-ID")
+    page = context.new_page()
+    sign_in_as_supervisor(page, office)
+    expect(page.get_by_role("heading", name="Supervisor", exact=True)).to_be_visible()
+    yield page
+    context.close()
+
+
+def open_section(page, office, name: str) -> None:
+    page.goto(office.urls["web"] + "/supervisor")
+    page.get_by_role("navigation", name="Supervisor").get_by_role("link", name=name).click()
+
+
+def give_reason(page, reason: str, button: str) -> None:
+    page.get_by_label("Alasan").click()
+    page.keyboard.type(reason)
+    page.get_by_role("button", name=button).click()
+
+
+def test_the_supervisor_closes_a_failed_submission_with_a_reason(
+        office, browser, hendra, station_files):
+    from playwright.sync_api import expect
+
+    nik = make_nik("711001", BORN, "LAKI-LAKI", 43)
+    call(office, "central-sim", "PUT", "/control/faults", json={"partial_batch_share": 1.0})
+    try:
+        enrollment_id = record_as_rina(browser, office, station_files, nik)
+        until(lambda: state_of(office, enrollment_id) == "FAILED", "the operator queue")
+    finally:
+        call(office, "central-sim", "PUT", "/control/faults", json={})
+
+    open_section(hendra, office, "Antrean gagal kirim")
+    hendra.locator(f"#kirim-{enrollment_id}").get_by_role("link", name="Tutup").click()
+    give_reason(hendra, "penduduk pindah ke luar daerah", "Tutup pengiriman")
+    expect(hendra.locator("#pesan-selesai")).to_have_text(
+        f"Pengiriman {enrollment_id} ditutup.")
+    assert call(office, "sync", "GET", f"/submissions/{enrollment_id}")["state"] == "CANCELLED"
+    closed = call(office, "sync", "GET", "/audit", params={"target": nik})["items"]
+    assert any(r["action"] == "submission.cancel" and r["actor"] == "hendra"
+               and r["detail"]["reason"] == "penduduk pindah ke luar daerah"
+               for r in closed), closed
+    hendra.get_by_role("link", name="Kembali").click()
+    expect(hendra.locator(f"#kirim-{enrollment_id}")).to_have_count(0)
+
+
+def test_the_supervisor_rejects_a_stock_count_with_a_reason(office, hendra):
+    from playwright.sync_api import expect
+
+    sari = token_of(office, "sari")
+    serials = [f"BLK008{n:04d}" for n in range(1, 6)]
+    call(office, "inventory", "POST", "/receipts", sari, json={
+        "letter_number": "470/TOLAK/DUKCAPIL", "letter_date": "2026-12-02", "quantity": 5,
+        "ranges": [{"first": serials[0], "last": serials[-1]}]})
+    # Four of the five seen: a shortfall, so the count waits for the supervisor.
+    counted = call(office, "inventory", "POST", "/stock-counts", sari,
+                   json={"location": "store", "serials": serials[:-1]})
+    assert counted["status"] == "PENDING_APPROVAL", counted
+
+    open_section(hendra, office, "Persetujuan")
+    hendra.locator(f"#opname-{counted['id']}").get_by_role(
+        "link", name=f"Tolak hitungan {counted['id']}").click()
+    give_reason(hendra, "rak belakang belum dihitung", "Tolak hitungan")
+    expect(hendra.locator("#pesan-selesai")).to_have_text(
+        f"Hitungan nomor {counted['id']} ditolak.")
+    decided = call(office, "inventory", "GET", f"/stock-counts/{counted['id']}")
+    assert decided["status"] == "REJECTED" and decided["decided_by"] == "hendra", decided
+    assert decided["decision_note"] == "rak belakang belum dihitung", decided
+    # Rejected: nothing written off.
+    assert call(office, "inventory", "GET", f"/blanks/{serials[-1]}")["state"] == "IN_STORE"
+
+
+def test_the_supervisor_releases_a_recording_that_waits_for_review(
+        office, browser, hendra, station_files):
+    from playwright.sync_api import expect
+
+    from ektp_shared.testing.processes import ServiceProcess
+
+    # Review is an office's choice (EKTP_SUPERVISOR_REVIEW): enrollment restarted with it
+    # on for rina's recording, then back as the other tests have it.
+    def restart(**extra: str) -> None:
+        old = office.processes["enrollment"]
+        old.terminate()
+        env = {k: v for k, v in old.env.items() if k != "EKTP_SUPERVISOR_REVIEW"}
+        new = ServiceProcess(old.args, {**env, **extra}, old.log_path).start()
+        new.wait_http(office.urls["enrollment"] + "/readyz", 120)
+        office.processes["enrollment"] = new
+
+    nik = make_nik("711001", BORN, "LAKI-LAKI", 44)
+    restart(EKTP_SUPERVISOR_REVIEW="true")
+    try:
+        enrollment_id = record_as_rina(browser, office, station_files, nik)
+    finally:
+        restart()
+    recorded = call(office, "enrollment", "GET", f"/enrollments/{enrollment_id}")
+    assert recorded["status"] == "MENUNGGU_VERIFIKASI", recorded
+
+    open_section(hendra, office, "Persetujuan")
+    row = hendra.locator(f"#rekaman-{enrollment_id}")
+    expect(row).to_contain_text(nik)
+    expect(row).to_contain_text("rina")
+    row.get_by_role("button", name=f"Setujui rekaman {nik}").click()
+    expect(hendra.get_by_role("heading", name="Rekaman disetujui")).to_be_visible()
+    released = call(office, "enrollment", "GET", f"/enrollments/{enrollment_id}")
+    assert released["status"] != "MENUNGGU_VERIFIKASI", released
+    # Released, it goes to the centre as any other recording.
+    until(lambda: state_of(office, enrollment_id), "sync to have the released recording")
+    reviewed = call(office, "enrollment", "GET", "/audit", params={"target": nik})["items"]
+    assert any(r["action"] == "enrollment.review" and r["actor"] == "hendra"
+               and r["detail"]["approve"] for r in reviewed), reviewed
+
+
+def a_clerk_of_its_own(office, username: str) -> None:
+    r = httpx.post(office.urls["accounts"] + "/users", timeout=30,
+                   headers={"Authorization": f"Bearer {office.admin_token}"},
+                   json={"username": username, "name": username.title(), "roles": ["operator"],
+                         "password": PASSWORD})
+    assert r.status_code == 201, r.text
+
+
+def test_the_supervisor_unlocks_an_account_locked_by_wrong_passwords(office, hendra):
+    from playwright.sync_api import expect
+
+    a_clerk_of_its_own(office, "terkunci")
+    for _ in range(5):
+        r = httpx.post(office.urls["accounts"] + "/sign-in", timeout=30,
+                       json={"username": "terkunci", "password": "salah-salah-salah"})
+        assert r.status_code in (401, 423), r.text
+    assert call(office, "accounts", "GET", "/users/terkunci")["locked"] is True
+
+    open_section(hendra, office, "Akun petugas")
+    expect(hendra.locator("#keadaan-terkunci")).to_have_text("Aktif, terkunci")
+    hendra.get_by_role("button", name="Buka kunci terkunci").click()
+    expect(hendra.get_by_role("heading", name="Kunci dibuka")).to_be_visible()
+    assert call(office, "accounts", "GET", "/users/terkunci")["locked"] is False
+    r = httpx.post(office.urls["accounts"] + "/sign-in", timeout=30,
+                   json={"username": "terkunci", "password": PASSWORD})
+    assert r.status_code == 200, r.text
+    hendra.get_by_role("link", name="Kembali").click()
+    expect(hendra.locator("#keadaan-terkunci")).to_have_text("Aktif")
+
+
+def test_a_password_reset_by_the_supervisor_leads_to_the_password_page(office, browser,
+                                                                       hendra):
+    from playwright.sync_api import expect
+
+    a_clerk_of_its_own(office, "lupasandi")
+    open_section(hendra, office, "Akun petugas")
+    hendra.get_by_role("button", name="Reset kata sandi lupasandi").click()
+    expect(hendra.get_by_role("heading", name="Kata sandi direset")).to_be_visible()
+    temporary = hendra.locator("#sandi-sementara").inner_text()
+    assert temporary and temporary != PASSWORD
+    r = httpx.post(office.urls["accounts"] + "/sign-in", timeout=30,
+                   json={"username": "lupasandi", "password": PASSWORD})
+    assert r.status_code == 401, r.text  # the old one no longer opens it
+
+    context = browser.new_context(viewport={"width": 1366, "height": 768}, locale="id-ID")
+    try:
+        clerk = context.new_page()
+        sign_in(clerk, office, "lupasandi", temporary)
+        expect(clerk).to_have_url(office.urls["web"] + "/akun/kata-sandi")
+        expect(clerk.locator("#wajib-ganti")).to_contain_text("kata sandi sementara")
+    finally:
+        context.close()
+
+
+def test_the_supervisor_creates_an_account_on_the_screen(office, hendra):
+    from playwright.sync_api import expect
+
+    open_section(hendra, office, "Akun petugas")
+    hendra.get_by_role("link", name="Buat akun baru").click()
+    for label, text in (("Nama pengguna", "siti.r"), ("Nama lengkap", "Siti Rahmawati"),
+                        ("Kata sandi pertama", "sandi-pertama-2026")):
+        hendra.get_by_label(label, exact=True).click()
+        hendra.keyboard.type(text)
+    hendra.get_by_label("Petugas gudang").check()
+    hendra.get_by_role("button", name="Buat akun").click()
+    expect(hendra.get_by_role("heading", name="Akun dibuat")).to_be_visible()
+    made = call(office, "accounts", "GET", "/users/siti.r")
+    assert made["name"] == "Siti Rahmawati" and made["roles"] == ["storekeeper"], made
+    assert made["must_change_password"] is True
+    r = httpx.post(office.urls["accounts"] + "/sign-in", timeout=30,
+                   json={"username": "siti.r", "password": "sandi-pertama-2026"})
+    assert r.status_code == 200, r.text

@@ -45,6 +45,7 @@ from ektp_shared.office import current as current_office
 from ..adapters import services, sessions
 from ..adapters.services import SERVICE_NAMES, ServiceDown
 from ..adapters.sessions import WebSession
+from ..domain.audit_actions import action_name
 from ..domain.menus import ROLE_NAMES
 from . import pages
 from .deps import PoolDep, SettingsDep, Supervisor
@@ -463,7 +464,8 @@ async def audit_search(request: Request, session: Supervisor,
                    for row in items), key=lambda pair: pair[1].at, reverse=True)
     down = [SERVICE_NAMES[s] for s, items in answers if items is None]
     return _page(request, session, "supervisor/audit.html", values=values, rows=rows,
-                 down=down, service_names=SERVICE_NAMES, when=_when)
+                 down=down, service_names=SERVICE_NAMES, when=_when,
+                 action_name=action_name)
 
 
 def _when(moment: dt.datetime) -> str:
