@@ -11,7 +11,8 @@ INFRA := $(PY) -m ektp_shared.devinfra
 PYTEST_ARGS ?=
 
 .PHONY: help venv infra-jars infra-up infra-down infra-status keys secrets databases topics up \
-        down status test walk lint unit integration bench events openapi clients access demo clean fuzz
+        down status test walk lint unit integration bench events openapi clients access demo clean fuzz \
+        kafka-cluster-test
 
 help:
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -72,6 +73,9 @@ unit: venv ## fast tests without Kafka or PostgreSQL
 
 test: lint infra-up ## lint, then every test against the real Kafka and PostgreSQL
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+kafka-cluster-test: infra-jars ## a 3-broker cluster of its own, one broker kill -9'd and back (~2 min)
+	$(VENV)/bin/pytest shared/tests/cluster -m cluster $(PYTEST_ARGS)
 
 WALK_OUTPUT ?= .run/walk
 walk: infra-up ## every web screen at 1366x768 and 800x1280: axe-core, screenshots in WALK_OUTPUT

@@ -34,8 +34,10 @@ RECORD_FRAMING = 128
 def broker_properties() -> dict[str, str]:
     """infra/kafka/server.properties as devinfra renders it (only ports and paths vary)."""
     template = (ROOT / "infra" / "kafka" / "server.properties.template").read_text()
-    text = Template(template).substitute(kafka_port=9092, controller_port=9093,
-                                         log_dirs="/tmp/kafka", admin_password="x")
+    text = Template(template).substitute(
+        kafka_port=9092, controller_port=9093, log_dirs="/tmp/kafka", admin_password="x",
+        node_id=1, quorum="controller.quorum.bootstrap.servers=127.0.0.1:9093",
+        replication_factor=1, min_insync_replicas=1)
     pairs = (line.split("=", 1) for line in text.splitlines()
              if "=" in line and not line.lstrip().startswith("#"))
     return {k.strip(): v.strip() for k, v in pairs}

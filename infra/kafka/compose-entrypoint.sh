@@ -13,6 +13,8 @@ data=/var/lib/kafka/data
 jaas="org.apache.kafka.common.security.scram.ScramLoginModule required username=\"admin\" password=\"$KAFKA_ADMIN_PASSWORD\";"
 
 sed -e 's|${kafka_port}|9092|g' -e 's|${controller_port}|9093|g' -e "s|\${log_dirs}|$data|g" \
+    -e 's|${node_id}|1|g' -e 's|^${quorum}$|controller.quorum.bootstrap.servers=127.0.0.1:9093|' \
+    -e 's|${replication_factor}|1|g' -e 's|${min_insync_replicas}|1|g' \
     -e '/^listener\.name\.sasl_plaintext\.scram-sha-512\.sasl\.jaas\.config=/d' \
     -e 's|^listeners=.*|listeners=SASL_PLAINTEXT://0.0.0.0:9092,CONTROLLER://127.0.0.1:9093,HOST://0.0.0.0:29092|' \
     -e 's|^advertised\.listeners=.*|advertised.listeners=SASL_PLAINTEXT://kafka:9092,CONTROLLER://127.0.0.1:9093,HOST://127.0.0.1:29092|' \

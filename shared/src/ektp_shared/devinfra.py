@@ -98,6 +98,9 @@ PG_OS_USER = "postgres"
 PG_MAX_CONNECTIONS = 300
 KAFKA_HEAP_OPTS = "-Xms256m -Xmx768m"
 KAFKA_START_TIMEOUT = 90.0
+# Three JVMs on a small machine: each gets less than the single broker.
+KAFKA_CLUSTER_HEAP_OPTS = "-Xms128m -Xmx384m"
+MAX_KAFKA_BROKERS = 9
 CUPS_QUEUE = "ektp-cups-pdf"
 # The device URI cups-pdf:/<instance> makes the cups-pdf backend read
 # /etc/cups/cups-pdf-<instance>.conf instead of the system-wide /etc/cups/cups-pdf.conf.
@@ -285,26 +288,90 @@ def _chown_to_pg(path: Path) -> None:
 # --------------------------------------------------------------------------------------------
 
 
+def _kafka_brokers() -> int:
+    """EKTP_KAFKA_BROKERS: how many KRaft nodes (1, the default, or 3 for a cluster)."""
+    raw = os.environ.get("EKTP_KAFKA_BROKERS", "").strip() or "1"
+    if not raw.isdigit() or not 1 <= int(raw) <= MAX_KAFKA_BROKERS:
+        raise InfraError(f"EKTP_KAFKA_BROKERS={raw!r} is not a number of brokers "
+                         f"(1 to {MAX_KAFKA_BROKERS}; 3 for a cluster)")
+    return int(raw)
+
+
+@dataclass(frozen=True)
+class KafkaNode:
+    """One KRaft node (broker and controller in one JVM). Node 1 keeps the single broker's
+    paths (.run/kafka, kafka.pid, logs/kafka); node N of a cluster has .run/kafka-N, ... and
+    the ports EKTP_KAFKA_PORT + 2(N-1) and EKTP_KAFKA_CONTROLLER_PORT + 2(N-1)."""
+
+    node_id: int
+    port: int
+    controller_port: int
+
+    @property
+    def suffix(self) -> str:
+        return "" if self.node_id == 1 else f"-{self.node_id}"
+
+    @property
+    def name(self) -> str:
+        return f"kafka{self.suffix}"
+
+    @property
+    def home(self) -> Path:
+        return state_dir() / self.name
+
+    @property
+    def data_dir(self) -> Path:
+        return self.home / "data"
+
+    @property
+    def props(self) -> Path:
+        return self.home / "server.properties"
+
+    @property
+    def pid_file(self) -> Path:
+        return state_dir() / f"{self.name}.pid"
+
+    @property
+    def out_file(self) -> Path:
+        return logs_dir() / f"{self.name}.out"
+
+    @property
+    def logs(self) -> Path:
+        path = logs_dir() / self.name
+        path.mkdir(parents=True, exist_ok=True)
+        return path
+
+
+def kafka_nodes(count: int | None = None) -> list[KafkaNode]:
+    """The nodes of the configured cluster (EKTP_KAFKA_BROKERS), or of `count` nodes."""
+    count = _kafka_brokers() if count is None else count
+    port, controller = _kafka_port(), _kafka_controller_port()
+    nodes = [KafkaNode(i + 1, port + 2 * i, controller + 2 * i) for i in range(count)]
+    ports = [p for n in nodes for p in (n.port, n.controller_port)]
+    if len(set(ports)) != len(ports) or max(ports) >= 65536:
+        raise InfraError(
+            f"EKTP_KAFKA_PORT={port} and EKTP_KAFKA_CONTROLLER_PORT={controller} give {count} "
+            "nodes overlapping ports (node N uses both + 2(N-1)): pick ports further apart")
+    return nodes
+
+
+def _kafka_nodes_present() -> list[KafkaNode]:
+    """The configured nodes and any other node whose state dir exists (a cluster started
+    with EKTP_KAFKA_BROKERS=3 is stopped whole even if the variable is unset)."""
+    count = _kafka_brokers()
+    for n in range(MAX_KAFKA_BROKERS, count, -1):
+        if (state_dir() / f"kafka-{n}").is_dir():
+            count = n
+            break
+    return kafka_nodes(count)
+
+
 def _kafka_home() -> Path:
-    return state_dir() / "kafka"
-
-
-def _kafka_data_dir() -> Path:
-    return _kafka_home() / "data"
-
-
-def _kafka_props() -> Path:
-    return _kafka_home() / "server.properties"
-
-
-def _kafka_pid_file() -> Path:
-    return state_dir() / "kafka.pid"
+    return kafka_nodes(1)[0].home
 
 
 def _kafka_logs() -> Path:
-    path = logs_dir() / "kafka"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return kafka_nodes(1)[0].logs
 
 
 def kafka_libs_dir() -> Path:
@@ -413,16 +480,28 @@ def kafka_admin_password() -> str:
     return kafka_secret(KAFKA_ADMIN)
 
 
-def _render_kafka_config(kafka_port: int, controller_port: int) -> Path:
+def _quorum_line(nodes: list[KafkaNode]) -> str:
+    """One node: a dynamic quorum of itself (formatted --standalone). Several: a static
+    quorum of every node, so that no node needs another to format its storage."""
+    if len(nodes) == 1:
+        return f"controller.quorum.bootstrap.servers={LOOPBACK}:{nodes[0].controller_port}"
+    voters = ",".join(f"{n.node_id}@{LOOPBACK}:{n.controller_port}" for n in nodes)
+    return f"controller.quorum.voters={voters}"
+
+
+def _render_kafka_config(node: KafkaNode, nodes: list[KafkaNode]) -> Path:
     template = repo_root() / "infra" / "kafka" / "server.properties.template"
+    # Three replicas and min ISR 2 on a cluster: one broker may die without refusing acks=all.
+    replication = min(len(nodes), 3)
     text = Template(template.read_text()).substitute(
-        kafka_port=kafka_port, controller_port=controller_port, log_dirs=_kafka_data_dir(),
-        admin_password=kafka_admin_password(),
+        node_id=node.node_id, quorum=_quorum_line(nodes),
+        kafka_port=node.port, controller_port=node.controller_port, log_dirs=node.data_dir,
+        admin_password=kafka_admin_password(), replication_factor=replication,
+        min_insync_replicas=max(1, replication - 1),
     )
-    props = _kafka_props()
-    props.parent.mkdir(parents=True, exist_ok=True)
-    write_secret_file(props, text)  # it holds the admin's password
-    return props
+    node.props.parent.mkdir(parents=True, exist_ok=True)
+    write_secret_file(node.props, text)  # it holds the admin's password
+    return node.props
 
 
 def _kafka_holds_topics(data: Path) -> bool:
@@ -431,52 +510,90 @@ def _kafka_holds_topics(data: Path) -> bool:
                for p in data.iterdir())
 
 
-def _kafka_format(libs: Path, props: Path, controller_port: int) -> None:
-    """Format the KRaft storage once (--standalone: this node is the only controller voter),
-    with the admin's SCRAM credential, so the broker authenticates from its first start."""
-    data = _kafka_data_dir()
-    stamp = _kafka_home() / "formatted-controller-port"
-    sasl_stamp = _kafka_home() / "formatted-sasl"
-    if (data / "meta.properties").is_file():
-        formatted_port = stamp.read_text().strip() if stamp.is_file() else str(controller_port)
-        if formatted_port != str(controller_port):
-            raise InfraError(
-                f"the Kafka storage in {data} was formatted with controller port {formatted_port},"
-                f" not {controller_port}: run `down kafka` and delete {_kafka_home()} to re-format"
-            )
-        if sasl_stamp.is_file():
-            return
-        # Formatted before the broker asked for credentials: it has no admin credential.
-        if _kafka_holds_topics(data):
-            raise InfraError(
-                f"the Kafka storage in {data} was formatted before Kafka required SASL/SCRAM "
-                "and holds topics: it has no admin credential, so nobody could log in. "
-                f"Re-format it (its messages are lost): `make down`, delete {_kafka_home()}, "
-                "`make up`"
-            )
-        log.info("the Kafka storage %s predates SASL and holds no topic: re-formatting", data)
-    shutil.rmtree(data, ignore_errors=True)  # a half-formatted dir holds nothing of value
-    data.mkdir(parents=True)
+def _formatted_cluster_id(node: KafkaNode) -> str | None:
+    with contextlib.suppress(OSError):
+        match = re.search(r"^cluster\.id=(\S+)", (node.data_dir / "meta.properties").read_text(),
+                          re.M)
+        if match:
+            return match.group(1)
+    return None
+
+
+def _needs_format(node: KafkaNode, nodes: list[KafkaNode]) -> bool:
+    """False when the node's storage is formatted for this quorum and with SASL; raises when
+    it is formatted otherwise and holds something."""
+    data = node.data_dir
+    stamp = node.home / "formatted-controller-port"
+    sasl_stamp = node.home / "formatted-sasl"
+    quorum_stamp = node.home / "formatted-quorum"
+    if not (data / "meta.properties").is_file():
+        return True
+    formatted_port = stamp.read_text().strip() if stamp.is_file() else str(node.controller_port)
+    if formatted_port != str(node.controller_port):
+        raise InfraError(
+            f"the Kafka storage in {data} was formatted with controller port {formatted_port},"
+            f" not {node.controller_port}: run `down kafka` and delete {node.home} to re-format"
+        )
+    # Storage formatted before clusters existed is a single node's.
+    formatted_quorum = (quorum_stamp.read_text().strip() if quorum_stamp.is_file()
+                        else _quorum_line(nodes[:1]))
+    if formatted_quorum != _quorum_line(nodes):
+        raise InfraError(
+            f"the Kafka storage in {data} was formatted for the quorum {formatted_quorum!r},"
+            f" not {_quorum_line(nodes)!r} (EKTP_KAFKA_BROKERS={len(nodes)}): run `down kafka`"
+            f" and delete {node.home} (and the other nodes' kafka-N dirs) to re-format")
+    if sasl_stamp.is_file():
+        return False
+    # Formatted before the broker asked for credentials: it has no admin credential.
+    if _kafka_holds_topics(data):
+        raise InfraError(
+            f"the Kafka storage in {data} was formatted before Kafka required SASL/SCRAM "
+            "and holds topics: it has no admin credential, so nobody could log in. "
+            f"Re-format it (its messages are lost): `make down`, delete {node.home}, "
+            "`make up`"
+        )
+    log.info("the Kafka storage %s predates SASL and holds no topic: re-formatting", data)
+    return True
+
+
+def _kafka_format(libs: Path, nodes: list[KafkaNode]) -> None:
+    """Format each node's KRaft storage once, with the admin's SCRAM credential, so the
+    brokers authenticate from their first start. One node: --standalone (it is the only
+    controller voter). Several: the static voters of the config, one cluster id for all."""
+    todo = [n for n in nodes if _needs_format(n, nodes)]
+    if not todo:
+        return
     base = [_java(), "-Xmx256m", "-cp", f"{libs}/*", "kafka.tools.StorageTool"]
-    cluster_id = _run([*base, "random-uuid"], "kafka-storage random-uuid").stdout.strip()
-    cluster_id = cluster_id.splitlines()[-1]
-    log.info("formatting Kafka storage %s (cluster id %s)", data, cluster_id)
+    cluster_id = next((cid for n in nodes if n not in todo
+                       if (cid := _formatted_cluster_id(n))), None)
+    if cluster_id is None:
+        cluster_id = _run([*base, "random-uuid"], "kafka-storage random-uuid").stdout.strip()
+        cluster_id = cluster_id.splitlines()[-1]
     password = kafka_admin_password()
-    result = subprocess.run(
-        [*base, "format", "--standalone", "-t", cluster_id, "-c", str(props),
-         "--add-scram", f"{SCRAM_MECHANISM}=[name={KAFKA_ADMIN},password={password}]"],
-        text=True, check=False, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-    )
-    if result.returncode != 0:  # the command line holds the password: never print it
-        raise InfraError(f"kafka-storage format failed (exit {result.returncode}):\n"
-                         + (result.stdout or "").replace(password, "***"))
-    stamp.write_text(f"{controller_port}\n")
-    sasl_stamp.write_text(f"{SCRAM_MECHANISM} {KAFKA_ADMIN}\n")
+    for node in todo:
+        data = node.data_dir
+        shutil.rmtree(data, ignore_errors=True)  # a half-formatted dir holds nothing of value
+        data.mkdir(parents=True)
+        log.info("formatting Kafka storage %s (cluster id %s)", data, cluster_id)
+        standalone = ["--standalone"] if len(nodes) == 1 else []
+        result = subprocess.run(
+            [*base, "format", *standalone, "-t", cluster_id, "-c", str(node.props),
+             "--add-scram", f"{SCRAM_MECHANISM}=[name={KAFKA_ADMIN},password={password}]"],
+            text=True, check=False, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        )
+        if result.returncode != 0:  # the command line holds the password: never print it
+            raise InfraError(f"kafka-storage format failed (exit {result.returncode}):\n"
+                             + (result.stdout or "").replace(password, "***"))
+        (node.home / "formatted-controller-port").write_text(f"{node.controller_port}\n")
+        (node.home / "formatted-quorum").write_text(f"{_quorum_line(nodes)}\n")
+        (node.home / "formatted-sasl").write_text(f"{SCRAM_MECHANISM} {KAFKA_ADMIN}\n")
 
 
-def _find_kafka() -> psutil.Process | None:
-    """The broker JVM started from this state dir, found by pid file or, failing that, by scan."""
-    props = str(_kafka_props())
+def _find_kafka(node: KafkaNode | None = None) -> psutil.Process | None:
+    """A node's JVM started from this state dir (node 1 by default), found by pid file or,
+    failing that, by scan."""
+    node = node or kafka_nodes(1)[0]
+    props = str(node.props)
 
     def is_ours(proc: psutil.Process) -> bool:
         try:
@@ -485,7 +602,7 @@ def _find_kafka() -> psutil.Process | None:
             return False
         return _alive(proc) and "kafka.Kafka" in cmdline and props in cmdline
 
-    pid = _read_pid(_kafka_pid_file())
+    pid = _read_pid(node.pid_file)
     if pid is not None:
         with contextlib.suppress(psutil.Error):
             proc = psutil.Process(pid)
@@ -498,7 +615,8 @@ def _find_kafka() -> psutil.Process | None:
 
 
 def kafka_running() -> bool:
-    return _find_kafka() is not None
+    """True when every configured node's JVM runs."""
+    return all(_find_kafka(n) is not None for n in kafka_nodes())
 
 
 def _recv_exact(sock: socket.socket, size: int) -> bytes:
@@ -564,9 +682,10 @@ def _scram_login(sock: socket.socket, username: str, password: str) -> bool:
     return authenticate(final, 12) is not None
 
 
-def kafka_broker_ready(port: int | None = None, timeout: float = 5.0) -> bool:
+def kafka_broker_ready(port: int | None = None, timeout: float = 5.0,
+                       min_brokers: int = 1) -> bool:
     """True once the broker lets the admin log in and answers a Metadata request listing at
-    least one live broker.
+    least `min_brokers` live brokers.
 
     Speaks the wire protocol directly (ApiVersions v0, SCRAM, then Metadata v1..v8) so that
     it needs no event loop and logs nothing while the broker is still starting.
@@ -595,106 +714,144 @@ def kafka_broker_ready(port: int | None = None, timeout: float = 5.0) -> bool:
                 body += b"\x00\x00"  # include cluster/topic authorized operations
             resp = _kafka_call(sock, 3, version, body, 2)
             (brokers,) = struct.unpack_from(">i", resp, 4 if version >= 3 else 0)
-            return bool(brokers > 0)
+            return bool(brokers >= min_brokers)
     except (OSError, struct.error, ValueError, KeyError):
         return False
 
 
-def _kafka_failure(message: str) -> InfraError:
+def _kafka_failure(message: str, node: KafkaNode | None = None) -> InfraError:
+    node = node or kafka_nodes(1)[0]
     return InfraError(
-        f"{message}\n{_tail(_kafka_logs() / 'server.log')}\n{_tail(logs_dir() / 'kafka.out', 20)}"
+        f"{message}\n{_tail(node.logs / 'server.log')}\n{_tail(node.out_file, 20)}"
     )
 
 
-def _wait_kafka_ready(proc: psutil.Process, port: int, timeout: float) -> None:
+def _wait_kafka_ready(proc: psutil.Process, node: KafkaNode, timeout: float,
+                      min_brokers: int = 1) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        if kafka_broker_ready(port, timeout=2.0):
+        if kafka_broker_ready(node.port, timeout=2.0, min_brokers=min_brokers):
             return
         if not _alive(proc):
-            raise _kafka_failure(f"the Kafka broker (pid {proc.pid}) exited while starting")
+            raise _kafka_failure(
+                f"the Kafka broker {node.node_id} (pid {proc.pid}) exited while starting", node)
         time.sleep(0.25)
     _terminate(proc, 20, "Kafka")
-    _kafka_pid_file().unlink(missing_ok=True)
+    node.pid_file.unlink(missing_ok=True)
     raise _kafka_failure(
-        f"the Kafka broker was not ready on {LOOPBACK}:{port} after {timeout:.0f} s"
-    )
+        f"the Kafka broker {node.node_id} was not ready on {LOOPBACK}:{node.port} "
+        f"(with {min_brokers} brokers live) after {timeout:.0f} s", node)
 
 
-def _configured_kafka_port(default: int) -> int:
+def _configured_kafka_port(default: int, node: KafkaNode | None = None) -> int:
     """The client port the running broker was started with (its rendered server.properties)."""
+    node = node or kafka_nodes(1)[0]
     with contextlib.suppress(OSError):
-        text = _kafka_props().read_text()
+        text = node.props.read_text()
         match = re.search(r"^listeners=SASL_PLAINTEXT://[^:]+:(\d+)", text, re.M)
         if match:
             return int(match.group(1))
     return default
 
 
+def kafka_bootstrap() -> str:
+    """The bootstrap address of the configured broker or brokers (comma-separated)."""
+    return ",".join(f"{LOOPBACK}:{_configured_kafka_port(n.port, n)}" for n in kafka_nodes())
+
+
+def _spawn_kafka(node: KafkaNode, libs: Path, heap: list[str]) -> psutil.Process:
+    cmd = [
+        _java(),
+        *heap,
+        "-XX:+UseG1GC",
+        "-XX:MaxGCPauseMillis=20",
+        "-XX:+ExitOnOutOfMemoryError",
+        "-Djava.awt.headless=true",
+        f"-Dkafka.logs.dir={node.logs}",
+        f"-Dlog4j2.configurationFile={repo_root() / 'infra' / 'kafka' / 'log4j2.yaml'}",
+        f"-Dektp.kafka.log.level={os.environ.get('EKTP_KAFKA_LOG_LEVEL', 'INFO')}",
+        "-cp",
+        f"{libs}/*",
+        "kafka.Kafka",
+        str(node.props),
+    ]
+    log.info("starting Kafka node %d on %s:%d (controller %d)", node.node_id, LOOPBACK,
+             node.port, node.controller_port)
+    with node.out_file.open("ab") as out:
+        child = subprocess.Popen(
+            cmd,
+            stdin=subprocess.DEVNULL,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            cwd=node.home,
+            start_new_session=True,
+        )
+    node.pid_file.write_text(f"{child.pid}\n")
+    return psutil.Process(child.pid)
+
+
 def start_kafka() -> str:
-    """Start the single-node KRaft broker if it is not running; return the bootstrap address."""
+    """Start the KRaft node or nodes (EKTP_KAFKA_BROKERS) that are not running; return the
+    bootstrap address. A cluster's missing node (e.g. one kill -9'd) is started alone and
+    rejoins the others."""
     timeout = float(os.environ.get("EKTP_KAFKA_START_TIMEOUT", KAFKA_START_TIMEOUT))
+    nodes = kafka_nodes()
     with _locked("kafka"):
-        proc = _find_kafka()
-        if proc is not None:
+        procs: dict[int, psutil.Process] = {}
+        missing: list[KafkaNode] = []
+        for node in nodes:
+            proc = _find_kafka(node)
+            if proc is None:
+                missing.append(node)
+                continue
             with contextlib.suppress(OSError):
-                if "SASL_PLAINTEXT://" not in _kafka_props().read_text():
+                if "SASL_PLAINTEXT://" not in node.props.read_text():
                     raise InfraError(
-                        f"the Kafka broker running from {_kafka_home()} (pid {proc.pid}) "
+                        f"the Kafka broker running from {node.home} (pid {proc.pid}) "
                         "predates SASL/SCRAM and lets anyone in: stop it (`make down`) and "
                         "start it again (`make up`)")
-            port = _configured_kafka_port(_kafka_port())
-            _wait_kafka_ready(proc, port, timeout)  # it may still be starting
-            return f"{LOOPBACK}:{port}"
-        _kafka_pid_file().unlink(missing_ok=True)  # stale, if present
-
-        port, controller_port = _kafka_port(), _kafka_controller_port()
-        for p in (port, controller_port):
-            if _port_in_use(p):
-                raise InfraError(f"port {LOOPBACK}:{p} is taken by a program that is not our Kafka")
-        libs = ensure_kafka_jars()
-        props = _render_kafka_config(port, controller_port)
-        _kafka_format(libs, props, controller_port)
-
-        heap = os.environ.get("EKTP_KAFKA_HEAP_OPTS", KAFKA_HEAP_OPTS).split()
-        cmd = [
-            _java(),
-            *heap,
-            "-XX:+UseG1GC",
-            "-XX:MaxGCPauseMillis=20",
-            "-XX:+ExitOnOutOfMemoryError",
-            "-Djava.awt.headless=true",
-            f"-Dkafka.logs.dir={_kafka_logs()}",
-            f"-Dlog4j2.configurationFile={repo_root() / 'infra' / 'kafka' / 'log4j2.yaml'}",
-            f"-Dektp.kafka.log.level={os.environ.get('EKTP_KAFKA_LOG_LEVEL', 'INFO')}",
-            "-cp",
-            f"{libs}/*",
-            "kafka.Kafka",
-            str(props),
-        ]
-        log.info("starting Kafka on %s:%d (controller %d)", LOOPBACK, port, controller_port)
-        with (logs_dir() / "kafka.out").open("ab") as out:
-            child = subprocess.Popen(
-                cmd,
-                stdin=subprocess.DEVNULL,
-                stdout=out,
-                stderr=subprocess.STDOUT,
-                cwd=_kafka_home(),
-                start_new_session=True,
-            )
-        _kafka_pid_file().write_text(f"{child.pid}\n")
-        _wait_kafka_ready(psutil.Process(child.pid), port, timeout)
-        return f"{LOOPBACK}:{port}"
+            procs[node.node_id] = proc
+        if missing:
+            for node in missing:
+                node.pid_file.unlink(missing_ok=True)  # stale, if present
+                for p in (node.port, node.controller_port):
+                    if _port_in_use(p):
+                        raise InfraError(
+                            f"port {LOOPBACK}:{p} is taken by a program that is not our Kafka")
+            libs = ensure_kafka_jars()
+            for node in missing:
+                _render_kafka_config(node, nodes)
+            _kafka_format(libs, nodes)
+            default_heap = KAFKA_HEAP_OPTS if len(nodes) == 1 else KAFKA_CLUSTER_HEAP_OPTS
+            heap = os.environ.get("EKTP_KAFKA_HEAP_OPTS", default_heap).split()
+            # All at once: a cluster's controllers elect a leader only with a majority up.
+            for node in missing:
+                procs[node.node_id] = _spawn_kafka(node, libs, heap)
+        for node in nodes:  # a running node may still be starting
+            _wait_kafka_ready(procs[node.node_id], node, timeout)
+        if len(nodes) > 1:
+            _wait_kafka_ready(procs[1], nodes[0], timeout, min_brokers=len(nodes))
+        return kafka_bootstrap()
 
 
 def stop_kafka() -> None:
-    """SIGTERM the broker (controlled shutdown), wait up to 60 s, then SIGKILL."""
+    """SIGTERM every node (controlled shutdown), wait up to 60 s, then SIGKILL. A cluster's
+    nodes are signalled together: the last ones would otherwise wait for a lost quorum."""
     with _locked("kafka"):
-        proc = _find_kafka()
-        if proc is not None:
-            log.info("stopping Kafka (pid %d)", proc.pid)
-            _terminate(proc, 60, "Kafka")
-        _kafka_pid_file().unlink(missing_ok=True)
+        nodes = _kafka_nodes_present()
+        running = [(n, p) for n in nodes if (p := _find_kafka(n)) is not None]
+        for node, proc in running:
+            log.info("stopping Kafka node %d (pid %d)", node.node_id, proc.pid)
+            with contextlib.suppress(psutil.Error):
+                proc.terminate()
+        threads = [threading.Thread(target=_terminate, args=(proc, 60, "Kafka"))
+                   for _, proc in running]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        for node in nodes:
+            node.pid_file.unlink(missing_ok=True)
 
 
 # --------------------------------------------------------------------------------------------
@@ -1205,11 +1362,14 @@ def provision_local_kafka(prefix: str = "") -> Provisioned:
     from ektp_shared.kafka_provision import SERVICE_TOPICS, TopicSettings, provision
 
     settings = ServiceSettings()
-    admin = KafkaAccess(f"{LOOPBACK}:{_configured_kafka_port(_kafka_port())}", KAFKA_ADMIN,
-                        kafka_admin_password())
+    admin = KafkaAccess(kafka_bootstrap(), KAFKA_ADMIN, kafka_admin_password())
     passwords = {s.principal: kafka_secret(s.principal) for s in SERVICE_TOPICS}
+    # A cluster's topics are replicated 3 (min ISR 2) unless EKTP_KAFKA_REPLICATION_FACTOR says.
+    replication = (settings.kafka_replication_factor
+                   if "kafka_replication_factor" in settings.model_fields_set
+                   else min(_kafka_brokers(), 3))
     topics = TopicSettings(partitions=settings.kafka_partitions,
-                           replication_factor=settings.kafka_replication_factor,
+                           replication_factor=replication,
                            retention_days=settings.topic_retention_days)
     return _run_coro(lambda: provision(admin, prefix=prefix, passwords=passwords,
                                        topics=topics))
@@ -1286,15 +1446,20 @@ def testcontainers_infra() -> tuple[InfraEndpoints, Callable[[], None]]:
 # --------------------------------------------------------------------------------------------
 
 
+def _kafka_node_status(node: KafkaNode) -> tuple[bool, str]:
+    proc = _find_kafka(node)
+    port = _configured_kafka_port(node.port, node) if proc else node.port
+    ready = proc is not None and kafka_broker_ready(port)
+    state = "up" if ready else "starting" if proc else "down"
+    pid = proc.pid if proc else "-"
+    detail = f"{LOOPBACK}:{port}  log {node.logs / 'server.log'}"
+    return ready, f"{node.name:9} {state:8} pid {pid!s:>7}  {detail}"
+
+
 def _status(component: str) -> tuple[bool, str]:
     if component == "kafka":
-        proc = _find_kafka()
-        port = _configured_kafka_port(_kafka_port()) if proc else _kafka_port()
-        ready = proc is not None and kafka_broker_ready(port)
-        state = "up" if ready else "starting" if proc else "down"
-        pid = proc.pid if proc else "-"
-        detail = f"{LOOPBACK}:{port}  log {_kafka_logs() / 'server.log'}"
-        return ready, f"kafka     {state:8} pid {pid!s:>7}  {detail}"
+        results = [_kafka_node_status(node) for node in _kafka_nodes_present()]
+        return all(up for up, _ in results), "\n".join(line for _, line in results)
     if component == "postgres":
         proc = _find_postmaster()
         dsn = postgres_admin_dsn(_pg_running_port(_pg_port()) if proc else None)

@@ -115,7 +115,9 @@ def key_env(service: Service) -> dict[str, str]:
 def service_env(service: Service) -> dict[str, str]:
     """The environment of one service under ``make up`` (ports as devinfra runs them)."""
     pg_port = os.environ.get("EKTP_PG_PORT", "5432")
-    kafka = f"127.0.0.1:{os.environ.get('EKTP_KAFKA_PORT', '9092')}"
+    from .devinfra import kafka_bootstrap  # every node of EKTP_KAFKA_BROKERS=3, not one
+
+    kafka = kafka_bootstrap()
     return {
         "EKTP_SERVICE_NAME": service.name,
         "EKTP_HTTP_PORT": str(service.port),

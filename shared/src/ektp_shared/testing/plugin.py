@@ -203,6 +203,7 @@ class PrivateKafka:
             "EKTP_STATE_DIR": str(self.state),
             "EKTP_KAFKA_PORT": str(self.port),
             "EKTP_KAFKA_CONTROLLER_PORT": str(self.controller_port),
+            "EKTP_KAFKA_BROKERS": "1",  # a private broker is one node, whatever the shell says
         })
         try:
             yield
@@ -232,7 +233,8 @@ class PrivateKafka:
             return devinfra.kafka_running()
 
 
-_PRIVATE_ENV = ("EKTP_STATE_DIR", "EKTP_KAFKA_PORT", "EKTP_KAFKA_CONTROLLER_PORT")
+_PRIVATE_ENV = ("EKTP_STATE_DIR", "EKTP_KAFKA_PORT", "EKTP_KAFKA_CONTROLLER_PORT",
+                "EKTP_KAFKA_BROKERS")
 
 
 @pytest.fixture
