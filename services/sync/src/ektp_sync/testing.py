@@ -17,7 +17,6 @@ def fast_settings(**over: Any) -> Settings:
         item_backoff_base_seconds=0.05, item_backoff_max_seconds=0.3, max_item_attempts=3,
         submit_batch_size=25, sender_idle_seconds=0.1, verdict_poll_seconds=0.3,
         roster_interval_seconds=3600, reports_idle_seconds=0.2, outbox_blank_seconds=0.2,
-        centre_lease_seconds=2.0,
     )
     return Settings(**{**base, **over})
 
