@@ -3,6 +3,7 @@ warning (once, not on every check) and the draft letter to the ministry."""
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 
 import pytest
@@ -68,3 +69,28 @@ async def test_more_residents_waiting_than_blanks_is_a_shortfall(api, auth_heade
     assert "kekurangan 29 keping" in letter.text and "sebanyak 100 keping" in letter.text
     pdf = await api.get("/stock/request-letter?format=pdf", headers=sk)
     assert pdf.content.startswith(b"%PDF")
+
+
+async def test_instances_checking_at_once_warn_once(api, auth_header):
+    """Several inventory instances run the stock watch on one database (issue 13): their
+    checks at the same instant publish one stock_low, not one each."""
+    r = await api.post("/receipts", headers=auth_header("storekeeper"), json={
+        "letter_number": "470/2", "letter_date": "2025-11-03",
+        "ranges": [{"first": "BLK0001", "last": "BLK0050"}]})
+    assert r.status_code == 201
+    events = handlers.EventHandlers(api.settings)
+    async with transaction(api.pool) as conn:
+        for i in range(1, 81):
+            e = ready(f"711001450191{i:04d}")
+            await events.print_ready(conn, e, e.payload())
+
+    async def one_instance_checks() -> object:
+        # Its own connection and transaction, as another process's would be.
+        async with transaction(api.pool) as conn:
+            return await handlers.check_stock(conn, api.settings)
+
+    for _ in range(3):
+        await asyncio.gather(*(one_instance_checks() for _ in range(6)))
+    rows = await api.pool.fetch("SELECT payload FROM outbox WHERE ce_type = $1",
+                                InventoryStockLow.ce_type())
+    assert len(rows) == 1

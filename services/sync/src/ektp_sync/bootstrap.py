@@ -1,5 +1,12 @@
 """Builds the sync service: its consumer (enrollment events), and the loops that talk to the
-centre: sender, verdict poller, roster puller, field-check reporter."""
+centre: sender, verdict poller, roster puller, field-check reporter.
+
+Several instances may run against one database: the loops that talk to the centre run only in
+the instance that holds the lease ``sync-centre`` (ektp_shared.lease), and every transaction
+that writes down what the centre answered checks that tenure's token first, so an instance
+that lost the lease (paused, cut off) cannot mark a row sent or move the roster cursor. When
+the holder dies another instance takes over once the lease ran out (``centre_lease_seconds``);
+the centre then sees again only the batch that was in flight."""
 
 from __future__ import annotations
 
@@ -15,7 +22,9 @@ from typing import Any
 import asyncpg
 import httpx
 
+from ektp_shared.db import Connection
 from ektp_shared.events import CentralPrintReady, EnrollmentFieldChecked, EnrollmentRecorded
+from ektp_shared.lease import Lease, LeaseLost
 from ektp_shared.outbox_blanking import blank_published
 from ektp_shared.runtime import ConsumerSpec, ServiceRuntime
 
@@ -30,6 +39,7 @@ from .domain.submission import item_backoff
 log = logging.getLogger(__name__)
 
 MIGRATIONS = Path(__file__).resolve().parents[2] / "migrations"
+LEASE_NAME = "sync-centre"
 
 
 async def pause(stop: asyncio.Event, seconds: float) -> None:
@@ -54,6 +64,70 @@ class SyncWorkers:
         # Batches on their way: up to ``submit_concurrency`` at once, never the same row twice.
         self.in_flight: set[str] = set()
         self._claim = asyncio.Lock()
+        self.lease: Lease | None = None
+        self.is_leader = False
+
+    def _fence(self) -> handlers.Fence | None:
+        """The check of the tenure running now, its token taken when the step began: a step
+        that outlives its tenure writes nothing."""
+        lease = self.lease
+        if lease is None:  # the loops run without a lease only in unit tests
+            return None
+        token = lease.token
+
+        async def check(conn: Connection) -> None:
+            await lease.check(conn, token)
+
+        return check
+
+    # --- the centre lease ---------------------------------------------------------------
+
+    async def centre(self, runtime: ServiceRuntime, stop: asyncio.Event) -> None:
+        """Take the centre lease when it is free; while it holds, run the loops that talk to
+        the centre. Other instances stand by and try again every third of the lease."""
+        self.lease = lease = Lease(runtime.db, LEASE_NAME, ttl=self.settings.centre_lease_seconds)
+        with contextlib.suppress(Exception):
+            await repo.load_link(runtime.db, self.breaker)
+        try:
+            while not stop.is_set():
+                try:
+                    taken = await lease.acquire()
+                except asyncio.CancelledError:
+                    raise
+                except Exception as exc:  # the database away: try again shortly
+                    log.warning("centre lease: %s: %s", type(exc).__name__, exc)
+                    await pause(stop, 1.0)
+                    continue
+                if not taken:
+                    await pause(stop, lease.ttl / 3)
+                    continue
+                await self._tenure(runtime, stop, lease)
+        finally:
+            with contextlib.suppress(Exception):
+                await lease.release()
+            with contextlib.suppress(Exception):
+                await self.client.aclose()
+
+    async def _tenure(self, runtime: ServiceRuntime, stop: asyncio.Event, lease: Lease) -> None:
+        self.is_leader = True
+        tenure_stop = asyncio.Event()
+        keeper = asyncio.ensure_future(lease.keep())
+        stopping = asyncio.ensure_future(stop.wait())
+        loops = [asyncio.ensure_future(loop(runtime, tenure_stop))
+                 for loop in (self.sender, self.poller, self.roster, self.reporter)]
+        try:
+            await asyncio.wait([keeper, stopping], return_when=asyncio.FIRST_COMPLETED)
+            if keeper.done():
+                log.warning("centre lease lost (token %s): this instance stands by", lease.token)
+        finally:
+            # Lost or stopping: the steps under way end now. A batch the centre already has
+            # stays PENDING here and goes again (the centre answers ALREADY_RECEIVED).
+            tenure_stop.set()
+            for task in (*loops, keeper, stopping):
+                task.cancel()
+            await asyncio.gather(*loops, keeper, stopping, return_exceptions=True)
+            self.in_flight.clear()
+            self.is_leader = False
 
     async def _loop(self, name: str, runtime: ServiceRuntime, stop: asyncio.Event,
                     step: Callable[[asyncpg.Pool], Awaitable[float]]) -> None:
@@ -64,6 +138,9 @@ class SyncWorkers:
                 rest = await step(pool)
             except asyncio.CancelledError:
                 raise
+            except LeaseLost as exc:  # another instance talks to the centre now
+                log.warning("%s loop stands by: %s", name, exc)
+                return
             except Exception as exc:  # the database down, a bug: log it and carry on
                 log.warning("%s loop: %s: %s", name, type(exc).__name__, exc)
                 rest = 1.0
@@ -75,23 +152,18 @@ class SyncWorkers:
     # --- sending ------------------------------------------------------------------------
 
     async def sender(self, runtime: ServiceRuntime, stop: asyncio.Event) -> None:
-        with contextlib.suppress(Exception):
-            await repo.load_link(runtime.db, self.breaker)
-        try:
-            # While one batch is being written down, the next is already on the wire.
-            await asyncio.gather(*(
-                self._loop(f"sender-{n}", runtime, stop, self.send_once)
-                for n in range(max(1, self.settings.submit_concurrency))
-            ))
-        finally:
-            with contextlib.suppress(Exception):
-                await self.client.aclose()
+        # While one batch is being written down, the next is already on the wire.
+        await asyncio.gather(*(
+            self._loop(f"sender-{n}", runtime, stop, self.send_once)
+            for n in range(max(1, self.settings.submit_concurrency))
+        ))
 
     async def send_once(self, pool: asyncpg.Pool) -> float:
         s = self.settings
         wait = self.breaker.seconds_until_probe()
         if wait:
             return min(wait, s.sender_idle_seconds)
+        fence = self._fence()
         async with self._claim:
             rows = await repo.due_submissions(pool, s.submit_batch_size, list(self.in_flight))
             ids = {r["enrollment_id"] for r in rows}
@@ -99,34 +171,36 @@ class SyncWorkers:
         if not rows:
             return s.sender_idle_seconds
         try:
-            return await self._send(pool, [r["packet"] for r in rows])
+            return await self._send(pool, [r["packet"] for r in rows], fence)
         finally:
             self.in_flight -= ids
 
-    async def _send(self, pool: asyncpg.Pool, packets: list[dict[str, Any]]) -> float:
+    async def _send(self, pool: asyncpg.Pool, packets: list[dict[str, Any]],
+                    fence: handlers.Fence | None) -> float:
         s = self.settings
         try:
             results = await self.link.call(partial(self.client.submit, packets))
         except CentreRejected:
             # The centre refused the whole batch: find the packet(s) it objects to.
-            await self._send_one_by_one(pool, packets)
+            await self._send_one_by_one(pool, packets, fence)
             return 0.0
         except CentreUnavailable as exc:
             await repo.note_transient_error(pool, [p["enrollment_id"] for p in packets], str(exc))
             return s.sender_idle_seconds
-        await self.handlers.apply_submit_results(pool, results)
+        await self.handlers.apply_submit_results(pool, results, fence)
         return 0.0
 
-    async def _send_one_by_one(self, pool: asyncpg.Pool, packets: list[dict[str, Any]]) -> None:
+    async def _send_one_by_one(self, pool: asyncpg.Pool, packets: list[dict[str, Any]],
+                               fence: handlers.Fence | None) -> None:
         for packet in packets:
             try:
                 results = await self.link.call(partial(self.client.submit, [packet]))
             except CentreRejected as exc:
-                await self.handlers.reject_one(pool, packet["enrollment_id"], exc.detail)
+                await self.handlers.reject_one(pool, packet["enrollment_id"], exc.detail, fence)
                 continue
             except CentreUnavailable:
                 return
-            await self.handlers.apply_submit_results(pool, results)
+            await self.handlers.apply_submit_results(pool, results, fence)
 
     # --- verdicts -----------------------------------------------------------------------
 
@@ -137,6 +211,7 @@ class SyncWorkers:
         s = self.settings
         if self.breaker.seconds_until_probe():
             return s.sender_idle_seconds
+        fence = self._fence()
         ids = await repo.polls_due(pool, s.verdict_batch_size)
         if not ids:
             return s.sender_idle_seconds
@@ -149,7 +224,7 @@ class SyncWorkers:
             async with pool.acquire() as conn:
                 await repo.postpone_polls(conn, ids, s.verdict_poll_seconds)
             return s.sender_idle_seconds
-        await self.handlers.apply_verdicts(pool, verdicts)
+        await self.handlers.apply_verdicts(pool, verdicts, fence)
         return 0.0
 
     # --- roster -------------------------------------------------------------------------
@@ -158,13 +233,20 @@ class SyncWorkers:
         s = self.settings
 
         async def step(pool: asyncpg.Pool) -> float:
+            started = await repo.db_now(pool)
             complete = await self.pull_roster(pool) is not None
             self.roster_now.clear()
-            # Wait for the schedule (sooner after a failed pull), or for a supervisor's "now".
+            # Wait for the schedule (sooner after a failed pull), or for a supervisor's "now"
+            # (made on this instance, or on another and found in the database).
             wait = s.roster_interval_seconds if complete else min(
                 s.roster_interval_seconds, max(self.breaker.seconds_until_probe(), 5.0))
-            with contextlib.suppress(asyncio.TimeoutError):
-                await asyncio.wait_for(self.roster_now.wait(), wait)
+            deadline = asyncio.get_running_loop().time() + wait
+            while (left := deadline - asyncio.get_running_loop().time()) > 0:
+                with contextlib.suppress(asyncio.TimeoutError):
+                    await asyncio.wait_for(self.roster_now.wait(), min(left, 2.0))
+                if self.roster_now.is_set() or await repo.roster_pull_requested_since(
+                        pool, s.roster_kabupaten, started):
+                    break
             return 0.0
 
         await self._loop("roster", runtime, stop, step)
@@ -174,6 +256,7 @@ class SyncWorkers:
         (the entries already published stay published: the cursor moved with them)."""
         s = self.settings
         kabupaten = s.roster_kabupaten
+        fence = self._fence()
         cursor = await repo.roster_cursor(pool, kabupaten)
         total = 0
         while True:
@@ -184,7 +267,7 @@ class SyncWorkers:
             except (CentreUnavailable, CentreRejected) as exc:
                 log.warning("roster pull stopped at cursor %r: %s", cursor, exc)
                 return None
-            total += await self.handlers.publish_roster_page(pool, kabupaten, page)
+            total += await self.handlers.publish_roster_page(pool, kabupaten, page, fence)
             cursor = page.next_cursor
             if not page.has_more:
                 return total
@@ -243,6 +326,6 @@ def build_runtime(settings: Settings, workers: SyncWorkers) -> ServiceRuntime:
                 EnrollmentFieldChecked.ce_type(): handlers.queue_field_check,
             },
         ),
-        background=[workers.sender, workers.poller, workers.roster, workers.reporter,
-                    workers.blanker],
+        # The blanker only blanks what is published: any instance may run it.
+        background=[workers.centre, workers.blanker],
     )

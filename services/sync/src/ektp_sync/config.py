@@ -43,6 +43,10 @@ class Settings(ServiceSettings):
     item_backoff_max_seconds: float = 600.0
     max_item_attempts: int = 20
 
+    # The centre lease: one instance at a time sends, polls, reports and pulls the roster;
+    # when it dies another takes over after at most this many seconds.
+    centre_lease_seconds: float = Field(default=5.0, gt=0.2, le=300)
+
     submit_batch_size: int = 100
     submit_concurrency: int = 2
     sender_idle_seconds: float = 1.0

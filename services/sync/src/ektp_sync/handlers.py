@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from collections.abc import Awaitable, Callable
 
 import asyncpg
 from pydantic import ValidationError
@@ -29,6 +30,15 @@ from .config import Settings
 from .domain.submission import Submission, item_backoff
 
 REPORTED_OUTCOMES = ("PINDAH", "MENINGGAL")
+
+# Called first in the transaction that writes down what the centre answered: it raises
+# LeaseLost unless the caller's tenure of the centre lease still holds (bootstrap.SyncWorkers).
+Fence = Callable[[Connection], Awaitable[None]]
+
+
+async def _fenced(conn: Connection, fence: Fence | None) -> None:
+    if fence is not None:
+        await fence(conn)
 
 
 # --- consumed events ---------------------------------------------------------------------
@@ -69,10 +79,12 @@ class SyncHandlers:
             await outbox.add_event(conn, self.settings.topic("central"), data,
                                    source=self.settings.service_name)
 
-    async def apply_submit_results(self, pool: asyncpg.Pool, results: list[ItemResult]) -> None:
+    async def apply_submit_results(self, pool: asyncpg.Pool, results: list[ItemResult],
+                                   fence: Fence | None = None) -> None:
         s = self.settings
         now = dt.datetime.now(dt.UTC)
         async with pool.acquire() as conn, conn.transaction():
+            await _fenced(conn, fence)
             subs = await repo.lock_submissions(conn, [r.enrollment_id for r in results])
             for result in results:
                 sub = subs.get(result.enrollment_id)
@@ -106,16 +118,20 @@ class SyncHandlers:
                            detail={"enrollment_id": sub.enrollment_id,
                                    "reason": sub.failure_reason, "retryable": sub.retryable})
 
-    async def reject_one(self, pool: asyncpg.Pool, enrollment_id: str, reason: str) -> None:
+    async def reject_one(self, pool: asyncpg.Pool, enrollment_id: str, reason: str,
+                         fence: Fence | None = None) -> None:
         """The centre refused the request for this packet alone (a 4xx): operator queue."""
         async with pool.acquire() as conn, conn.transaction():
+            await _fenced(conn, fence)
             sub = (await repo.lock_submissions(conn, [enrollment_id])).get(enrollment_id)
             if sub is not None:
                 await self._fail(conn, sub, sub.rejected(f"ditolak pusat data: {reason}"))
 
-    async def apply_verdicts(self, pool: asyncpg.Pool, verdicts: list[Verdict]) -> None:
+    async def apply_verdicts(self, pool: asyncpg.Pool, verdicts: list[Verdict],
+                             fence: Fence | None = None) -> None:
         s = self.settings
         async with pool.acquire() as conn, conn.transaction():
+            await _fenced(conn, fence)
             subs = await repo.lock_submissions(conn, [v.enrollment_id for v in verdicts])
             still_pending: list[str] = []
             for verdict in verdicts:
@@ -156,11 +172,12 @@ class SyncHandlers:
             await repo.postpone_polls(conn, still_pending, s.verdict_poll_seconds)
 
     async def publish_roster_page(
-        self, pool: asyncpg.Pool, kabupaten: str, page: RosterPage
+        self, pool: asyncpg.Pool, kabupaten: str, page: RosterPage, fence: Fence | None = None
     ) -> int:
         """Publish one page of the roster and move the cursor past it, together."""
         published = 0
         async with pool.acquire() as conn, conn.transaction():
+            await _fenced(conn, fence)
             for entry in page.entries:
                 try:
                     event = CentralRosterEntry.model_validate(entry.model_dump())

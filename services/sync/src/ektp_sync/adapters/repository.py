@@ -262,3 +262,24 @@ async def save_roster_cursor(conn: Connection, kabupaten: str, cursor: str, entr
                last_pulled_at = now()""",
         kabupaten, cursor, entries,
     )
+
+
+async def request_roster_pull(conn: Connection | asyncpg.Pool, kabupaten: str) -> None:
+    await conn.execute(
+        """INSERT INTO roster_pull_requests (kabupaten, requested_at) VALUES ($1, now())
+           ON CONFLICT (kabupaten) DO UPDATE SET requested_at = now()""",
+        kabupaten,
+    )
+
+
+async def db_now(pool: asyncpg.Pool) -> dt.datetime:
+    now: dt.datetime = await pool.fetchval("SELECT now()")
+    return now
+
+
+async def roster_pull_requested_since(pool: asyncpg.Pool, kabupaten: str, since: dt.datetime
+                                      ) -> bool:
+    return bool(await pool.fetchval(
+        "SELECT true FROM roster_pull_requests WHERE kabupaten = $1 AND requested_at > $2",
+        kabupaten, since,
+    ))

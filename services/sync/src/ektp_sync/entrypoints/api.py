@@ -188,7 +188,8 @@ async def _command(pool: Any, scope: str, enrollment_id: str, payload: dict[str,
 async def pull_roster(principal: Supervisor, pool: PoolDep, workers: Workers) -> dict[str, str]:
     async with pool.acquire() as conn:
         await audit.record(conn, principal, "roster.pull_requested")
-    workers.roster_now.set()
+        await repo.request_roster_pull(conn, workers.settings.roster_kabupaten)
+    workers.roster_now.set()  # this instance may be the one that pulls
     return {"status": "requested"}
 
 
