@@ -69,6 +69,9 @@ def signed_in(webs, browser) -> Iterator[dict[tuple[str, str], Any]]:
 WALKED = list(VIEWPORTS) if os.environ.get("EKTP_WALK_EVERY_VIEWPORT") else ["pc"]
 
 
+# Over thirty screens, each checked by axe-core: minutes on a loaded 2-core machine, more
+# than the suite's default 300 s per test.
+@pytest.mark.timeout(900)
 @pytest.mark.parametrize("viewport", WALKED)
 def test_every_screen_opens_passes_axe_and_is_photographed(webs, browser, signed_in,
                                                              viewport, tmp_path_factory):
