@@ -86,6 +86,8 @@ BODY_LIMITS: dict[tuple[str, str], int] = {
     ("POST", "/enrollments"): RECORDING_BODY_BYTES,
     ("POST", "/enrollments/check"): RECORDING_BODY_BYTES,
     ("POST", "/enrollments/import"): KIT_FILE_BYTES,
+    # the village sync: at most 50 records a batch, as large as a kit file
+    ("POST", "/kits/{kit_id}/records"): KIT_FILE_BYTES,
     ("POST", "/roster/import"): ROSTER_CSV_BYTES,
     # web: the recording form, its images as files (smaller than the base64 JSON)
     ("POST", "/perekaman/rekam"): RECORDING_BODY_BYTES,

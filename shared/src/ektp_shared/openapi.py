@@ -276,9 +276,21 @@ def install_docs(app: FastAPI) -> None:
 # --- export (make openapi) ------------------------------------------------------------------
 
 
+def _sorted_enums(node: Any) -> Any:
+    # pydantic caches a Literal's schema by the Literal's value set, so a second build in one
+    # process may list the same values in another order: the committed form sorts them.
+    if isinstance(node, dict):
+        return {k: (sorted(v) if k == "enum" and all(isinstance(x, str) for x in v)
+                    else _sorted_enums(v)) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_sorted_enums(x) for x in node]
+    return node
+
+
 def render(doc: dict[str, Any]) -> str:
-    """The committed form: sorted keys, two-space indent, one trailing newline."""
-    return json.dumps(doc, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+    """The committed form: sorted keys and enum values, two-space indent, one trailing
+    newline."""
+    return json.dumps(_sorted_enums(doc), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
 
 
 def service_documents() -> dict[str, dict[str, Any]]:

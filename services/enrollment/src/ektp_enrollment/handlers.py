@@ -11,7 +11,6 @@ import uuid
 from typing import Any
 
 from nacl.public import PublicKey
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ektp_shared import audit
 from ektp_shared.auth import ALL_OFFICE, Principal
@@ -25,10 +24,8 @@ from ektp_shared.events import (
     CentralRosterEntry,
     CentralSubmitted,
     Demographics,
-    EnrollmentFieldChecked,
     EnrollmentRecorded,
     EventData,
-    FieldCheckOutcome,
 )
 from ektp_shared.office import current as current_office
 from ektp_shared.outbox import add_event
@@ -37,7 +34,6 @@ from ektp_shared.wilayah import normalise_desa_code
 
 from .adapters import repository as repo
 from .config import Settings
-from .domain import kitfile
 from .domain import roster as rosterdom
 from .domain import status as st
 from .domain.errors import Refused
@@ -126,8 +122,11 @@ async def record_enrollment(
     recorded_by: str | None = None,
     source: str = "KANTOR",
     source_ref: str | None = None,
+    meninggal_permit: str | None = None,
 ) -> dict[str, Any]:
-    """Record one resident; returns the answer for the clerk. Raises Refused."""
+    """Record one resident; returns the answer for the clerk. Raises Refused.
+    ``meninggal_permit``: a supervisor's decision (a conflict of the village sync) to record
+    a resident checked MENINGGAL, with its reason."""
     recorded_at = recorded_at or dt.datetime.now(dt.UTC)
     # Wajib KTP is judged on the day of recording (a kit's file may be imported days later).
     day = recorded_at.astimezone(OFFICE_TZ).date()
@@ -142,8 +141,8 @@ async def record_enrollment(
     if latest is not None:  # its day as the office counts days
         latest = dataclasses.replace(latest, checked_at=latest.checked_at.astimezone(OFFICE_TZ))
     after_check, check_warnings = allow_after_field_check(
-        latest, reason=req.izin_meninggal,
-        is_supervisor=is_supervisor(principal),
+        latest, reason=meninggal_permit or req.izin_meninggal,
+        is_supervisor=meninggal_permit is not None or is_supervisor(principal),
     )
     overrides.update(after_check)
     checked.warnings.extend(check_warnings)
@@ -325,94 +324,6 @@ CONSUMED: dict[str, Any] = {
 }
 
 
-# --- mobile kits --------------------------------------------------------------------------
-
-
-async def register_kit(
-    conn: Connection, principal: Principal, kit_id: str, public_key: str, label: str
-) -> dict[str, Any]:
-    key = kitfile.parse_public_key(public_key)
-    if not await repo.add_kit(conn, kit_id, key, label, principal.user):
-        raise Refused.one("kit_id", f"kit {kit_id} atau kuncinya sudah terdaftar", kind="conflict")
-    await audit.record(conn, principal, "kit.register", target=kit_id, detail={"label": label})
-    return {"kit_id": kit_id, "public_key": key, "label": label}
-
-
-class KitRecord(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    record_id: str = Field(min_length=1, max_length=100)
-    recorded_at: dt.datetime
-    operator: str = Field(min_length=1, max_length=100)
-    data: RecordingRequest
-
-
-def _validation_errors(exc: ValidationError, prefix: str = "") -> list[dict[str, str]]:
-    out = []
-    for e in exc.errors():
-        name = ".".join(str(p) for p in e["loc"])
-        out.append({"field": prefix + name if name else "record", "message": e["msg"]})
-    return out
-
-
-async def import_kit(
-    conn: Connection, settings: Settings, centre_key: PublicKey, principal: Principal,
-    raw: bytes,
-) -> dict[str, Any]:
-    """Verify the file, then record each good line; bad lines are reported, good ones kept.
-    Each line runs in a savepoint, so a bad one leaves nothing behind. Re-importing the
-    same file records nothing twice: each line's (kit, record_id) is remembered."""
-    kit = kitfile.read_kit_file(raw)
-    key = await repo.kit_public_key(conn, kit.kit_id)
-    if key is None:
-        raise Refused.one("file", f"kit {kit.kit_id} belum terdaftar; daftarkan kuncinya dulu",
-                          title="Berkas kit ditolak")
-    kitfile.verify_kit_file(kit, key)
-    imported: list[dict[str, Any]] = []
-    already: list[dict[str, Any]] = []
-    rejected: list[dict[str, Any]] = []
-    seen: set[str] = set()
-    for line_no, line in kit.lines:
-        try:
-            record = KitRecord.model_validate_json(line)
-        except ValidationError as exc:
-            rejected.append({"line": line_no, "record_id": None,
-                             "errors": _validation_errors(exc)})
-            continue
-        ref = f"{kit.kit_id}:{record.record_id}"
-        existing = await repo.by_source_ref(conn, ref)
-        if existing is not None or record.record_id in seen:
-            already.append({"line": line_no, "record_id": record.record_id,
-                            "enrollment_id": existing})
-            continue
-        seen.add(record.record_id)
-        try:
-            async with conn.transaction():  # a savepoint: a refused line leaves no trace
-                answer = await record_enrollment(
-                    conn, settings, centre_key, principal, record.data,
-                    recorded_at=record.recorded_at, recorded_by=f"{record.operator}@{kit.kit_id}",
-                    source="KIT", source_ref=ref,
-                )
-        except Refused as exc:
-            rejected.append({
-                "line": line_no, "record_id": record.record_id,
-                "errors": [{"field": f"data.{e.field}", "message": e.message} for e in exc.errors],
-                **{k: v for k, v in exc.extra.items() if v is not None},
-            })
-            continue
-        imported.append({"line": line_no, "record_id": record.record_id,
-                         "enrollment_id": answer["enrollment_id"], "warnings": answer["warnings"]})
-    await audit.record(conn, principal, "kit.import", target=kit.kit_id, detail={
-        "imported": len(imported), "already_imported": len(already), "rejected": len(rejected),
-    })
-    return {
-        "kit_id": kit.kit_id, "imported": imported, "already_imported": already,
-        "rejected": rejected,
-        "counts": {"imported": len(imported), "already_imported": len(already),
-                   "rejected": len(rejected)},
-    }
-
-
 # --- roster -------------------------------------------------------------------------------
 
 
@@ -439,30 +350,6 @@ def check_desa(value: str, field_name: str = "kode_desa") -> str:
     if isinstance(refusal, str):
         raise Refused.one(field_name, refusal.replace(f"kode desa {desa}", f"kode desa {value}"))
     return desa
-
-
-async def record_field_check(
-    conn: Connection, settings: Settings, principal: Principal, nik: str,
-    outcome: FieldCheckOutcome, note: str,
-) -> dict[str, Any]:
-    entry = await repo.roster_entry(conn, nik, for_update=True)
-    if entry is None:
-        raise Refused.one("nik", "NIK ini tidak ada di daftar wajib KTP (roster)",
-                          kind="not_found", title="Tidak ada di roster")
-    new_status = rosterdom.roster_status_after_check(entry["status"], outcome)
-    checked_at = await repo.record_check(
-        conn, check_id=uuid.uuid4(), nik=nik, kode_desa=entry["kode_desa"], outcome=outcome,
-        officer=principal.user, note=note, new_status=new_status,
-    )
-    await audit.record(conn, principal, "field_check.create", target=nik,
-                       detail={"outcome": outcome, "note": note})
-    await add_event(conn, settings.topic("enrollment"), EnrollmentFieldChecked(
-        nik=nik, outcome=outcome, officer=principal.user, note=note,
-        kode_desa=entry["kode_desa"], checked_at=checked_at,
-    ), source=settings.service_name)
-    return {"nik": nik, "outcome": outcome, "roster_status": new_status,
-            "kode_desa": entry["kode_desa"], "officer": principal.user,
-            "checked_at": checked_at.isoformat()}
 
 
 async def schedule_visit(

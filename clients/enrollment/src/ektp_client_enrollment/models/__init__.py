@@ -15,7 +15,19 @@ from .biometrics_irises import BiometricsIrises
 from .capture import Capture
 from .checked import Checked
 from .checked_overrides import CheckedOverrides
+from .conflict import Conflict
+from .conflict_check import ConflictCheck
+from .conflict_check_outcome import ConflictCheckOutcome
+from .conflict_details import ConflictDetails
+from .conflict_kind import ConflictKind
+from .conflict_page import ConflictPage
+from .conflict_recording import ConflictRecording
+from .conflict_ref import ConflictRef
+from .conflict_ref_kind_type_0 import ConflictRefKindType0
+from .conflict_ref_status_type_0 import ConflictRefStatusType0
+from .conflict_status import ConflictStatus
 from .consumer_state import ConsumerState
+from .decision import Decision
 from .demographics import Demographics
 from .demographics_jenis_kelamin import DemographicsJenisKelamin
 from .enrollment_detail import EnrollmentDetail
@@ -42,9 +54,18 @@ from .kit import Kit
 from .kit_counts import KitCounts
 from .kit_import import KitImport
 from .kit_line import KitLine
+from .kit_line_kind_type_0 import KitLineKindType0
 from .kit_line_rejected import KitLineRejected
+from .kit_line_rejected_kind_type_0 import KitLineRejectedKindType0
+from .kit_record_result import KitRecordResult
+from .kit_record_result_status import KitRecordResultStatus
+from .kit_records import KitRecords
+from .kit_records_records_item import KitRecordsRecordsItem
 from .kit_registration import KitRegistration
+from .kit_sync import KitSync
+from .kit_sync_counts import KitSyncCounts
 from .last_failure import LastFailure
+from .list_conflicts_status_type_0 import ListConflictsStatusType0
 from .list_enrollments_status_type_0 import ListEnrollmentsStatusType0
 from .list_roster_status_type_0 import ListRosterStatusType0
 from .pemula_page import PemulaPage
@@ -92,7 +113,19 @@ __all__ = (
     "Capture",
     "Checked",
     "CheckedOverrides",
+    "Conflict",
+    "ConflictCheck",
+    "ConflictCheckOutcome",
+    "ConflictDetails",
+    "ConflictKind",
+    "ConflictPage",
+    "ConflictRecording",
+    "ConflictRef",
+    "ConflictRefKindType0",
+    "ConflictRefStatusType0",
+    "ConflictStatus",
     "ConsumerState",
+    "Decision",
     "Demographics",
     "DemographicsJenisKelamin",
     "EnrollmentDetail",
@@ -119,9 +152,18 @@ __all__ = (
     "KitCounts",
     "KitImport",
     "KitLine",
+    "KitLineKindType0",
     "KitLineRejected",
+    "KitLineRejectedKindType0",
+    "KitRecordResult",
+    "KitRecordResultStatus",
+    "KitRecords",
+    "KitRecordsRecordsItem",
     "KitRegistration",
+    "KitSync",
+    "KitSyncCounts",
     "LastFailure",
+    "ListConflictsStatusType0",
     "ListEnrollmentsStatusType0",
     "ListRosterStatusType0",
     "PemulaPage",

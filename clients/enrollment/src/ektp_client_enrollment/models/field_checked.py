@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
@@ -12,6 +12,10 @@ from ..models.field_checked_roster_status import (
     check_field_checked_roster_status,
 )
 
+if TYPE_CHECKING:
+    from ..models.conflict_ref import ConflictRef
+
+
 T = TypeVar("T", bound="FieldChecked")
 
 
@@ -20,6 +24,10 @@ class FieldChecked:
     """
     Attributes:
         checked_at (datetime.datetime):
+        conflict (ConflictRef | None):
+        field_check_id (str):
+        held (bool): kept but not applied to the roster: a conflict for the supervisor (another officer's check differs,
+            or already recorded)
         kode_desa (str):
         nik (str):
         officer (str):
@@ -28,6 +36,9 @@ class FieldChecked:
     """
 
     checked_at: datetime.datetime
+    conflict: ConflictRef | None
+    field_check_id: str
+    held: bool
     kode_desa: str
     nik: str
     officer: str
@@ -35,7 +46,19 @@ class FieldChecked:
     roster_status: FieldCheckedRosterStatus
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.conflict_ref import ConflictRef  # noqa: PLC0415
+
         checked_at = self.checked_at.isoformat()
+
+        conflict: dict[str, Any] | None
+        if isinstance(self.conflict, ConflictRef):
+            conflict = self.conflict.to_dict()
+        else:
+            conflict = self.conflict
+
+        field_check_id = self.field_check_id
+
+        held = self.held
 
         kode_desa = self.kode_desa
 
@@ -52,6 +75,9 @@ class FieldChecked:
         field_dict.update(
             {
                 "checked_at": checked_at,
+                "conflict": conflict,
+                "field_check_id": field_check_id,
+                "held": held,
                 "kode_desa": kode_desa,
                 "nik": nik,
                 "officer": officer,
@@ -64,8 +90,29 @@ class FieldChecked:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.conflict_ref import ConflictRef  # noqa: PLC0415
+
         d = dict(src_dict)
         checked_at = datetime.datetime.fromisoformat(d.pop("checked_at"))
+
+        def _parse_conflict(data: object) -> ConflictRef | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                conflict_type_0 = ConflictRef.from_dict(data)
+
+                return conflict_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(ConflictRef | None, data)
+
+        conflict = _parse_conflict(d.pop("conflict"))
+
+        field_check_id = d.pop("field_check_id")
+
+        held = d.pop("held")
 
         kode_desa = d.pop("kode_desa")
 
@@ -79,6 +126,9 @@ class FieldChecked:
 
         field_checked = cls(
             checked_at=checked_at,
+            conflict=conflict,
+            field_check_id=field_check_id,
+            held=held,
             kode_desa=kode_desa,
             nik=nik,
             officer=officer,

@@ -203,7 +203,7 @@ async def list_roster(
 
 async def latest_field_check(conn: Connection, nik: str) -> LatestFieldCheck | None:
     row = await conn.fetchrow(
-        """SELECT id, outcome, checked_at, officer FROM field_checks WHERE nik = $1
+        """SELECT id, outcome, checked_at, officer FROM field_checks WHERE nik = $1 AND NOT held
            ORDER BY checked_at DESC, id LIMIT 1""",
         nik,
     )
@@ -211,23 +211,6 @@ async def latest_field_check(conn: Connection, nik: str) -> LatestFieldCheck | N
         return None
     return LatestFieldCheck(check_id=str(row["id"]), outcome=row["outcome"],
                             checked_at=row["checked_at"], officer=row["officer"])
-
-
-async def record_check(
-    conn: Connection, *, check_id: uuid.UUID, nik: str, kode_desa: str, outcome: str,
-    officer: str, note: str, new_status: str,
-) -> dt.datetime:
-    checked_at: dt.datetime = await conn.fetchval(
-        """INSERT INTO field_checks (id, nik, kode_desa, outcome, officer, note)
-           VALUES ($1, $2, $3, $4, $5, $6) RETURNING checked_at""",
-        check_id, nik, kode_desa, outcome, officer, note,
-    )
-    await conn.execute(
-        """UPDATE roster SET status = $2, last_check = $3, last_checked_at = $4, updated_at = now()
-           WHERE nik = $1""",
-        nik, new_status, outcome, checked_at,
-    )
-    return checked_at
 
 
 async def add_visit(
@@ -269,3 +252,175 @@ async def add_kit(conn: Connection, kit_id: str, public_key: str, label: str, by
 async def kit_public_key(conn: Connection, kit_id: str) -> str | None:
     value = await conn.fetchval("SELECT public_key FROM kits WHERE kit_id = $1", kit_id)
     return str(value) if value is not None else None
+
+
+async def kit_registration(conn: Connection, kit_id: str) -> dict[str, Any] | None:
+    row = await conn.fetchrow("SELECT kit_id, public_key, label FROM kits WHERE kit_id = $1",
+                              kit_id)
+    return dict(row) if row is not None else None
+
+
+# --- village sync: records remembered once ---------------------------------------------
+
+
+async def claim_kit_record(
+    conn: Connection, kit_id: str, record_id: str, kind: str, by: str
+) -> bool:
+    """Take (kit, record) for this transaction; False when it was taken before. A concurrent
+    sending of the same record waits here until the first one commits or rolls back."""
+    inserted = await conn.fetchval(
+        """INSERT INTO kit_records (kit_id, record_id, kind, status, received_by)
+           VALUES ($1, $2, $3, 'CLAIMED', $4) ON CONFLICT DO NOTHING RETURNING true""",
+        kit_id, record_id, kind, by,
+    )
+    return bool(inserted)
+
+
+async def settle_kit_record(
+    conn: Connection, kit_id: str, record_id: str, *, status: str,
+    enrollment_id: str | None = None, field_check_id: uuid.UUID | None = None,
+    conflict_id: int | None = None, warnings: list[str] | None = None,
+) -> None:
+    await conn.execute(
+        """UPDATE kit_records SET status = $3, enrollment_id = $4, field_check_id = $5,
+               conflict_id = $6, warnings = $7 WHERE kit_id = $1 AND record_id = $2""",
+        kit_id, record_id, status, uuid.UUID(enrollment_id) if enrollment_id else None,
+        field_check_id, conflict_id, warnings or [],
+    )
+
+
+async def kit_record(conn: Connection, kit_id: str, record_id: str) -> dict[str, Any] | None:
+    row = await conn.fetchrow(
+        """SELECT k.kind, k.status, k.enrollment_id::text AS enrollment_id,
+                  k.field_check_id::text AS field_check_id, k.conflict_id, k.warnings,
+                  c.kind AS conflict_kind
+           FROM kit_records k LEFT JOIN field_check_conflicts c ON c.id = k.conflict_id
+           WHERE k.kit_id = $1 AND k.record_id = $2""",
+        kit_id, record_id,
+    )
+    return dict(row) if row is not None else None
+
+
+# --- field checks held for the supervisor, and their conflicts --------------------------
+
+
+async def insert_check(
+    conn: Connection, *, check_id: uuid.UUID, nik: str, kode_desa: str, outcome: str,
+    officer: str, note: str, checked_at: dt.datetime | None, held: bool,
+    source_ref: str | None,
+) -> dt.datetime:
+    checked: dt.datetime = await conn.fetchval(
+        """INSERT INTO field_checks (id, nik, kode_desa, outcome, officer, note, checked_at,
+               held, source_ref)
+           VALUES ($1, $2, $3, $4, $5, $6, COALESCE($7, now()), $8, $9) RETURNING checked_at""",
+        check_id, nik, kode_desa, outcome, officer, note, checked_at, held, source_ref,
+    )
+    return checked
+
+
+async def apply_check_to_roster(
+    conn: Connection, nik: str, new_status: str, outcome: str, checked_at: dt.datetime
+) -> None:
+    """The roster follows the newest applied check: one made offline days ago and sent now
+    does not undo a later one."""
+    await conn.execute(
+        """UPDATE roster SET status = $2, last_check = $3, last_checked_at = $4, updated_at = now()
+           WHERE nik = $1 AND (last_checked_at IS NULL OR last_checked_at <= $4)""",
+        nik, new_status, outcome, checked_at,
+    )
+
+
+async def unhold_check(conn: Connection, check_id: uuid.UUID) -> dict[str, Any] | None:
+    row = await conn.fetchrow(
+        """UPDATE field_checks SET held = false WHERE id = $1 AND held
+           RETURNING nik, kode_desa, outcome, officer, note, checked_at""",
+        check_id,
+    )
+    return dict(row) if row is not None else None
+
+
+CONFLICT_COLUMNS = """c.id, c.kind, c.nik, c.kode_desa, c.status, c.opened_at, c.details,
+    c.kit_id, c.record_id, c.decision, c.reason, c.decided_by, c.decided_at, r.nama"""
+
+
+async def open_conflict(
+    conn: Connection, kind: str, nik: str, *, for_update: bool = False
+) -> dict[str, Any] | None:
+    lock = " FOR UPDATE OF c" if for_update else ""
+    row = await conn.fetchrow(
+        f"""SELECT {CONFLICT_COLUMNS} FROM field_check_conflicts c
+            LEFT JOIN roster r ON r.nik = c.nik
+            WHERE c.nik = $1 AND c.kind = $2 AND c.status = 'OPEN'{lock}""",
+        nik, kind,
+    )
+    return dict(row) if row is not None else None
+
+
+async def record_conflict(
+    conn: Connection, kit_id: str, record_id: str
+) -> dict[str, Any] | None:
+    row = await conn.fetchrow(
+        f"""SELECT {CONFLICT_COLUMNS} FROM field_check_conflicts c
+            LEFT JOIN roster r ON r.nik = c.nik
+            WHERE c.kit_id = $1 AND c.record_id = $2
+              AND c.kind = 'RECORDING_AFTER_MENINGGAL'""",
+        kit_id, record_id,
+    )
+    return dict(row) if row is not None else None
+
+
+async def add_conflict(
+    conn: Connection, *, kind: str, nik: str, kode_desa: str, details: dict[str, Any],
+    kit_id: str | None = None, record_id: str | None = None,
+) -> int:
+    value = await conn.fetchval(
+        """INSERT INTO field_check_conflicts (kind, nik, kode_desa, details, kit_id, record_id)
+           VALUES ($1, $2, $3, $4, $5, $6) RETURNING id""",
+        kind, nik, kode_desa, details, kit_id, record_id,
+    )
+    return int(value)
+
+
+async def update_conflict_details(conn: Connection, conflict_id: int,
+                                  details: dict[str, Any]) -> None:
+    await conn.execute("UPDATE field_check_conflicts SET details = $2 WHERE id = $1",
+                       conflict_id, details)
+
+
+async def get_conflict(
+    conn: Connection, conflict_id: int, *, for_update: bool = False
+) -> dict[str, Any] | None:
+    lock = " FOR UPDATE OF c" if for_update else ""
+    row = await conn.fetchrow(
+        f"""SELECT {CONFLICT_COLUMNS} FROM field_check_conflicts c
+            LEFT JOIN roster r ON r.nik = c.nik WHERE c.id = $1{lock}""",
+        conflict_id,
+    )
+    return dict(row) if row is not None else None
+
+
+async def decide_conflict(
+    conn: Connection, conflict_id: int, decision: str, reason: str, by: str
+) -> None:
+    await conn.execute(
+        """UPDATE field_check_conflicts SET status = 'DECIDED', decision = $2, reason = $3,
+               decided_by = $4, decided_at = now() WHERE id = $1""",
+        conflict_id, decision, reason, by,
+    )
+
+
+async def list_conflicts(
+    conn: Connection, *, status: str | None, limit: int, offset: int
+) -> tuple[int, list[dict[str, Any]]]:
+    total = await conn.fetchval(
+        "SELECT count(*) FROM field_check_conflicts WHERE ($1::text IS NULL OR status = $1)",
+        status,
+    )
+    rows = await conn.fetch(
+        f"""SELECT {CONFLICT_COLUMNS} FROM field_check_conflicts c
+            LEFT JOIN roster r ON r.nik = c.nik
+            WHERE ($1::text IS NULL OR c.status = $1)
+            ORDER BY c.opened_at, c.id LIMIT $2 OFFSET $3""",
+        status, limit, offset,
+    )
+    return int(total), [dict(r) for r in rows]

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 from collections.abc import Awaitable, Callable
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, FastAPI, Query, Request
+from fastapi import APIRouter, FastAPI, Path, Query, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -22,12 +23,13 @@ from ektp_shared.openapi import file_body, links, problems
 from ektp_shared.problems import Problem, problem_response
 from ektp_shared.sealed_packet import load_public_key
 
-from .. import handlers
+from .. import fieldwork, handlers
 from ..adapters import repository as repo
 from ..bootstrap import build_runtime
 from ..config import Settings
 from ..domain import roster as rosterdom
 from ..domain import status as st
+from ..domain import village
 from ..domain.errors import Refused
 from ..domain.recording import RecordingRequest, redact_warning
 from . import schemas
@@ -149,7 +151,7 @@ async def import_kit(
     async with transaction(pool) as conn:
         return await _idempotent(
             conn, "enrollment.import", idempotency_key, _digest(raw),
-            lambda: handlers.import_kit(conn, settings, centre_key, principal, raw),
+            lambda: fieldwork.import_kit(conn, settings, centre_key, principal, raw),
             status_code=200,
         )
 
@@ -224,26 +226,57 @@ async def review(
 kits = APIRouter(prefix="/kits", tags=["kits"])
 
 
+KIT_ID = {"min_length": 1, "max_length": 60, "pattern": r"^[A-Za-z0-9._-]+$"}
+KitId = Annotated[str, Path(**KIT_ID)]
+
+
 class KitRegistration(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
-    kit_id: str = Field(min_length=1, max_length=60, pattern=r"^[A-Za-z0-9._-]+$")
+    kit_id: str = Field(**KIT_ID)  # type: ignore[call-overload]
     public_key: str = Field(description="base64 of the kit's Ed25519 verify key")
     label: str = Field(default="", max_length=200)
 
 
-@kits.post("", status_code=201, summary="Register a mobile kit by its public key",
-           response_model=schemas.Kit, responses=problems(409))
+@kits.post("", status_code=201, summary="Register a mobile kit (a tablet's device key)",
+           response_model=schemas.Kit, responses={**problems(409), 200: {
+               "model": schemas.Kit, "description": "This kit and key were registered before"}})
 async def register_kit(
-    body: KitRegistration, principal: Supervisor, pool: PoolDep,
+    body: KitRegistration, principal: Operator, pool: PoolDep,
     idempotency_key: IdempotencyKey = None,
 ) -> JSONResponse:
     async with transaction(pool) as conn:
-        return await _idempotent(
+        answer = await _idempotent(
             conn, "kit.register", idempotency_key,
             idempotency.request_fingerprint(body.model_dump()),
-            lambda: handlers.register_kit(conn, principal, body.kit_id, body.public_key,
-                                          body.label),
+            lambda: fieldwork.register_kit(conn, principal, body.kit_id, body.public_key,
+                                           body.label),
         )
+    if json.loads(bytes(answer.body)).get("already_registered"):
+        answer.status_code = 200  # the same kit and key again: a device's retry
+    return answer
+
+
+class KitRecords(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    records: list[dict[str, Any]] = Field(
+        min_length=1, max_length=village.MAX_RECORDS,
+        description="records as the device keeps them: record_id, kind (field_check or "
+        "recording), recorded_at, operator, data (a field check's nik/outcome/note, or the "
+        "body of POST /enrollments) and signature (base64 Ed25519 over the record without "
+        "`signature` as JSON with sorted keys and no spaces)",
+    )
+
+
+@kits.post("/{kit_id}/records", summary="The village sync: a kit's records, each taken once",
+           response_model=schemas.KitSync, responses=problems(404, 413))
+async def sync_records(
+    kit_id: KitId, body: KitRecords, principal: Operator, pool: PoolDep,
+    settings: SettingsDep, centre_key: CentreKey,
+) -> dict[str, Any]:
+    # No idempotency key: each record is idempotent by (kit, record_id) however it comes.
+    async with transaction(pool) as conn:
+        return await fieldwork.sync_kit_records(conn, settings, centre_key, principal, kit_id,
+                                                body.records)
 
 
 # --- roster -------------------------------------------------------------------------------
@@ -369,7 +402,7 @@ async def create_field_check(
         return await _idempotent(
             conn, "field_check.create", idempotency_key,
             idempotency.request_fingerprint(body.model_dump()),
-            lambda: handlers.record_field_check(conn, settings, principal, body.nik,
+            lambda: fieldwork.record_field_check(conn, settings, principal, body.nik,
                                                 body.outcome, body.note),
         )
 
@@ -413,6 +446,34 @@ async def worklist(
         visits = await repo.visits(conn, desa=kode_desa, from_date=handlers.office_today())
     return {"kode_desa": kode_desa, "total": total, "page": page, "per_page": per_page,
             "visits": handlers.jsonable(visits), "items": handlers.jsonable(rows)}
+
+
+class Decision(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    decision: str = Field(min_length=1, max_length=40,
+                          description="one of the conflict's `details.choices`")
+    reason: str = Field(min_length=1, max_length=500)
+
+
+@field_checks.get("/conflicts", summary="Conflicts of the field work, for the supervisor",
+                  response_model=schemas.ConflictPage)
+async def list_conflicts(
+    principal: Supervisor, pool: PoolDep,
+    status: Literal["OPEN", "DECIDED"] | None = None, page: Page = 1, per_page: PerPage = 100,
+) -> dict[str, Any]:
+    async with transaction(pool) as conn:
+        return await fieldwork.list_conflicts(conn, principal, status, page, per_page)
+
+
+@field_checks.post("/conflicts/{conflict_id}/decision", summary="Decide a conflict",
+                   response_model=schemas.Conflict, responses=problems(404, 409))
+async def decide_conflict(
+    conflict_id: Annotated[int, Path(ge=1, le=2**62)], body: Decision, principal: Supervisor,
+    pool: PoolDep, settings: SettingsDep,
+) -> dict[str, Any]:
+    async with transaction(pool) as conn:
+        return await fieldwork.decide_conflict(conn, settings, principal, conflict_id,
+                                               body.decision, body.reason)
 
 
 # --- app ----------------------------------------------------------------------------------

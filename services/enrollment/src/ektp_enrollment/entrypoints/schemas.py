@@ -150,20 +150,114 @@ class Kit(Answer):
     kit_id: str
     public_key: str
     label: str
+    already_registered: bool | None = Field(
+        None, description="true when this kit and key were registered before (a retry)")
+
+
+ConflictKind = Literal["OUTCOME_DIFFERS", "ALREADY_RECORDED", "RECORDING_AFTER_MENINGGAL"]
+
+
+class ConflictRef(Answer):
+    id: int
+    kind: ConflictKind | None
+    status: Literal["OPEN", "DECIDED"] | None = None
 
 
 class KitLine(Answer):
     line: int
     record_id: str | None
+    kind: Literal["field_check", "recording"] | None = None
     enrollment_id: str | None = None
+    field_check_id: str | None = None
+    conflict: ConflictRef | None = Field(None, description="held for the supervisor's decision")
     warnings: list[str] | None = None
 
 
 class KitLineRejected(Answer):
     line: int
     record_id: str | None
+    kind: Literal["field_check", "recording"] | None = None
     errors: list[FieldError]
     existing_enrollment_id: str | None = Field(None, description="the NIK's earlier recording")
+    conflict: ConflictRef | None = None
+
+
+class KitRecordResult(Answer):
+    record_id: str | None
+    kind: str
+    status: Literal["accepted", "already_accepted", "refused", "held"] = Field(
+        description="accepted; already_accepted (taken before: the device may forget it); "
+        "refused (nothing kept: fix it or discard it on the device); held (kept, waiting for "
+        "the supervisor's decision on a conflict)")
+    enrollment_id: str | None = None
+    field_check_id: str | None = None
+    warnings: list[str]
+    errors: list[FieldError]
+    conflict: ConflictRef | None = None
+    existing_enrollment_id: str | None = None
+
+
+class KitSyncCounts(Answer):
+    accepted: int
+    already_accepted: int
+    refused: int
+    held: int
+
+
+class KitSync(Answer):
+    kit_id: str
+    results: list[KitRecordResult]
+    counts: KitSyncCounts
+
+
+class ConflictCheck(Answer):
+    field_check_id: str | None
+    officer: str
+    outcome: FieldCheckOutcome
+    checked_at: dt.datetime
+    note: str | None = None
+    source_ref: str | None = Field(None, description="kit:record_id of a village record")
+    applied: bool | None = Field(None, description="true: the check the roster followed")
+
+
+class ConflictRecording(Answer):
+    kit_id: str
+    record_id: str
+    operator: str
+    recorded_at: dt.datetime
+    nama: str | None
+    kode_desa: str | None
+
+
+class ConflictDetails(Answer):
+    choices: list[str] = Field(description="the decisions the supervisor may take")
+    checks: list[ConflictCheck] | None = Field(None, description="the checks that disagree")
+    enrollment_id: str | None = Field(None, description="the resident's recording")
+    field_check_id: str | None = Field(None, description="the check that says MENINGGAL")
+    message: str | None = None
+    recording: ConflictRecording | None = Field(None, description="the refused recording")
+
+
+class Conflict(Answer):
+    id: int
+    kind: ConflictKind
+    nik: str
+    nama: str | None
+    kode_desa: str
+    status: Literal["OPEN", "DECIDED"]
+    opened_at: dt.datetime
+    details: ConflictDetails
+    decision: str | None
+    reason: str | None
+    decided_by: str | None
+    decided_at: dt.datetime | None
+
+
+class ConflictPage(Answer):
+    total: int
+    page: int
+    per_page: int
+    items: list[Conflict]
 
 
 class KitCounts(Answer):
@@ -219,12 +313,16 @@ class PemulaPage(RosterPage):
 
 
 class FieldChecked(Answer):
+    field_check_id: str
     nik: str
     outcome: FieldCheckOutcome
     roster_status: RosterStatus
     kode_desa: str
     officer: str
     checked_at: dt.datetime
+    held: bool = Field(description="kept but not applied to the roster: a conflict for the "
+                       "supervisor (another officer's check differs, or already recorded)")
+    conflict: ConflictRef | None
 
 
 class VisitOut(Answer):

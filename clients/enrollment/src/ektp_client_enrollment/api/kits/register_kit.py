@@ -36,6 +36,11 @@ def _get_kwargs(
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Kit | Problem | None:
+    if response.status_code == 200:
+        response_200 = Kit.from_dict(response.json())
+
+        return response_200
+
     if response.status_code == 201:
         response_201 = Kit.from_dict(response.json())
 
@@ -94,7 +99,7 @@ def sync_detailed(
     body: KitRegistration,
     idempotency_key: None | str | Unset = UNSET,
 ) -> Response[Kit | Problem]:
-    """Register a mobile kit by its public key
+    """Register a mobile kit (a tablet's device key)
 
     Args:
         idempotency_key (None | str | Unset): Repeat a create safely: same key, same answer
@@ -126,7 +131,7 @@ def sync(
     body: KitRegistration,
     idempotency_key: None | str | Unset = UNSET,
 ) -> Kit | Problem | None:
-    """Register a mobile kit by its public key
+    """Register a mobile kit (a tablet's device key)
 
     Args:
         idempotency_key (None | str | Unset): Repeat a create safely: same key, same answer
@@ -153,7 +158,7 @@ async def asyncio_detailed(
     body: KitRegistration,
     idempotency_key: None | str | Unset = UNSET,
 ) -> Response[Kit | Problem]:
-    """Register a mobile kit by its public key
+    """Register a mobile kit (a tablet's device key)
 
     Args:
         idempotency_key (None | str | Unset): Repeat a create safely: same key, same answer
@@ -183,7 +188,7 @@ async def asyncio(
     body: KitRegistration,
     idempotency_key: None | str | Unset = UNSET,
 ) -> Kit | Problem | None:
-    """Register a mobile kit by its public key
+    """Register a mobile kit (a tablet's device key)
 
     Args:
         idempotency_key (None | str | Unset): Repeat a create safely: same key, same answer

@@ -1,0 +1,14 @@
+from typing import Literal
+
+KitLineKindType0 = Literal["field_check", "recording"]
+
+KIT_LINE_KIND_TYPE_0_VALUES: set[KitLineKindType0] = {
+    "field_check",
+    "recording",
+}
+
+
+def check_kit_line_kind_type_0(value: str) -> KitLineKindType0:
+    if value in KIT_LINE_KIND_TYPE_0_VALUES:
+        return value
+    raise TypeError(f"Unexpected value {value!r}. Expected one of {KIT_LINE_KIND_TYPE_0_VALUES!r}")
