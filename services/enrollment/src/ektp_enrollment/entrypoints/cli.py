@@ -163,14 +163,15 @@ def kit_keygen(
 @app.command("kit-sign")
 def kit_sign(
     key_file: Annotated[Path, typer.Argument(help="the kit's signing key (from kit-keygen)")],
-    records: Annotated[Path, typer.Argument(help="JSON lines: one recording per line")],
+    records: Annotated[Path, typer.Argument(help="JSON lines: one record per line")],
     out: Annotated[Path, typer.Argument(help="the signed file to carry to the office")],
     kit_id: Annotated[str, typer.Option(help="the kit's name as registered at the office")],
 ) -> None:
-    """On the kit: sign the day's recordings into the file the office imports.
+    """On the kit: sign the day's records into the file the office imports.
 
-    Each line of RECORDS is ``{"record_id", "recorded_at", "operator", "data"}`` with
-    ``data`` the body of POST /enrollments.
+    Each line of RECORDS is ``{"record_id", "kind", "recorded_at", "operator", "data"}``:
+    kind ``recording`` (the default) with ``data`` the body of POST /enrollments, or
+    ``field_check`` with ``data`` ``{"nik", "outcome", "note"}``.
     """
     try:
         key = SigningKey(base64.b64decode(key_file.read_text().strip()))
