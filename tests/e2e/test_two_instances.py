@@ -30,7 +30,7 @@ from ektp_shared.testing.processes import ServiceProcess
 pytestmark = [pytest.mark.integration, pytest.mark.asyncio(loop_scope="session")]
 
 TWO = {name: 2 for name, _ in SERVICES if name != "central-sim"}
-SIZES = Sizes(roster=240, recorded=216, duplicates=21, blanks=180, handed_over=50, suket=5)
+SIZES = Sizes(roster=180, recorded=160, duplicates=16, blanks=130, handed_over=40, suket=5)
 BATCH = 10  # sync's submission batch: the most the centre may see again per kill
 TAKEOVER_SECONDS = 20.0  # lease of 5 s, a try every third of it, on a loaded 2-core machine
 
@@ -128,6 +128,9 @@ class Chaos:
         raise AssertionError(f"not within {seconds} s: {what}")
 
 
+# Its own time bound: about four minutes at a load of 4 to 15 on the 2-core machine, but
+# starting fifteen service processes alone took 141 s at a load of 35.
+@pytest.mark.timeout(540)
 async def test_two_instances_of_every_service_add_up_through_the_kills(stack: Stack):
     chaos = Chaos(stack)
     recorded = SIZES.recorded
