@@ -12,7 +12,7 @@ from aiokafka.admin import AIOKafkaAdminClient
 from ektp_shared.config import DEFAULT_PARTITIONS, ServiceSettings
 from ektp_shared.kafka_provision import TopicSettings, ensure_topics
 
-pytestmark = [pytest.mark.integration, pytest.mark.asyncio(loop_scope="session")]
+pytestmark = pytest.mark.integration
 
 
 def test_six_partitions_unless_told() -> None:
@@ -20,6 +20,7 @@ def test_six_partitions_unless_told() -> None:
     assert ServiceSettings().kafka_partitions == TopicSettings().partitions == 6
 
 
+@pytest.mark.asyncio(loop_scope="session")
 async def test_new_topics_get_the_setting_and_old_ones_keep_theirs(infra, caplog) -> None:
     admin = AIOKafkaAdminClient(**infra.kafka.client_options(), request_timeout_ms=15000)
     await admin.start()
