@@ -27,7 +27,7 @@ from ektp_shared.nik import NikError, parse_nik
 from ektp_shared.openapi import binary, problems
 from ektp_shared.problems import Problem
 
-from .. import views
+from .. import province, views
 from ..adapters.services import RemoteFigures
 from ..bootstrap import build_runtime
 from ..config import Settings
@@ -98,6 +98,23 @@ async def get_progress(
     body["today"] = today
     if live:
         body.update(await _live(request, settings, remote, principal))
+    return _json(body)
+
+
+@router.get("/province", tags=["progress"],
+            summary="The provincial dashboard: each kabupaten with its forecast, and the province",
+            response_model=schemas.Province, responses=problems(404))
+async def get_province(_: Viewer, pool: PoolDep, settings: SettingsDep) -> Any:
+    if settings.dashboard_mode != "province":
+        raise Problem(404, "Bukan dasbor provinsi",
+                      "Dasbor ini milik satu kantor: angka kantornya ada di /progress. Dasbor "
+                      "provinsi berjalan dengan EKTP_DASHBOARD_MODE=province.",
+                      type="not-a-province-dashboard")
+    async with pool.acquire() as conn, conn.transaction(isolation="repeatable_read",
+                                                        readonly=True):
+        # One snapshot over every kabupaten's read model.
+        body = await province.figures(conn, settings)
+    body["generated_at"] = dt.datetime.now(dt.UTC)
     return _json(body)
 
 

@@ -248,3 +248,47 @@ class StuckList(Answer):
     items: list[StuckResident]
     limit: int
     offset: int
+
+
+class ProvinceKabupaten(Answer):
+    """One office as its own dashboard's GET /progress shows it (without live figures)."""
+
+    kode: str
+    nama: str
+    as_of: dt.datetime | None
+    events_applied: int
+    figures: Region
+    rates: Rates
+    blanks: Blanks
+    forecast: Forecast
+
+
+class ProvinceTotal(Answer):
+    """The province: the kabupaten's counts summed."""
+
+    model_config = ConfigDict(extra="allow")
+
+    residents: int = 0
+    target: int = 0
+    recorded: int = 0
+    printed: int = 0
+    issued: int = 0
+    lacking: int = 0
+    by_status: dict[ResidentStatus, int] = Field(default_factory=dict)
+    kabupaten: int = Field(description="offices counted")
+    kabupaten_on_time: int = Field(description="offices whose forecast finishes by the deadline")
+    cards_needed: int
+    blank_shortfall: int
+    blanks_available: int
+
+
+class ProvinceArea(Answer):
+    kode: str
+    nama: str
+
+
+class Province(Answer):
+    provinsi: ProvinceArea
+    kabupaten: list[ProvinceKabupaten]
+    total: ProvinceTotal
+    generated_at: dt.datetime
