@@ -7,6 +7,14 @@ section 6, "Keys"): every key setting of the caller's environment is dropped, th
 public key and the service's own are set. Services whose package is not installed are
 skipped, so the stack grows as services are added. Starting twice is harmless; a stale pid
 file (power cut) is noticed and replaced.
+
+Several offices of one province on the one Kafka and PostgreSQL (``make up
+OFFICES=71.10,71.74``): the first is the office as above; the n-th (from 0) runs every
+service again with EKTP_KABUPATEN set to its code, its ports 100 x n higher, its own
+databases (``ektp_<name>_7174``), principals (``ektp-<name>.71-74``), pids, logs and spool
+under ``.run/offices/71-74/``. Every office's topics carry its kabupaten (``71-74.ektp.*``,
+DESIGN section 3). With two or more, the provincial dashboard (the dashboard in province
+mode, port 8090) reads them all.
 """
 
 from __future__ import annotations
@@ -26,6 +34,8 @@ import psutil
 
 from .config import repo_root
 from .keys import KeySettings
+from .office import DEFAULT_KABUPATEN, topic_tag
+from .wilayah import kabupaten_codes, normalise_kabupaten_code
 
 
 @dataclass(frozen=True)
@@ -79,6 +89,74 @@ SERVICES: tuple[Service, ...] = (
 )
 
 
+# The n-th office's ports are this many times n above the first office's.
+OFFICE_PORT_STEP = 100
+PROVINCE_PORT = 8090
+
+
+@dataclass(frozen=True)
+class Office:
+    """One office of ``make up``: its kabupaten and its place among the offices."""
+
+    kode: str
+    index: int = 0
+
+    @property
+    def offset(self) -> int:
+        # EKTP_STACK_PORT_OFFSET moves every office (several stacks on one machine).
+        return OFFICE_PORT_STEP * self.index + int(os.environ.get("EKTP_STACK_PORT_OFFSET", "0"))
+
+    @property
+    def tag(self) -> str:
+        """``71-74.``: its topics', groups' and (but for the first) principals' prefix."""
+        return topic_tag(self.kode)
+
+    @property
+    def principal_tag(self) -> str:
+        # The first office keeps the principals' plain names (ektp-sync), as alone.
+        return self.tag if self.index else ""
+
+    @property
+    def state(self) -> Path:
+        return run_dir() if not self.index else run_dir() / "offices" / self.tag.rstrip(".")
+
+    def database(self, service: Service) -> str:
+        return service.database + (f"_{self.kode.replace('.', '')}" if self.index else "")
+
+    def port(self, service: Service) -> int:
+        return service.port + self.offset
+
+
+def offices(spec: str | None = None) -> list[Office]:
+    """The offices of OFFICES ("71.10,71.74"); unset, the one office of EKTP_KABUPATEN."""
+    spec = spec if spec is not None else os.environ.get("OFFICES", "")
+    codes = [normalise_kabupaten_code(c) for c in spec.split(",") if c.strip()]
+    if not codes:
+        codes = [normalise_kabupaten_code(os.environ.get("EKTP_KABUPATEN", DEFAULT_KABUPATEN))]
+    known = kabupaten_codes()
+    unknown = [c for c in codes if c not in known]
+    if unknown:
+        raise SystemExit(f"OFFICES: {', '.join(unknown)} is no kabupaten/kota code of Kemendagri")
+    if len({c[:2] for c in codes}) > 1:
+        raise SystemExit("OFFICES: the offices of one province only (one provincial dashboard)")
+    return [Office(c, i) for i, c in enumerate(dict.fromkeys(codes))]
+
+
+FIRST = Office(DEFAULT_KABUPATEN)
+
+
+def province_service(all_offices: list[Office]) -> Service:
+    """The provincial dashboard: the dashboard in province mode over every office."""
+    return Service("dashboard-province", PROVINCE_PORT, "ektp_dashboard", env=(
+        ("EKTP_DASHBOARD_MODE", "province"),
+        ("EKTP_PROVINCE_OFFICES", ",".join(o.kode for o in all_offices)),
+    ))
+
+
+def province_principal(all_offices: list[Office]) -> str:
+    return f"ektp-dashboard.province-{all_offices[0].kode[:2]}"
+
+
 def run_dir() -> Path:
     return Path(os.environ.get("EKTP_STATE_DIR", repo_root() / ".run"))
 
@@ -101,56 +179,77 @@ KEY_VARIABLES = {name: f"EKTP_{name.upper()}" for name in KeySettings.model_fiel
 HELD_VARIABLES = frozenset(KEY_VARIABLES.values()) | {SPOOL_VARIABLE}
 
 
-def key_env(service: Service) -> dict[str, str]:
+def key_env(service: Service, office: Office = FIRST) -> dict[str, str]:
     """The key files (and the spool) one service holds, at the paths `ektp keys init` used."""
     keys = KeySettings()
     held = ("jwt_public_key_file", *service.keys)
     env = {KEY_VARIABLES[name]: str(getattr(keys, name)) for name in held}
     if service.spool:
-        env[SPOOL_VARIABLE] = os.environ.get(
-            SPOOL_VARIABLE, str(run_dir() / "printing" / "spool"))
+        env[SPOOL_VARIABLE] = (os.environ.get(SPOOL_VARIABLE, str(run_dir() / "printing" / "spool"))
+                               if not office.index else str(office.state / "printing" / "spool"))
     return env
 
 
-def service_env(service: Service) -> dict[str, str]:
+def _offset_urls(env: tuple[tuple[str, str], ...], office: Office) -> dict[str, str]:
+    """The office's own addresses of the other services (``...:8001`` -> ``...:8101``)."""
+    out = dict(env)
+    if office.offset:
+        for s in SERVICES:
+            for name, value in out.items():
+                out[name] = value.replace(f"127.0.0.1:{s.port}", f"127.0.0.1:{office.port(s)}")
+    return out
+
+
+def service_env(service: Service, office: Office = FIRST) -> dict[str, str]:
     """The environment of one service under ``make up`` (ports as devinfra runs them)."""
     pg_port = os.environ.get("EKTP_PG_PORT", "5432")
     from .devinfra import kafka_bootstrap  # every node of EKTP_KAFKA_BROKERS=3, not one
+    from .kafka_provision import service_kafka
 
     kafka = kafka_bootstrap()
+    principal = (service_kafka(service.name).principal_of(office.principal_tag)
+                 if service.name != "dashboard-province" else province_principal([office]))
+    # The office alone, as the caller's EKTP_KABUPATEN says: its settings' defaults (its
+    # kabupaten's topic prefix) as under compose. Any other office is told its code.
+    office_env: dict[str, str] = {}
+    if office.index or office.kode != offices("")[0].kode:
+        office_env = {"EKTP_KABUPATEN": office.kode, "EKTP_TOPIC_PREFIX": office.tag}
+    if service.name == "dashboard-province":
+        office_env = {"EKTP_KABUPATEN": office.kode, "EKTP_TOPIC_BASE": ""}
     return {
         "EKTP_SERVICE_NAME": service.name,
-        "EKTP_HTTP_PORT": str(service.port),
+        "EKTP_HTTP_PORT": str(office.port(service)),
         # The service's own role (audit_log append-only); the owner role migrates.
-        "EKTP_DATABASE_URL":
-            f"postgresql://ektp_service:ektp_service@127.0.0.1:{pg_port}/{service.database}",
+        "EKTP_DATABASE_URL": f"postgresql://ektp_service:ektp_service@127.0.0.1:{pg_port}/"
+                             f"{office.database(service)}",
         "EKTP_MIGRATION_DATABASE_URL": f"postgresql://ektp:ektp@127.0.0.1:{pg_port}",
         "EKTP_KAFKA_BOOTSTRAP": kafka,
         # Its own principal only (DESIGN section 3): make topics wrote the password file.
-        "EKTP_KAFKA_USERNAME": f"ektp-{service.name}",
+        "EKTP_KAFKA_USERNAME": principal,
         "EKTP_KAFKA_PASSWORD_FILE":
-            str(run_dir() / "secrets" / "kafka" / f"ektp-{service.name}.password"),
-        **key_env(service),
-        **dict(service.env),
+            str(run_dir() / "secrets" / "kafka" / f"{principal}.password"),
+        **office_env,
+        **key_env(service, office),
+        **_offset_urls(service.env, office),
     }
 
 
-def process_env(service: Service) -> dict[str, str]:
+def process_env(service: Service, office: Office = FIRST) -> dict[str, str]:
     """The whole environment a service process starts with: the caller's, less every key
     and spool setting and less a Kafka password of its own (an engineer's admin password
     must not reach a service, which gets its own file), plus service_env (so a key path
     exported in the shell for `ektp` never reaches a service that must not hold it)."""
     inherited = {k: v for k, v in os.environ.items()
                  if k not in HELD_VARIABLES and k != "EKTP_KAFKA_PASSWORD"}
-    return {**inherited, **service_env(service)}
+    return {**inherited, **service_env(service, office)}
 
 
-def _pid_file(service: Service) -> Path:
-    return run_dir() / "pids" / f"{service.name}.pid"
+def _pid_file(service: Service, office: Office = FIRST) -> Path:
+    return office.state / "pids" / f"{service.name}.pid"
 
 
-def _running_pid(service: Service) -> int | None:
-    path = _pid_file(service)
+def _running_pid(service: Service, office: Office = FIRST) -> int | None:
+    path = _pid_file(service, office)
     try:
         pid = int(path.read_text().strip())
     except (FileNotFoundError, ValueError):
@@ -165,40 +264,42 @@ def _running_pid(service: Service) -> int | None:
     return None
 
 
-def start(service: Service) -> str:
-    url = f"http://127.0.0.1:{service.port}"
-    if _running_pid(service) is not None:
+def start(service: Service, office: Office = FIRST) -> str:
+    port = office.port(service)
+    url = f"http://127.0.0.1:{port}"
+    if _running_pid(service, office) is not None:
         return url
-    logs = run_dir() / "logs"
+    logs = office.state / "logs"
     logs.mkdir(parents=True, exist_ok=True)
-    _pid_file(service).parent.mkdir(parents=True, exist_ok=True)
+    _pid_file(service, office).parent.mkdir(parents=True, exist_ok=True)
     log = (logs / f"{service.name}.log").open("ab")
     proc = subprocess.Popen(
         [sys.executable, "-m", "uvicorn", "--factory", service.factory,
-         "--host", "127.0.0.1", "--port", str(service.port), "--no-access-log"],
-        env=process_env(service),
+         "--host", "127.0.0.1", "--port", str(port), "--no-access-log"],
+        env=process_env(service, office),
         stdout=log, stderr=subprocess.STDOUT, start_new_session=True, cwd=repo_root(),
     )
-    _pid_file(service).write_text(str(proc.pid))
+    _pid_file(service, office).write_text(str(proc.pid))
     return url
 
 
-def wait_ready(service: Service, timeout: float = 90) -> bool:
+def wait_ready(service: Service, timeout: float = 90, office: Office = FIRST) -> bool:
     deadline = time.monotonic() + timeout
+    url = f"http://127.0.0.1:{office.port(service)}/readyz"
     while time.monotonic() < deadline:
         try:
-            if httpx.get(f"http://127.0.0.1:{service.port}/readyz", timeout=2).status_code == 200:
+            if httpx.get(url, timeout=2).status_code == 200:
                 return True
         except httpx.HTTPError:
             pass
-        if _running_pid(service) is None:
+        if _running_pid(service, office) is None:
             return False
         time.sleep(0.3)
     return False
 
 
-def stop(service: Service) -> None:
-    pid = _running_pid(service)
+def stop(service: Service, office: Office = FIRST) -> None:
+    pid = _running_pid(service, office)
     if pid is None:
         return
     try:
@@ -208,34 +309,86 @@ def stop(service: Service) -> None:
         os.killpg(pid, signal.SIGKILL)
     except (ProcessLookupError, psutil.NoSuchProcess):
         pass
-    _pid_file(service).unlink(missing_ok=True)
+    _pid_file(service, office).unlink(missing_ok=True)
+
+
+def _units(all_offices: list[Office]) -> list[tuple[Office, Service]]:
+    """Every process of ``make up``: each office's services, then the province's."""
+    units = [(o, s) for o in all_offices for s in available()]
+    if len(all_offices) > 1 and any(s.name == "dashboard" for s in available()):
+        units.append((all_offices[0], province_service(all_offices)))
+    return units
+
+
+def _label(office: Office, service: Service, many: bool) -> str:
+    return f"{office.kode} {service.name}" if many else service.name
+
+
+def provision_topics(all_offices: list[Office]) -> None:
+    """``make topics``: every office's topics and principals, and the province's reader."""
+    from .devinfra import provision_local_kafka
+    from .kafka_provision import ProvinceReader
+
+    reader = None
+    if len(all_offices) > 1:
+        reader = ProvinceReader(province_principal(all_offices),
+                                f"province-{all_offices[0].kode[:2]}.dashboard",
+                                tuple(o.tag for o in all_offices))
+    for office in all_offices:
+        done = provision_local_kafka(office.tag, office_tag=office.principal_tag,
+                                     province_reader=reader if office.index == 0 else None)
+        print(f"kafka     {office.kode}: {len(done.topics)} topics "
+              f"({len(done.created_topics)} new), {len(done.users)} principals, "
+              f"{len(done.acls)} ACLs: ok")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m ektp_shared.stack")
-    parser.add_argument("command", choices=["up", "down", "status", "databases"])
+    parser.add_argument("command", choices=["up", "down", "status", "databases", "topics"])
+    parser.add_argument("--offices", default=None,
+                        help="kabupaten codes, comma-separated (default: OFFICES, else "
+                             "EKTP_KABUPATEN)")
     args = parser.parse_args(argv)
-    services = available()
+    all_offices = offices(args.offices)
+    many = len(all_offices) > 1
+    units = _units(all_offices)
     if args.command == "databases":
-        print(" ".join(s.database for s in services))
+        print(" ".join(dict.fromkeys(
+            o.database(s) if s.name != "dashboard-province" else "ektp_dashboard_province"
+            for o, s in units)))
+        return 0
+    if args.command == "topics":
+        provision_topics(all_offices)
         return 0
     if args.command == "down":
-        for s in reversed(services):
-            stop(s)
-            print(f"stopped {s.name}")
+        # Every office ever started (its state dir), not only those of OFFICES.
+        others = sorted((run_dir() / "offices").glob("*/pids"))
+        known = {o.state for o in all_offices}
+        for pids in others:
+            if pids.parent not in known:
+                kode = pids.parent.name.replace("-", ".")
+                if kode in kabupaten_codes():
+                    units += [(Office(kode, 99), s) for s in available()]
+        if not many:  # a province left running by an earlier make up OFFICES=...
+            units.append((all_offices[0], province_service(all_offices)))
+        for o, s in reversed(units):
+            stop(s, o)
+            print(f"stopped {_label(o, s, many)}")
         return 0
     if args.command == "status":
-        for s in services:
-            pid = _running_pid(s)
-            print(f"{s.name:12} {'up' if pid else 'down':5} http://127.0.0.1:{s.port}  pid={pid}")
+        for o, s in units:
+            pid = _running_pid(s, o)
+            print(f"{_label(o, s, many):24} {'up' if pid else 'down':5} "
+                  f"http://127.0.0.1:{o.port(s)}  pid={pid}")
         return 0
     failed = []
-    for s in services:
-        start(s)
-    for s in services:
-        ok = wait_ready(s)
-        state = "ready" if ok else f"NOT READY, see {run_dir() / 'logs' / (s.name + '.log')}"
-        print(f"{s.name:12} http://127.0.0.1:{s.port}  (docs: /docs)  {state}")
+    for o, s in units:
+        start(s, o)
+    for o, s in units:
+        ok = wait_ready(s, office=o)
+        log = o.state / "logs" / (s.name + ".log")
+        state = "ready" if ok else f"NOT READY, see {log}"
+        print(f"{_label(o, s, many):24} http://127.0.0.1:{o.port(s)}  (docs: /docs)  {state}")
         if not ok:
             failed.append(s.name)
     return 1 if failed else 0
