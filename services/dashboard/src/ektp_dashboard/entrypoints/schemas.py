@@ -153,7 +153,7 @@ class Progress(Answer):
         "as_of": "2026-12-02T01:00:00Z", "events_applied": 412345,
         "generated_at": "2026-12-02T01:00:03Z", "today": "2026-12-02",
         "status_labels": {"BELUM_REKAM": "Belum rekam"},
-        "kabupaten": {"kode": "71.10", "nama": "BOLAANG MONGONDOW TIMUR", "residents": 96000,
+        "kabupaten": {"kode": "71.74", "nama": "Kota Kotamobagu", "residents": 96000,
                       "target": 96000, "recorded": 88000, "sent": 87900,
                       "print_ready": 86000, "duplicate": 300, "failed": 200,
                       "printed": 79000, "issued": 77000, "suket": 2500, "lacking": 8000,
