@@ -33,6 +33,7 @@ from .province_area import ProvinceArea
 from .province_kabupaten import ProvinceKabupaten
 from .province_total import ProvinceTotal
 from .province_total_by_status import ProvinceTotalByStatus
+from .province_total_field_checks import ProvinceTotalFieldChecks
 from .rates import Rates
 from .readiness import Readiness
 from .readiness_status import ReadinessStatus
@@ -86,6 +87,7 @@ __all__ = (
     "ProvinceKabupaten",
     "ProvinceTotal",
     "ProvinceTotalByStatus",
+    "ProvinceTotalFieldChecks",
     "Rates",
     "Readiness",
     "ReadinessStatus",

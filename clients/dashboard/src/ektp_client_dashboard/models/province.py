@@ -22,7 +22,7 @@ class Province:
         generated_at (datetime.datetime):
         kabupaten (list[ProvinceKabupaten]):
         provinsi (ProvinceArea):
-        total (ProvinceTotal): The province: the kabupaten's counts summed.
+        total (ProvinceTotal): The province: the kabupaten's counts summed (by status and field outcome too).
     """
 
     generated_at: datetime.datetime

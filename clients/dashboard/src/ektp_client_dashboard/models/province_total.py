@@ -4,12 +4,10 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.province_total_by_status import ProvinceTotalByStatus
+    from ..models.province_total_field_checks import ProvinceTotalFieldChecks
 
 
 T = TypeVar("T", bound="ProvinceTotal")
@@ -17,55 +15,72 @@ T = TypeVar("T", bound="ProvinceTotal")
 
 @_attrs_define
 class ProvinceTotal:
-    """The province: the kabupaten's counts summed.
+    """The province: the kabupaten's counts summed (by status and field outcome too).
 
     Attributes:
-        blank_shortfall (int):
+        blank_shortfall (int): the offices' blank shortfalls, summed
         blanks_available (int):
-        cards_needed (int):
+        by_status (ProvinceTotalByStatus):
+        cards_needed (int): the offices' cards still to make, summed
+        duplicate (int):
+        failed (int):
+        field_checks (ProvinceTotalFieldChecks):
+        issued (int):
         kabupaten (int): offices counted
         kabupaten_on_time (int): offices whose forecast finishes by the deadline
-        by_status (ProvinceTotalByStatus | Unset):
-        issued (int | Unset):  Default: 0.
-        lacking (int | Unset):  Default: 0.
-        printed (int | Unset):  Default: 0.
-        recorded (int | Unset):  Default: 0.
-        residents (int | Unset):  Default: 0.
-        target (int | Unset):  Default: 0.
+        lacking (int): target residents still without a card
+        print_ready (int):
+        printed (int):
+        recorded (int):
+        residents (int):
+        sent (int):
+        suket (int):
+        target (int): residents who must hold a KTP
     """
 
     blank_shortfall: int
     blanks_available: int
+    by_status: ProvinceTotalByStatus
     cards_needed: int
+    duplicate: int
+    failed: int
+    field_checks: ProvinceTotalFieldChecks
+    issued: int
     kabupaten: int
     kabupaten_on_time: int
-    by_status: ProvinceTotalByStatus | Unset = UNSET
-    issued: int | Unset = 0
-    lacking: int | Unset = 0
-    printed: int | Unset = 0
-    recorded: int | Unset = 0
-    residents: int | Unset = 0
-    target: int | Unset = 0
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    lacking: int
+    print_ready: int
+    printed: int
+    recorded: int
+    residents: int
+    sent: int
+    suket: int
+    target: int
 
     def to_dict(self) -> dict[str, Any]:
         blank_shortfall = self.blank_shortfall
 
         blanks_available = self.blanks_available
 
+        by_status = self.by_status.to_dict()
+
         cards_needed = self.cards_needed
+
+        duplicate = self.duplicate
+
+        failed = self.failed
+
+        field_checks = self.field_checks.to_dict()
+
+        issued = self.issued
 
         kabupaten = self.kabupaten
 
         kabupaten_on_time = self.kabupaten_on_time
 
-        by_status: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.by_status, Unset):
-            by_status = self.by_status.to_dict()
-
-        issued = self.issued
-
         lacking = self.lacking
+
+        print_ready = self.print_ready
 
         printed = self.printed
 
@@ -73,100 +88,100 @@ class ProvinceTotal:
 
         residents = self.residents
 
+        sent = self.sent
+
+        suket = self.suket
+
         target = self.target
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update(
             {
                 "blank_shortfall": blank_shortfall,
                 "blanks_available": blanks_available,
+                "by_status": by_status,
                 "cards_needed": cards_needed,
+                "duplicate": duplicate,
+                "failed": failed,
+                "field_checks": field_checks,
+                "issued": issued,
                 "kabupaten": kabupaten,
                 "kabupaten_on_time": kabupaten_on_time,
+                "lacking": lacking,
+                "print_ready": print_ready,
+                "printed": printed,
+                "recorded": recorded,
+                "residents": residents,
+                "sent": sent,
+                "suket": suket,
+                "target": target,
             }
         )
-        if by_status is not UNSET:
-            field_dict["by_status"] = by_status
-        if issued is not UNSET:
-            field_dict["issued"] = issued
-        if lacking is not UNSET:
-            field_dict["lacking"] = lacking
-        if printed is not UNSET:
-            field_dict["printed"] = printed
-        if recorded is not UNSET:
-            field_dict["recorded"] = recorded
-        if residents is not UNSET:
-            field_dict["residents"] = residents
-        if target is not UNSET:
-            field_dict["target"] = target
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.province_total_by_status import ProvinceTotalByStatus  # noqa: PLC0415
+        from ..models.province_total_field_checks import ProvinceTotalFieldChecks  # noqa: PLC0415
 
         d = dict(src_dict)
         blank_shortfall = d.pop("blank_shortfall")
 
         blanks_available = d.pop("blanks_available")
 
+        by_status = ProvinceTotalByStatus.from_dict(d.pop("by_status"))
+
         cards_needed = d.pop("cards_needed")
+
+        duplicate = d.pop("duplicate")
+
+        failed = d.pop("failed")
+
+        field_checks = ProvinceTotalFieldChecks.from_dict(d.pop("field_checks"))
+
+        issued = d.pop("issued")
 
         kabupaten = d.pop("kabupaten")
 
         kabupaten_on_time = d.pop("kabupaten_on_time")
 
-        _by_status = d.pop("by_status", UNSET)
-        by_status: ProvinceTotalByStatus | Unset
-        if isinstance(_by_status, Unset):
-            by_status = UNSET
-        else:
-            by_status = ProvinceTotalByStatus.from_dict(_by_status)
+        lacking = d.pop("lacking")
 
-        issued = d.pop("issued", UNSET)
+        print_ready = d.pop("print_ready")
 
-        lacking = d.pop("lacking", UNSET)
+        printed = d.pop("printed")
 
-        printed = d.pop("printed", UNSET)
+        recorded = d.pop("recorded")
 
-        recorded = d.pop("recorded", UNSET)
+        residents = d.pop("residents")
 
-        residents = d.pop("residents", UNSET)
+        sent = d.pop("sent")
 
-        target = d.pop("target", UNSET)
+        suket = d.pop("suket")
+
+        target = d.pop("target")
 
         province_total = cls(
             blank_shortfall=blank_shortfall,
             blanks_available=blanks_available,
+            by_status=by_status,
             cards_needed=cards_needed,
+            duplicate=duplicate,
+            failed=failed,
+            field_checks=field_checks,
+            issued=issued,
             kabupaten=kabupaten,
             kabupaten_on_time=kabupaten_on_time,
-            by_status=by_status,
-            issued=issued,
             lacking=lacking,
+            print_ready=print_ready,
             printed=printed,
             recorded=recorded,
             residents=residents,
+            sent=sent,
+            suket=suket,
             target=target,
         )
 
-        province_total.additional_properties = d
         return province_total
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

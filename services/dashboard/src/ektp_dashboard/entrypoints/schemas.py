@@ -263,22 +263,13 @@ class ProvinceKabupaten(Answer):
     forecast: Forecast
 
 
-class ProvinceTotal(Answer):
-    """The province: the kabupaten's counts summed."""
+class ProvinceTotal(Figures):
+    """The province: the kabupaten's counts summed (by status and field outcome too)."""
 
-    model_config = ConfigDict(extra="allow")
-
-    residents: int = 0
-    target: int = 0
-    recorded: int = 0
-    printed: int = 0
-    issued: int = 0
-    lacking: int = 0
-    by_status: dict[ResidentStatus, int] = Field(default_factory=dict)
     kabupaten: int = Field(description="offices counted")
     kabupaten_on_time: int = Field(description="offices whose forecast finishes by the deadline")
-    cards_needed: int
-    blank_shortfall: int
+    cards_needed: int = Field(description="the offices' cards still to make, summed")
+    blank_shortfall: int = Field(description="the offices' blank shortfalls, summed")
     blanks_available: int
 
 
