@@ -5,7 +5,10 @@ Its figures for each kabupaten are that office's own dashboard's, its total thei
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
+import os
+import shutil
 import sys
 import uuid
 from typing import Any
@@ -52,6 +55,32 @@ def office_events(kode: str) -> dict[str, list[CloudEvent]]:
     for i, n in enumerate(niks[:printed_n]):
         printing += [job_queued(n), card_printed(n, f"{kode}-BLANK-{i}")]
     return {"central": central, "enrollment": enrollment, "printing": printing}
+
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def province_page(url: str, token: str) -> dict[str, str]:
+    """The province's page in a real browser: the token typed in, the table it shows."""
+    from playwright.sync_api import expect, sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="id-ID")
+            page.goto(url + "/")
+            page.fill("#token-input", token)
+            page.click("#token-save")
+            expect(page.locator("#kabupaten tr")).to_have_count(4, timeout=15000)
+            return {"title": page.title(),
+                    "boltim": page.locator(f'#kabupaten tr[data-kode="{BOLTIM}"]').inner_text(),
+                    "kota": page.locator(f'#kabupaten tr[data-kode="{KOTA}"]').inner_text(),
+                    "total": page.locator("#total").inner_text(),
+                    "target": page.locator("#ubin-target b").inner_text()}
+        finally:
+            browser.close()
 
 
 def dashboard_process(env: dict[str, str], port: int, log: Any) -> ServiceProcess:
@@ -155,6 +184,17 @@ async def test_the_province_shows_each_office_as_its_own_dashboard_and_their_sum
             for status, n in total["by_status"].items():
                 assert n == sum(o["kabupaten"]["by_status"][status] for o in offices.values())
             assert total == province_total(prov["kabupaten"])
+
+            # The province's page shows the same, kabupaten by kabupaten.
+            if shutil.which(CHROMIUM) is not None or os.environ.get("CI"):
+                seen = await asyncio.to_thread(province_page, urls["province"],
+                                               headers["Authorization"].removeprefix("Bearer "))
+                assert "Sulawesi Utara" in seen["title"]
+                assert seen["boltim"].startswith("Kabupaten Bolaang Mongondow Timur (71.10)")
+                assert seen["kota"].startswith("Kota Kotamobagu (71.74)")
+                assert seen["target"] == "8"
+                assert seen["total"].split("\t")[1:6] == [
+                    str(total[n]) for n in ("target", "recorded", "printed", "issued", "lacking")]
 
             # An office's dashboard is no province's.
             r = await http.get(urls[BOLTIM] + "/province")

@@ -24,6 +24,7 @@ from ektp_shared.audit_query import audit_router
 from ektp_shared.auth import Principal
 from ektp_shared.db import transaction
 from ektp_shared.nik import NikError, parse_nik
+from ektp_shared.office import office_for
 from ektp_shared.openapi import binary, problems
 from ektp_shared.problems import Problem
 
@@ -52,11 +53,15 @@ assert set(StatusName.__args__) == set(STATUSES)  # type: ignore[attr-defined]
 @router.get("/", response_class=HTMLResponse, include_in_schema=False)
 async def page(settings: SettingsDep) -> HTMLResponse:
     # The page itself holds no data; every figure it shows comes from a call with a token.
-    html = files("ektp_dashboard.static").joinpath("index.html").read_text(encoding="utf-8")
+    # In province mode the province's page: each kabupaten and the province (GET /province).
+    name = "province.html" if settings.dashboard_mode == "province" else "index.html"
+    html = files("ektp_dashboard.static").joinpath(name).read_text(encoding="utf-8")
     office = settings.office
+    provinsi = office_for(settings.offices[0]).provinsi.nama if settings.offices else ""
     for mark, text in (("__REFRESH_SECONDS__", str(settings.page_refresh_seconds)),
                        ("__OFFICE_SHORT__", html_escape(office.short_name)),
-                       ("__OFFICE_NAME__", html_escape(office.dinas))):
+                       ("__OFFICE_NAME__", html_escape(office.dinas)),
+                       ("__PROVINCE_NAME__", html_escape(provinsi))):
         html = html.replace(mark, text)
     return HTMLResponse(html, headers={"Content-Security-Policy": PAGE_CSP,
                                        "X-Content-Type-Options": "nosniff",
