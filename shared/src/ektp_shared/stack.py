@@ -320,6 +320,24 @@ def _units(all_offices: list[Office]) -> list[tuple[Office, Service]]:
     return units
 
 
+def _started_elsewhere(all_offices: list[Office]) -> list[tuple[Office, Service]]:
+    """Offices and a province left running by an earlier ``make up OFFICES=...``: those
+    with a state dir of their own under ``.run/offices`` and not among ``all_offices``."""
+    known = {o.state for o in all_offices}
+    units: list[tuple[Office, Service]] = []
+    for pids in sorted((run_dir() / "offices").glob("*/pids")):
+        kode = pids.parent.name.replace("-", ".")
+        if pids.parent not in known and kode in kabupaten_codes():
+            # Its place among the offices is unknown here: ports shown may be off, the
+            # pid files are right.
+            units += [(Office(kode, 1), s) for s in available()]
+    if len(all_offices) == 1:
+        province = province_service(all_offices)
+        if _running_pid(province, all_offices[0]) is not None:
+            units.append((all_offices[0], province))
+    return units
+
+
 def _label(office: Office, service: Service, many: bool) -> str:
     return f"{office.kode} {service.name}" if many else service.name
 
@@ -360,17 +378,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "topics":
         provision_topics(all_offices)
         return 0
-    if args.command == "down":
+    if args.command in ("down", "status"):
         # Every office ever started (its state dir), not only those of OFFICES.
-        others = sorted((run_dir() / "offices").glob("*/pids"))
-        known = {o.state for o in all_offices}
-        for pids in others:
-            if pids.parent not in known:
-                kode = pids.parent.name.replace("-", ".")
-                if kode in kabupaten_codes():
-                    units += [(Office(kode, 99), s) for s in available()]
-        if not many:  # a province left running by an earlier make up OFFICES=...
-            units.append((all_offices[0], province_service(all_offices)))
+        units += _started_elsewhere(all_offices)
+        many = many or any(o.index for o, _ in units)
+    if args.command == "down":
         for o, s in reversed(units):
             stop(s, o)
             print(f"stopped {_label(o, s, many)}")

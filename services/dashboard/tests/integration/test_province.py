@@ -32,7 +32,8 @@ from ektp_shared.testing.resources import free_port
 from ektp_shared.testing.wait import eventually
 from ektp_shared.wilayah import kabupaten
 
-pytestmark = [pytest.mark.integration, pytest.mark.asyncio(loop_scope="session")]
+pytestmark = [pytest.mark.integration, pytest.mark.browser,
+              pytest.mark.asyncio(loop_scope="session")]
 
 BOLTIM, KOTA = "71.10", "71.74"
 # residents on the roster, of whom recorded, of whom printed: different in each office
