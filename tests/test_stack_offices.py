@@ -58,5 +58,5 @@ def test_a_port_offset_moves_every_office(monkeypatch):
 def test_offices_of_two_provinces_or_unknown_codes_are_refused():
     with pytest.raises(SystemExit, match="one province"):
         offices("71.10,72.01")
-    with pytest.raises(SystemExit, match="99.99"):
+    with pytest.raises(SystemExit, match=r"99\.99"):
         offices("71.10,99.99")

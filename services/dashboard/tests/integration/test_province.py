@@ -197,6 +197,10 @@ async def test_the_province_shows_each_office_as_its_own_dashboard_and_their_sum
                 assert seen["total"].split("\t")[1:6] == [
                     str(total[n]) for n in ("target", "recorded", "printed", "issued", "lacking")]
 
+            # The province holds no office's residents of its own: it says where to look.
+            r = await http.get(urls["province"] + "/progress")
+            assert r.status_code == 404 and "/province" in r.json()["detail"]
+
             # An office's dashboard is no province's.
             r = await http.get(urls[BOLTIM] + "/province")
             assert r.status_code == 404

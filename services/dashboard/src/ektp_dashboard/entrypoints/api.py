@@ -68,6 +68,14 @@ async def page(settings: SettingsDep) -> HTMLResponse:
                                        "Referrer-Policy": "no-referrer"})
 
 
+def _office_only(settings: Settings) -> None:
+    """The provincial dashboard holds no office's read model of its own: say where to look."""
+    if settings.dashboard_mode == "province":
+        raise Problem(404, "Dasbor provinsi",
+                      "Ini dasbor provinsi: angka setiap kabupaten/kota ada di /province; "
+                      "penduduk dicari di dasbor kantornya.", type="province-dashboard")
+
+
 async def _live(request: Request, settings: Settings, remote: RemoteFigures,
                 principal: Principal) -> dict[str, Any]:
     """What only the other services know, each one allowed to be down."""
@@ -83,7 +91,7 @@ async def _live(request: Request, settings: Settings, remote: RemoteFigures,
 
 @router.get("/progress", tags=["progress"],
             summary="Progress for the kabupaten and each kecamatan and desa, with the forecast",
-            response_model=schemas.Progress)
+            response_model=schemas.Progress, responses=problems(404))
 async def get_progress(
     request: Request, principal: Viewer, pool: PoolDep, settings: SettingsDep,
     remote: RemoteDep, extra_blanks: Annotated[int | None, Query(
@@ -93,6 +101,7 @@ async def get_progress(
     live: Annotated[bool, Query(
         description="Also ask sync, inventory and printing for their own figures")] = True,
 ) -> Any:
+    _office_only(settings)
     today = views.office_today(settings)
     async with pool.acquire() as conn, conn.transaction(isolation="repeatable_read",
                                                         readonly=True):
@@ -152,6 +161,7 @@ async def get_resident(
     who: Clerk, pool: PoolDep, settings: SettingsDep,
     nik: Annotated[str, Path(description="16-digit NIK")],
 ) -> Any:
+    _office_only(settings)
     nik = _checked_nik(nik.strip())
     async with transaction(pool) as conn:
         # A NIK lookup is itself personal data processing: audited even when nothing is found.
@@ -168,7 +178,7 @@ async def get_resident(
 
 @router.get("/stuck", tags=["residents"],
             summary="Residents in one state for longer than a threshold (audited)",
-            response_model=schemas.StuckList)
+            response_model=schemas.StuckList, responses=problems(404))
 async def get_stuck(
     who: Clerk, pool: PoolDep, settings: SettingsDep,
     older_than_hours: Annotated[float | None, Query(
@@ -177,6 +187,7 @@ async def get_stuck(
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
     offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
 ) -> Any:
+    _office_only(settings)
     hours = older_than_hours or settings.stuck_after_hours
     async with transaction(pool) as conn:
         body = await views.stuck_list(conn, now=dt.datetime.now(dt.UTC), older_than_hours=hours,
@@ -193,8 +204,10 @@ REPORT_COLUMNS = ("tingkat", "kode", "nama", "target", "recorded", "sent", "prin
 
 @router.get("/reports/progress.csv", tags=["progress"], response_class=Response,
             summary="Progress per kecamatan and desa as CSV (for the monthly report)",
-            responses=binary("text/csv", description="One row per region"))
+            responses={**binary("text/csv", description="One row per region"),
+                       **problems(404)})
 async def progress_csv(_: Viewer, pool: PoolDep, settings: SettingsDep) -> Response:
+    _office_only(settings)
     today = views.office_today(settings)
     async with pool.acquire() as conn:
         body = await views.progress_figures(conn, settings, today=today)
