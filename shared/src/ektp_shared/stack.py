@@ -200,6 +200,13 @@ def _offset_urls(env: tuple[tuple[str, str], ...], office: Office) -> dict[str, 
     return out
 
 
+def _told(office: Office) -> bool:
+    """Whether the office's services are told its code and topic prefix: all but the office
+    of the caller's own EKTP_KABUPATEN in first place, which keeps its settings' defaults
+    (and an EKTP_TOPIC_PREFIX of the caller's, DESIGN section 3)."""
+    return bool(office.index) or office.kode != offices("")[0].kode
+
+
 def service_env(service: Service, office: Office = FIRST) -> dict[str, str]:
     """The environment of one service under ``make up`` (ports as devinfra runs them)."""
     pg_port = os.environ.get("EKTP_PG_PORT", "5432")
@@ -212,7 +219,7 @@ def service_env(service: Service, office: Office = FIRST) -> dict[str, str]:
     # The office alone, as the caller's EKTP_KABUPATEN says: its settings' defaults (its
     # kabupaten's topic prefix) as under compose. Any other office is told its code.
     office_env: dict[str, str] = {}
-    if office.index or office.kode != offices("")[0].kode:
+    if _told(office):
         office_env = {"EKTP_KABUPATEN": office.kode, "EKTP_TOPIC_PREFIX": office.tag}
     if service.name == "dashboard-province":
         office_env = {"EKTP_KABUPATEN": office.kode, "EKTP_TOPIC_BASE": ""}
@@ -353,7 +360,8 @@ def provision_topics(all_offices: list[Office]) -> None:
                                 f"province-{all_offices[0].kode[:2]}.dashboard",
                                 tuple(o.tag for o in all_offices))
     for office in all_offices:
-        done = provision_local_kafka(office.tag, office_tag=office.principal_tag,
+        done = provision_local_kafka(office.tag if _told(office) else None,
+                                     office_tag=office.principal_tag,
                                      province_reader=reader if office.index == 0 else None)
         print(f"kafka     {office.kode}: {len(done.topics)} topics "
               f"({len(done.created_topics)} new), {len(done.users)} principals, "
