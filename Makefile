@@ -46,9 +46,11 @@ databases: venv
 	$(INFRA) ensure-db $$($(PY) -m ektp_shared.stack databases)
 
 topics: infra-up ## create the Kafka topics (and DLQs), the services' principals and ACLs
-	$(INFRA) topics
+	$(PY) -m ektp_shared.stack topics
 
-up: infra-up keys databases topics ## start everything and print the URLs
+# OFFICES=71.10,71.74: several offices of one province (ports +100 each) and the province's
+# dashboard on 8090 (README, "Several offices").
+up: infra-up keys databases topics ## start everything and print the URLs (OFFICES=a,b: more)
 	$(PY) -m ektp_shared.stack up
 	@echo "First sign-in:      $(VENV)/bin/ektp accounts create-admin --username admin   (once; then http://127.0.0.1:8080 in a browser, or POST http://127.0.0.1:8005/sign-in)"
 	@echo "Token for a script: $(VENV)/bin/ektp token issue --user budi --role operator"

@@ -41,7 +41,8 @@ def kafka_provision(
         help="Where the services' passwords come from: `env` (KAFKA_PASSWORD_<SERVICE>, "
              "compose's env file; connects as EKTP_KAFKA_USERNAME) or `local` (make up: the "
              "state dir's password files, as the local admin)")] = "local",
-    prefix: Annotated[str, typer.Option(help="Topic and consumer group prefix")] = "",
+    prefix: Annotated[str | None, typer.Option(
+        help="Topic and consumer group prefix (default: the office's, EKTP_TOPIC_PREFIX)")] = None,
 ) -> None:
     """Create every topic and its DLQ (partitions, replication, retention, message size),
     each service's SCRAM credential and the ACLs of DESIGN section 3. Harmless to repeat."""
@@ -65,7 +66,8 @@ def kafka_provision(
             topics = TopicSettings(partitions=s.kafka_partitions,
                                    replication_factor=s.kafka_replication_factor,
                                    retention_days=s.topic_retention_days)
-            done = asyncio.run(provision(s.kafka, prefix=prefix, passwords=passwords_from_env(),
+            chosen = s.topic_prefix if prefix is None else prefix
+            done = asyncio.run(provision(s.kafka, prefix=chosen, passwords=passwords_from_env(),
                                          topics=topics))
         else:
             typer.echo("--passwords is `env` or `local`", err=True)

@@ -86,8 +86,14 @@ class ServiceSettings(TokenSettings):
     # Six: room for up to six instances of a consuming service to share each topic.
     kafka_partitions: int = Field(DEFAULT_PARTITIONS, ge=1)
     kafka_replication_factor: int = Field(1, ge=1)
-    # Lets tests run several isolated copies of the topics on one broker.
-    topic_prefix: str = ""
+    # Before the office's code in every topic and group name: lets tests (and a staging
+    # cluster) run several isolated copies of a province on one broker.
+    topic_base: str = ""
+    # The office's topics and consumer groups start with this: by default topic_base and the
+    # office's kabupaten (``71-74.``), so offices share a cluster (DESIGN section 3). Set
+    # explicitly (tests: a prefix of their own; "" for the names without an office).
+    topic_prefix: str = Field(
+        default_factory=lambda data: data["topic_base"] + current_office().topic_tag)
     # The service's own role: under `make up` and compose one that may change its tables'
     # rows but only INSERT and SELECT audit_log (DESIGN section 6).
     database_url: str = "postgresql://ektp:ektp@127.0.0.1:5432/ektp"

@@ -128,6 +128,7 @@ class ConsumerRunner:
         group_id: str,
         topics: list[str],
         handlers: Mapping[str, Handler],
+        topic_handlers: Mapping[str, Mapping[str, Handler]] | None = None,
         client_id: str | None = None,
         after_db_commit: Callable[[CloudEvent], None] | None = None,
         max_records: int = 200,
@@ -143,6 +144,9 @@ class ConsumerRunner:
         self.group_id = group_id
         self.topics = topics
         self.handlers = dict(handlers)
+        # A topic's own table where one reader applies several sources differently (the
+        # provincial dashboard: each office's topics into that office's read model).
+        self.topic_handlers = {t: dict(h) for t, h in (topic_handlers or {}).items()}
         self.client_id = client_id or group_id
         # Test seam and metrics hook: runs after the database commit, before the offset commit.
         self.after_db_commit = after_db_commit
@@ -269,7 +273,7 @@ class ConsumerRunner:
         for record in records:
             try:
                 event = CloudEvent.from_kafka(record.key, record.value, record.headers)
-                handler = self.handlers.get(event.type)
+                handler = self.topic_handlers.get(record.topic, self.handlers).get(event.type)
                 payload = event.payload()  # unknown types are poison; known, unhandled: skip
             except (EnvelopeError, UnknownEventType) as exc:
                 await self._dead_letter(dlq, record, "unparseable", str(exc))

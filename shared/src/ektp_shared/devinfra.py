@@ -85,7 +85,7 @@ import psutil
 from .kafka import KafkaAccess
 
 if TYPE_CHECKING:
-    from .kafka_provision import Provisioned
+    from .kafka_provision import ProvinceReader, Provisioned
 
 log = logging.getLogger(__name__)
 
@@ -1355,15 +1355,22 @@ def cups_selftest(timeout: float = 60.0) -> Path:
 # --------------------------------------------------------------------------------------------
 
 
-def provision_local_kafka(prefix: str = "") -> Provisioned:
+def provision_local_kafka(prefix: str | None = None, *, office_tag: str = "",
+                          province_reader: ProvinceReader | None = None) -> Provisioned:
     """``make topics``: the office's topics, each service's principal (its password
-    generated once in :func:`kafka_secrets_dir`) and the ACLs, on the local broker."""
+    generated once in :func:`kafka_secrets_dir`) and the ACLs, on the local broker.
+    ``prefix``: the office's topic prefix (default: EKTP_TOPIC_PREFIX, else topic_base and
+    the office's kabupaten); ``office_tag``: the principals are that office's own
+    (``ektp-sync.71-74``); ``province_reader``: the provincial dashboard's rights too."""
     from ektp_shared.config import ServiceSettings
     from ektp_shared.kafka_provision import SERVICE_TOPICS, TopicSettings, provision
 
     settings = ServiceSettings()
     admin = KafkaAccess(kafka_bootstrap(), KAFKA_ADMIN, kafka_admin_password())
-    passwords = {s.principal: kafka_secret(s.principal) for s in SERVICE_TOPICS}
+    principals = [s.principal_of(office_tag) for s in SERVICE_TOPICS]
+    if province_reader is not None:
+        principals.append(province_reader.principal)
+    passwords = {p: kafka_secret(p) for p in principals}
     # A cluster's topics are replicated 3 (min ISR 2) unless EKTP_KAFKA_REPLICATION_FACTOR says.
     replication = (settings.kafka_replication_factor
                    if "kafka_replication_factor" in settings.model_fields_set
@@ -1371,8 +1378,10 @@ def provision_local_kafka(prefix: str = "") -> Provisioned:
     topics = TopicSettings(partitions=settings.kafka_partitions,
                            replication_factor=replication,
                            retention_days=settings.topic_retention_days)
-    return _run_coro(lambda: provision(admin, prefix=prefix, passwords=passwords,
-                                       topics=topics))
+    chosen = settings.topic_prefix if prefix is None else prefix
+    return _run_coro(lambda: provision(admin, prefix=chosen, passwords=passwords,
+                                       topics=topics, office_tag=office_tag,
+                                       province_reader=province_reader))
 
 
 def ensure_local_infra() -> InfraEndpoints:
@@ -1513,7 +1522,8 @@ def main(argv: list[str] | None = None) -> int:
     db.add_argument("--service-password", default="ektp_service")
     topics = sub.add_parser(
         "topics", help="create the topics, the services' Kafka principals and their ACLs")
-    topics.add_argument("--prefix", default="", help="topic and group prefix (tests)")
+    topics.add_argument("--prefix", default=None,
+                        help="topic and group prefix (default: the office's, EKTP_TOPIC_PREFIX)")
     sub.add_parser("jars", help="fetch the Kafka jars into .cache/kafka/libs")
     sub.add_parser("cups-selftest", help="print a test PDF on the cups-pdf queue")
     args = parser.parse_args(argv)

@@ -45,6 +45,11 @@ class ServiceKafka:
     def principal(self) -> str:
         return f"ektp-{self.service}"
 
+    def principal_of(self, office_tag: str = "") -> str:
+        """Its principal in one office of a shared cluster: ``ektp-sync.71-74`` (``71-74.``
+        is the office's topic tag); ``ektp-sync`` for an office alone on its cluster."""
+        return f"{self.principal}.{office_tag.rstrip('.')}" if office_tag else self.principal
+
     def group(self, prefix: str = "") -> str:
         """Its consumer group (each service's bootstrap: ``<prefix><service>``)."""
         return f"{prefix}{self.service}"
@@ -81,13 +86,15 @@ def office_topics(prefix: str = "") -> list[str]:
     return [t for topic in topics for t in (topic, dlq_topic(topic))]
 
 
-def acl_rules(prefix: str = "", services: Iterable[ServiceKafka] = SERVICE_TOPICS) -> list[Acl]:
+def acl_rules(prefix: str = "", services: Iterable[ServiceKafka] = SERVICE_TOPICS,
+              office_tag: str = "") -> list[Acl]:
     """The ALLOW rules of each principal: WRITE its own topic; READ the topics it consumes
     and WRITE their DLQs (its consumer dead-letters there); READ its consumer group. READ and
-    WRITE imply DESCRIBE; WRITE on a topic lets an idempotent producer start (KIP-679)."""
+    WRITE imply DESCRIBE; WRITE on a topic lets an idempotent producer start (KIP-679).
+    ``office_tag``: the principals are the office's own (:meth:`ServiceKafka.principal_of`)."""
     rules: list[Acl] = []
     for s in services:
-        user = f"User:{s.principal}"
+        user = f"User:{s.principal_of(office_tag)}"
         if s.writes:
             rules.append(Acl(user, "topic", topic_name(s.writes, prefix), "write"))
         for read in s.reads:
@@ -160,6 +167,28 @@ async def _warn_of_fewer_partitions(admin: AIOKafkaAdminClient, topics: list[str
                         topic.get("topic"), have, wanted)
 
 
+@dataclass(frozen=True)
+class ProvinceReader:
+    """The provincial dashboard on a shared cluster: one principal (``principal``) that
+    READs every office's topics (``<office prefix>ektp.<producer>.events``), WRITEs their
+    DLQs and READs its own group. Literal ACLs, one office at a time: adding an office adds
+    its rules, and no rule reaches an office the province was not given."""
+
+    principal: str
+    group: str
+    office_prefixes: tuple[str, ...]
+
+    def acl_rules(self) -> list[Acl]:
+        user = f"User:{self.principal}"
+        rules = [Acl(user, "group", self.group, "read")]
+        for prefix in self.office_prefixes:
+            for producer in PRODUCERS:
+                topic = topic_name(producer, prefix)
+                rules.append(Acl(user, "topic", topic, "read"))
+                rules.append(Acl(user, "topic", dlq_topic(topic), "write"))
+        return rules
+
+
 @dataclass
 class Provisioned:
     created_topics: list[str]
@@ -176,12 +205,18 @@ async def provision(
     topics: TopicSettings | None = None,
     extra_topics: Iterable[str] = (),
     services: Iterable[ServiceKafka] = SERVICE_TOPICS,
+    office_tag: str = "",
+    province_reader: ProvinceReader | None = None,
 ) -> Provisioned:
     """Topics (with their DLQs), the principals' SCRAM credentials (``passwords``: principal
-    -> password; none given: users left as they are) and the ACLs, as the admin."""
+    -> password; none given: users left as they are) and the ACLs, as the admin.
+    ``office_tag``: the principals are that office's own; ``province_reader``: also the
+    provincial dashboard's rights on every office's topics."""
     settings = topics or TopicSettings()
     names = [*office_topics(prefix), *extra_topics]
-    rules = acl_rules(prefix, services)
+    rules = acl_rules(prefix, services, office_tag)
+    if province_reader is not None:
+        rules.extend(province_reader.acl_rules())
     admin = AIOKafkaAdminClient(**admin_access.client_options(), request_timeout_ms=15000)
     await admin.start()
     try:

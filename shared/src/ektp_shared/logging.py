@@ -23,7 +23,7 @@ _NIK = re.compile(
 
 
 def mask_nik(text: str) -> str:
-    """``7110014501900001`` -> ``711001******0001``: region and serial, not the birth date."""
+    """``7174014501900001`` -> ``717401******0001``: region and serial, not the birth date."""
     return _NIK.sub(r"\1******\2", text)
 
 

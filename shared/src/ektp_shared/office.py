@@ -141,6 +141,12 @@ class Office:
         return (now or dt.datetime.now(dt.UTC)).astimezone(self.tz).date()
 
     @property
+    def topic_tag(self) -> str:
+        """``71.74`` -> ``71-74.``: what the office's topics, consumer groups and Kafka
+        principals start with on a cluster shared by a province (DESIGN section 3)."""
+        return topic_tag(self.kode)
+
+    @property
     def jwt_issuer(self) -> str:
         return f"dukcapil.{self.domain}"
 
@@ -161,6 +167,12 @@ class Office:
                 return (f"kode desa {kode_desa} ada di {other}, bukan di {self.nama}: "
                         "kantor ini hanya merekam penduduk wilayahnya")
         return f"kode desa {kode_desa} bukan desa di {self.nama} (contoh: {example})"
+
+
+def topic_tag(kode_kabupaten: str) -> str:
+    """The topic prefix of one kabupaten/kota: its code with a dash (``.`` separates the
+    parts of a topic name, so ``71.74.ektp...`` would read as two levels)."""
+    return wilayah.normalise_kabupaten_code(kode_kabupaten).replace(".", "-") + "."
 
 
 def _domain(kab: wilayah.Kabupaten) -> str:

@@ -45,6 +45,8 @@ class ConsumerSpec:
     group_id: str
     topics: list[str]
     handlers: Mapping[str, Handler]
+    # Per topic, a table of its own instead of handlers (ConsumerRunner.topic_handlers).
+    topic_handlers: Mapping[str, Mapping[str, Handler]] | None = None
 
 
 @dataclass
@@ -54,6 +56,9 @@ class ServiceRuntime:
     consumer_spec: ConsumerSpec | None = None
     background: list[BackgroundTask] = field(default_factory=list)
     after_db_commit: Callable[[Any], None] | None = None
+    # Runs after the migrations, before the pool and the workers (as the migrations' role):
+    # the provincial dashboard makes each office's read model here.
+    prepare: Callable[[ServiceSettings], Awaitable[None]] | None = None
 
     pool: asyncpg.Pool | None = None
     relay: OutboxRelay | None = None
@@ -70,6 +75,8 @@ class ServiceRuntime:
     async def start(self, *, workers: bool = True) -> None:
         s = self.settings
         await migrate_service(s, self.migrations_dir)
+        if self.prepare is not None:
+            await self.prepare(s)
         self.pool = await create_pool(
             s.database_url, min_size=s.db_pool_min, max_size=s.db_pool_max
         )
@@ -84,7 +91,8 @@ class ServiceRuntime:
             spec = self.consumer_spec
             self.consumer = ConsumerRunner(
                 self.pool, s.kafka, group_id=spec.group_id, topics=spec.topics,
-                handlers=spec.handlers, client_id=f"{s.service_name}-consumer",
+                handlers=spec.handlers, topic_handlers=spec.topic_handlers,
+                client_id=f"{s.service_name}-consumer",
                 after_db_commit=self.after_db_commit,
                 statement_timeout=s.consumer_statement_timeout_seconds,
                 timeout_attempts=s.consumer_timeout_attempts,

@@ -112,3 +112,61 @@ async def test_nothing_creates_a_topic_by_using_it(infra):
         assert missing not in await admin.list_topics()
     finally:
         await admin.close()
+
+
+async def test_offices_on_one_cluster_cannot_touch_each_others_topics(infra):
+    """Two offices' principals (the second's ``ektp-<service>.71-74``) and the province's
+    reader, as ``make up OFFICES=71.10,71.74`` provisions them."""
+    from ektp_shared import devinfra
+    from ektp_shared.kafka_provision import SERVICE_TOPICS, ProvinceReader, provision
+    from ektp_shared.office import topic_tag
+
+    if not infra.kafka_admin_username:
+        pytest.skip("the broker asks for no credentials (testcontainers)")
+    base = f"acl{uuid.uuid4().hex[:6]}."
+    first, second = base + topic_tag("71.10"), base + topic_tag("71.74")
+    reader = ProvinceReader("ektp-dashboard.province-71", f"{base}province-71.dashboard",
+                            (first, second))
+    access: dict[str, dict[str, KafkaAccess]] = {}
+    for prefix, tag in ((first, ""), (second, "71-74.")):
+        principals = [s.principal_of(tag) for s in SERVICE_TOPICS] + [reader.principal]
+        passwords = {p: devinfra.kafka_secret(p) for p in principals}
+        await provision(infra.kafka, prefix=prefix, passwords=passwords, office_tag=tag,
+                        province_reader=reader)
+        access[prefix] = {s.service: infra.kafka.as_user(s.principal_of(tag),
+                                                         passwords[s.principal_of(tag)])
+                          for s in SERVICE_TOPICS}
+    province = infra.kafka.as_user(reader.principal, devinfra.kafka_secret(reader.principal))
+
+    # Each office's sync publishes its own centre's answers, never the other office's.
+    await send_one(access[second]["sync"], topic_name("central", second))
+    await send_one(access[first]["sync"], topic_name("central", first))
+    with pytest.raises(TopicAuthorizationFailedError):
+        await send_one(access[second]["sync"], topic_name("central", first))
+    with pytest.raises(TopicAuthorizationFailedError):
+        await send_one(access[first]["sync"], topic_name("central", second))
+
+    async def read(kafka: KafkaAccess, group: str, topics: list[str]) -> int:
+        consumer = AIOKafkaConsumer(*topics, **kafka.client_options(), group_id=group,
+                                    auto_offset_reset="earliest", request_timeout_ms=10000)
+        await consumer.start()
+        try:
+            seen = 0
+            for _ in range(5):
+                batches = await consumer.getmany(timeout_ms=2000)
+                seen += sum(len(b) for b in batches.values())
+                if seen >= len(topics):
+                    break
+            return seen
+        finally:
+            await consumer.stop()
+
+    # An office's enrollment reads its centre's answers, not the other office's.
+    with pytest.raises(TopicAuthorizationFailedError):
+        await read(access[second]["enrollment"], f"{second}enrollment",
+                   [topic_name("central", first)])
+    # The province reads both offices' topics in its own group, and writes nothing.
+    both = [topic_name("central", first), topic_name("central", second)]
+    assert await read(province, reader.group, both) == 2
+    with pytest.raises(TopicAuthorizationFailedError):
+        await send_one(province, topic_name("central", first))

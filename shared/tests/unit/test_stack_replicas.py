@@ -34,9 +34,9 @@ def test_replicas_for_all_or_for_one_service(monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.setenv("EKTP_REPLICAS_PRINTING", "3")
     printing = instances(BY_NAME["printing"])
     assert [(i.name, i.port) for i in printing] == [
-        ("printing", 8003), ("printing-2", 8103), ("printing-3", 8203)]
-    assert [i.port for i in instances(BY_NAME["sync"])] == [8002, 8102]
-    assert [i.port for i in instances(BY_NAME["web"])] == [8080, 8180]
+        ("printing", 8003), ("printing-2", 9003), ("printing-3", 10003)]
+    assert [i.port for i in instances(BY_NAME["sync"])] == [8002, 9002]
+    assert [i.port for i in instances(BY_NAME["web"])] == [8080, 9080]
     # The centre's simulator stands for the outside system: one, whatever is asked.
     monkeypatch.setenv("EKTP_REPLICAS_CENTRAL_SIM", "2")
     assert replicas(BY_NAME["central-sim"]) == 1
@@ -52,7 +52,7 @@ def test_an_instance_is_told_its_own_port(monkeypatch: pytest.MonkeyPatch) -> No
     second = Instance(BY_NAME["inventory"], 2)
     monkeypatch.setenv("EKTP_REPLICA_PORT_STEP", "10")
     assert second.port == 8014
-    env = stack.service_env(second.service, second.port)
+    env = stack.service_env(second.service, port=second.port)
     assert env["EKTP_HTTP_PORT"] == "8014"
     assert env["EKTP_SERVICE_NAME"] == "inventory"  # same principal, database and group
     assert env["EKTP_DATABASE_URL"].endswith("/ektp_inventory")

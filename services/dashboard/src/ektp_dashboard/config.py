@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
+from ektp_shared import wilayah
 from ektp_shared.config import ServiceSettings
 from ektp_shared.office import current as current_office
 
@@ -34,3 +36,32 @@ class Settings(ServiceSettings):
     office_timezone: str = Field(default_factory=lambda: current_office().timezone)
     # The page refreshes itself this often.
     page_refresh_seconds: int = 15
+
+    # "office": the office's own dashboard (EKTP_KABUPATEN's topics). "province": the
+    # provincial dashboard, which reads the topics of every office of province_offices
+    # (<topic_base><kk-kk>.ektp.<producer>.events) into one read model per kabupaten.
+    dashboard_mode: Literal["office", "province"] = "office"
+    # The offices the province watches: Kemendagri codes, comma-separated ("71.10,71.74").
+    # Empty: every kabupaten/kota of the province of EKTP_KABUPATEN.
+    province_offices: str = ""
+
+    @field_validator("province_offices")
+    @classmethod
+    def _known_offices(cls, value: str) -> str:
+        known = wilayah.kabupaten_codes()
+        codes = [wilayah.normalise_kabupaten_code(c) for c in value.split(",") if c.strip()]
+        unknown = [c for c in codes if c not in known]
+        if unknown:
+            raise ValueError(f"EKTP_PROVINCE_OFFICES: {', '.join(unknown)} is no "
+                             "kabupaten/kota code of Kemendagri")
+        if len({c[:2] for c in codes}) > 1:
+            raise ValueError("EKTP_PROVINCE_OFFICES: the offices of one province only")
+        return ",".join(dict.fromkeys(codes))
+
+    @property
+    def offices(self) -> list[str]:
+        """The kabupaten/kota codes the provincial dashboard reads, in code order."""
+        if self.province_offices:
+            return sorted(self.province_offices.split(","))
+        prov = current_office().provinsi.kode
+        return sorted(k for k in wilayah.kabupaten_codes() if k.startswith(prov + "."))

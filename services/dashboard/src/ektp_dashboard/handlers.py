@@ -54,9 +54,10 @@ def _utc(at: dt.datetime) -> dt.datetime:
 
 
 class EventHandlers:
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, *, timezone: str | None = None) -> None:
         self.settings = settings
-        self.tz = ZoneInfo(settings.office_timezone)
+        # The provincial dashboard counts each kabupaten's days in that kabupaten's zone.
+        self.tz = ZoneInfo(timezone or settings.office_timezone)
 
     def table(self) -> dict[str, Handler]:
         return {

@@ -11,6 +11,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from ektp_shared.db import Connection
+from ektp_shared.office import Office
 from ektp_shared.office import current as current_office
 
 from .adapters import repository as repo
@@ -36,13 +37,14 @@ STATUS_LABELS: dict[str, str] = {
 PRINTER_STATUSES = ("ONLINE", "OFFLINE", "IN_REPAIR", "BROKEN")
 
 
-def office_today(settings: Settings, now: dt.datetime | None = None) -> dt.date:
+def office_today(settings: Settings, now: dt.datetime | None = None,
+                 office: Office | None = None) -> dt.date:
     now = now or dt.datetime.now(dt.UTC)
-    return now.astimezone(ZoneInfo(settings.office_timezone)).date()
+    zone = office.timezone if office is not None else settings.office_timezone
+    return now.astimezone(ZoneInfo(zone)).date()
 
 
-def _names() -> tuple[dict[str, str], dict[str, str]]:
-    office = current_office()
+def _names(office: Office) -> tuple[dict[str, str], dict[str, str]]:
     kec = {k: r.nama for k, r in office.kecamatan.items()}
     desa = {k: r.nama for k, r in office.desa.items()}
     return kec, desa
@@ -50,8 +52,12 @@ def _names() -> tuple[dict[str, str], dict[str, str]]:
 
 async def progress_figures(
     conn: Connection, settings: Settings, *, today: dt.date, extra_blanks: int | None = None,
+    office: Office | None = None,
 ) -> dict[str, Any]:
-    kec_names, desa_names = _names()
+    """The figures of one office: the dashboard's own, or (``office``) one kabupaten of
+    the provincial dashboard, read with that kabupaten's read model on the search path."""
+    office = office or current_office()
+    kec_names, desa_names = _names(office)
     regions = progress.roll_up(await repo.region_rows(conn), kecamatan_names=kec_names,
                                desa_names=desa_names)
     total = regions["total"]
@@ -80,7 +86,6 @@ async def progress_figures(
         prr_share=(total["print_ready"] / verdicts) if verdicts else 1.0,
     )
     feed = await repo.feed(conn)
-    office = current_office()
     return {
         "as_of": feed["last_event_at"],
         "events_applied": feed["events"],

@@ -28,6 +28,12 @@ from .printers_by_status import PrintersByStatus
 from .problem import Problem
 from .progress import Progress
 from .progress_status_labels import ProgressStatusLabels
+from .province import Province
+from .province_area import ProvinceArea
+from .province_kabupaten import ProvinceKabupaten
+from .province_total import ProvinceTotal
+from .province_total_by_status import ProvinceTotalByStatus
+from .province_total_field_checks import ProvinceTotalFieldChecks
 from .rates import Rates
 from .readiness import Readiness
 from .readiness_status import ReadinessStatus
@@ -76,6 +82,12 @@ __all__ = (
     "Problem",
     "Progress",
     "ProgressStatusLabels",
+    "Province",
+    "ProvinceArea",
+    "ProvinceKabupaten",
+    "ProvinceTotal",
+    "ProvinceTotalByStatus",
+    "ProvinceTotalFieldChecks",
     "Rates",
     "Readiness",
     "ReadinessStatus",

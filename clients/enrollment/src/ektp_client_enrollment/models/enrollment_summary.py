@@ -33,7 +33,7 @@ class EnrollmentSummary:
         kode_desa (str):
         kode_kecamatan (str):
         last_failure (LastFailure | None):
-        nik (str): masked (7110********0002) for viewers
+        nik (str): masked (7174********0002) for viewers
         overrides (EnrollmentSummaryOverrides):
         recorded_at (datetime.datetime):
         recorded_by (str):

@@ -42,7 +42,7 @@ class RecordingRequest:
             :class:`Capture` (from a device, with its quality score) or plain base64 (from a file:
             no score to check, only its size).
         jenis_kelamin (RecordingRequestJenisKelamin):
-        kode_desa (str): Kemendagri desa code, e.g. 71.10.01.2001
+        kode_desa (str): Kemendagri desa code, e.g. 71.74.01.1005
         nama (str):
         nik (str): 16 digit NIK
         pekerjaan (str):

@@ -24,10 +24,11 @@ from ektp_shared.audit_query import audit_router
 from ektp_shared.auth import Principal
 from ektp_shared.db import transaction
 from ektp_shared.nik import NikError, parse_nik
+from ektp_shared.office import office_for
 from ektp_shared.openapi import binary, problems
 from ektp_shared.problems import Problem
 
-from .. import views
+from .. import province, views
 from ..adapters.services import RemoteFigures
 from ..bootstrap import build_runtime
 from ..config import Settings
@@ -52,15 +53,27 @@ assert set(StatusName.__args__) == set(STATUSES)  # type: ignore[attr-defined]
 @router.get("/", response_class=HTMLResponse, include_in_schema=False)
 async def page(settings: SettingsDep) -> HTMLResponse:
     # The page itself holds no data; every figure it shows comes from a call with a token.
-    html = files("ektp_dashboard.static").joinpath("index.html").read_text(encoding="utf-8")
+    # In province mode the province's page: each kabupaten and the province (GET /province).
+    name = "province.html" if settings.dashboard_mode == "province" else "index.html"
+    html = files("ektp_dashboard.static").joinpath(name).read_text(encoding="utf-8")
     office = settings.office
+    provinsi = office_for(settings.offices[0]).provinsi.nama if settings.offices else ""
     for mark, text in (("__REFRESH_SECONDS__", str(settings.page_refresh_seconds)),
                        ("__OFFICE_SHORT__", html_escape(office.short_name)),
-                       ("__OFFICE_NAME__", html_escape(office.dinas))):
+                       ("__OFFICE_NAME__", html_escape(office.dinas)),
+                       ("__PROVINCE_NAME__", html_escape(provinsi))):
         html = html.replace(mark, text)
     return HTMLResponse(html, headers={"Content-Security-Policy": PAGE_CSP,
                                        "X-Content-Type-Options": "nosniff",
                                        "Referrer-Policy": "no-referrer"})
+
+
+def _office_only(settings: Settings) -> None:
+    """The provincial dashboard holds no office's read model of its own: say where to look."""
+    if settings.dashboard_mode == "province":
+        raise Problem(404, "Dasbor provinsi",
+                      "Ini dasbor provinsi: angka setiap kabupaten/kota ada di /province; "
+                      "penduduk dicari di dasbor kantornya.", type="province-dashboard")
 
 
 async def _live(request: Request, settings: Settings, remote: RemoteFigures,
@@ -78,7 +91,7 @@ async def _live(request: Request, settings: Settings, remote: RemoteFigures,
 
 @router.get("/progress", tags=["progress"],
             summary="Progress for the kabupaten and each kecamatan and desa, with the forecast",
-            response_model=schemas.Progress)
+            response_model=schemas.Progress, responses=problems(404))
 async def get_progress(
     request: Request, principal: Viewer, pool: PoolDep, settings: SettingsDep,
     remote: RemoteDep, extra_blanks: Annotated[int | None, Query(
@@ -88,6 +101,7 @@ async def get_progress(
     live: Annotated[bool, Query(
         description="Also ask sync, inventory and printing for their own figures")] = True,
 ) -> Any:
+    _office_only(settings)
     today = views.office_today(settings)
     async with pool.acquire() as conn, conn.transaction(isolation="repeatable_read",
                                                         readonly=True):
@@ -98,6 +112,23 @@ async def get_progress(
     body["today"] = today
     if live:
         body.update(await _live(request, settings, remote, principal))
+    return _json(body)
+
+
+@router.get("/province", tags=["progress"],
+            summary="The provincial dashboard: each kabupaten with its forecast, and the province",
+            response_model=schemas.Province, responses=problems(404))
+async def get_province(_: Viewer, pool: PoolDep, settings: SettingsDep) -> Any:
+    if settings.dashboard_mode != "province":
+        raise Problem(404, "Bukan dasbor provinsi",
+                      "Dasbor ini milik satu kantor: angka kantornya ada di /progress. Dasbor "
+                      "provinsi berjalan dengan EKTP_DASHBOARD_MODE=province.",
+                      type="not-a-province-dashboard")
+    async with pool.acquire() as conn, conn.transaction(isolation="repeatable_read",
+                                                        readonly=True):
+        # One snapshot over every kabupaten's read model.
+        body = await province.figures(conn, settings)
+    body["generated_at"] = dt.datetime.now(dt.UTC)
     return _json(body)
 
 
@@ -130,6 +161,7 @@ async def get_resident(
     who: Clerk, pool: PoolDep, settings: SettingsDep,
     nik: Annotated[str, Path(description="16-digit NIK")],
 ) -> Any:
+    _office_only(settings)
     nik = _checked_nik(nik.strip())
     async with transaction(pool) as conn:
         # A NIK lookup is itself personal data processing: audited even when nothing is found.
@@ -146,7 +178,7 @@ async def get_resident(
 
 @router.get("/stuck", tags=["residents"],
             summary="Residents in one state for longer than a threshold (audited)",
-            response_model=schemas.StuckList)
+            response_model=schemas.StuckList, responses=problems(404))
 async def get_stuck(
     who: Clerk, pool: PoolDep, settings: SettingsDep,
     older_than_hours: Annotated[float | None, Query(
@@ -155,6 +187,7 @@ async def get_stuck(
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
     offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
 ) -> Any:
+    _office_only(settings)
     hours = older_than_hours or settings.stuck_after_hours
     async with transaction(pool) as conn:
         body = await views.stuck_list(conn, now=dt.datetime.now(dt.UTC), older_than_hours=hours,
@@ -171,8 +204,10 @@ REPORT_COLUMNS = ("tingkat", "kode", "nama", "target", "recorded", "sent", "prin
 
 @router.get("/reports/progress.csv", tags=["progress"], response_class=Response,
             summary="Progress per kecamatan and desa as CSV (for the monthly report)",
-            responses=binary("text/csv", description="One row per region"))
+            responses={**binary("text/csv", description="One row per region"),
+                       **problems(404)})
 async def progress_csv(_: Viewer, pool: PoolDep, settings: SettingsDep) -> Response:
+    _office_only(settings)
     today = views.office_today(settings)
     async with pool.acquire() as conn:
         body = await views.progress_figures(conn, settings, today=today)

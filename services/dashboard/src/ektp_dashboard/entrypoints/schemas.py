@@ -153,7 +153,7 @@ class Progress(Answer):
         "as_of": "2026-12-02T01:00:00Z", "events_applied": 412345,
         "generated_at": "2026-12-02T01:00:03Z", "today": "2026-12-02",
         "status_labels": {"BELUM_REKAM": "Belum rekam"},
-        "kabupaten": {"kode": "71.10", "nama": "BOLAANG MONGONDOW TIMUR", "residents": 96000,
+        "kabupaten": {"kode": "71.74", "nama": "Kota Kotamobagu", "residents": 96000,
                       "target": 96000, "recorded": 88000, "sent": 87900,
                       "print_ready": 86000, "duplicate": 300, "failed": 200,
                       "printed": 79000, "issued": 77000, "suket": 2500, "lacking": 8000,
@@ -248,3 +248,38 @@ class StuckList(Answer):
     items: list[StuckResident]
     limit: int
     offset: int
+
+
+class ProvinceKabupaten(Answer):
+    """One office as its own dashboard's GET /progress shows it (without live figures)."""
+
+    kode: str
+    nama: str
+    as_of: dt.datetime | None
+    events_applied: int
+    figures: Region
+    rates: Rates
+    blanks: Blanks
+    forecast: Forecast
+
+
+class ProvinceTotal(Figures):
+    """The province: the kabupaten's counts summed (by status and field outcome too)."""
+
+    kabupaten: int = Field(description="offices counted")
+    kabupaten_on_time: int = Field(description="offices whose forecast finishes by the deadline")
+    cards_needed: int = Field(description="the offices' cards still to make, summed")
+    blank_shortfall: int = Field(description="the offices' blank shortfalls, summed")
+    blanks_available: int
+
+
+class ProvinceArea(Answer):
+    kode: str
+    nama: str
+
+
+class Province(Answer):
+    provinsi: ProvinceArea
+    kabupaten: list[ProvinceKabupaten]
+    total: ProvinceTotal
+    generated_at: dt.datetime

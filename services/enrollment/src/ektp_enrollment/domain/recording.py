@@ -44,7 +44,7 @@ class ResidentData(BaseModel):
     alamat: str = Field(min_length=1, max_length=200, description="jalan / dusun")
     rt: str = Field(pattern=r"^\d{1,3}$")
     rw: str = Field(pattern=r"^\d{1,3}$")
-    kode_desa: str = Field(description="Kemendagri desa code, e.g. 71.10.01.2001")
+    kode_desa: str = Field(description="Kemendagri desa code, e.g. 71.74.01.1005")
     agama: Agama
     status_perkawinan: StatusPerkawinan
     pekerjaan: str = Field(min_length=1, max_length=80)

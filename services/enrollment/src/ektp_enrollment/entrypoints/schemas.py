@@ -54,7 +54,7 @@ class Recorded(Answer):
     """The answer to a new recording."""
 
     model_config = ConfigDict(json_schema_extra={"examples": [{
-        "enrollment_id": "0b7f5d8e-3c1a-4f7e-9a55-2d6c1e4b8a90", "nik": "7110014508990002",
+        "enrollment_id": "0b7f5d8e-3c1a-4f7e-9a55-2d6c1e4b8a90", "nik": "7174014508990002",
         "status": "SUDAH_REKAM", "warnings": [], "overrides": {},
         "recorded_at": "2026-12-02T01:15:00Z",
         "biometric_summary": {
@@ -77,7 +77,7 @@ class Checked(Answer):
     """What a recording would be told, before it is saved: nothing was written."""
 
     model_config = ConfigDict(json_schema_extra={"examples": [{
-        "nik": "7110014508990002", "warnings": [
+        "nik": "7174014508990002", "warnings": [
             "NIK menunjukkan tanggal lahir 5 Agustus 1999, data mencatat 6 Agustus 1999: "
             "periksa KK/akta; NIK tetap dipakai"], "overrides": {}}]})
 
@@ -94,7 +94,7 @@ class LastFailure(Answer):
 
 class EnrollmentSummary(Answer):
     enrollment_id: str
-    nik: str = Field(description="masked (7110********0002) for viewers")
+    nik: str = Field(description="masked (7174********0002) for viewers")
     nama: str | None = Field(None, description="not shown to viewers")
     status: RecordingStatus
     kode_desa: str

@@ -41,7 +41,7 @@ def check_code() -> str:
 
 
 def suket_number(kode_kabupaten: str, issued: dt.date, seq: int, check: str) -> str:
-    """``SKT-7110-2025-000042-7KQ4M2XA9P``: no slashes, so it sits in a URL path and a QR
+    """``SKT-7174-2025-000042-7KQ4M2XA9P``: no slashes, so it sits in a URL path and a QR
     code. The office's running number, then a random check part: the public verification
     needs the whole number, so the numbers of other residents cannot be enumerated."""
     return f"SKT-{kode_kabupaten.replace('.', '')}-{issued.year}-{seq:06d}-{check}"

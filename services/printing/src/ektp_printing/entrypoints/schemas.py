@@ -71,9 +71,9 @@ class StatusChanged(Answer):
 
 class PrintJob(Answer):
     model_config = ConfigDict(json_schema_extra={"examples": [{
-        "id": "job-5b1e", "seq": 812, "nik": "7110014508990002",
+        "id": "job-5b1e", "seq": 812, "nik": "7174014508990002",
         "enrollment_id": "0b7f5d8e-3c1a-4f7e-9a55-2d6c1e4b8a90", "nama": "SITI AMINAH",
-        "kode_desa": "71.10.01.2001", "priority": 0, "status": "PRINTED",
+        "kode_desa": "71.74.01.1005", "priority": 0, "status": "PRINTED",
         "printer_id": "prn-2", "blank_serial": "BLK0001001", "reprint_of": None,
         "spoil_reason": None, "detail": "", "created_at": "2026-12-02T00:10:00Z",
         "started_at": "2026-12-02T00:12:00Z", "finished_at": "2026-12-02T00:13:10Z",

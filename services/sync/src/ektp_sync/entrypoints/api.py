@@ -58,7 +58,7 @@ async def sync_status(_: AnyOfficeRole, pool: PoolDep, workers: Workers) -> dict
 
 class SubmissionOut(BaseModel):
     model_config = ConfigDict(json_schema_extra={"examples": [{
-        "enrollment_id": "0b7f5d8e-3c1a-4f7e-9a55-2d6c1e4b8a90", "nik": "7110014508990002",
+        "enrollment_id": "0b7f5d8e-3c1a-4f7e-9a55-2d6c1e4b8a90", "nik": "7174014508990002",
         "seq": 4211, "state": "FAILED", "attempts": 3,
         "failure_reason": "ENROLL_FAILURE: sidik jari tidak terbaca", "retryable": False,
         "duplicate_of": None, "last_error": None, "created_at": "2026-12-01T02:00:00Z",

@@ -35,7 +35,7 @@ class SyncStatus(Answer):
                     "FAILED": 12},
         "oldest_unsent_age_seconds": 5400.0, "oldest_awaiting_verdict_age_seconds": 86400.0,
         "reports_unsent": 0,
-        "roster": [{"kabupaten": "71.10", "cursor": "8000", "entries_total": 8000,
+        "roster": [{"kabupaten": "71.74", "cursor": "8000", "entries_total": 8000,
                     "last_pulled_at": "2026-12-01T22:00:00Z"}],
         "last_successful_contact": "2026-12-02T01:00:00Z",
         "circuit": {"state": "OPEN", "consecutive_failures": 6,
