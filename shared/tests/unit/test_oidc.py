@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import json
+import time
 from typing import Any
 
 import jwt
@@ -114,19 +115,24 @@ async def test_an_hmac_token_made_with_the_public_key_is_refused(provider, offic
 
 async def test_a_rotated_key_is_fetched_again_but_unknown_kids_are_bounded(provider,
                                                                            office_keys):
-    verifier = verifier_for(provider, office_keys, oidc_jwks_min_refetch_seconds=0.5)
+    window = 2.0
+    verifier = verifier_for(provider, office_keys, oidc_jwks_min_refetch_seconds=window)
     await verifier.authenticate(provider.token("rsa-1"))
     provider.add_key("rsa-2", "RS256")  # the provider rotates
-    await asyncio.sleep(0.6)
+    await asyncio.sleep(window + 0.1)
     assert (await verifier.authenticate(provider.token("rsa-2"))).user == "rina"
     assert provider.hits == 2
-    # a flood of invented key ids: at most one fetch per min_refetch_seconds
+    # a flood of invented key ids: at most one fetch per min_refetch_seconds (counted on
+    # the flood's own duration, which a loaded machine stretches)
     with Provider() as stranger:
         stranger.add_key("nobody", "RS256")
-        for _ in range(20):
+        tokens = [stranger.token("nobody") for _ in range(20)]
+        started = time.monotonic()
+        for token in tokens:
             with pytest.raises(Problem, match="no signing key"):
-                await verifier.authenticate(stranger.token("nobody"))
-    assert provider.hits <= 3
+                await verifier.authenticate(token)
+        took = time.monotonic() - started
+    assert provider.hits <= 3 + int(took / window), (provider.hits, took)
 
 
 async def test_issuer_and_jwks_url_go_together(office_keys):
