@@ -578,14 +578,18 @@
       if (!desa) { fail("desa", "Pilih desa yang dikunjungi"); return; }
       var button = document.getElementById("siapkan");
       button.disabled = true;
-      var who;
+      var who, registerError = null;
       session()
         .then(function (s) { who = s; return device(); })
         .then(function (dev) {
           if (dev && dev.username !== who.username && !dev.registered) { dev = null; }
           return dev || newDevice(who);
         })
-        .then(function (dev) { return register(dev, who); })
+        .then(function (dev) {
+          // Not registered yet (the office's service refused or did not answer): the
+          // worklist still comes, and the sync registers the kit before it sends.
+          return register(dev, who).catch(function (err) { registerError = err.message; return dev; });
+        })
         .then(function (dev) {
           showKey(dev);
           return getJSON("/desa/api/daftar?desa=" + encodeURIComponent(desa)).then(function (got) {
@@ -602,6 +606,7 @@
             "juga tanpa jaringan.";
           done.appendChild(document.createTextNode(" "));
           done.appendChild(el("a", { href: "/desa/daftar" }, "Buka daftar kerja"));
+          if (registerError) { keyLine.textContent += " " + registerError + " Dicoba lagi saat mengirim."; }
           done.hidden = false;
           return header();
         })
