@@ -88,11 +88,11 @@ def sign_in_at(page, url: str, username: str, role: str | None = None) -> None:
     expect(page.get_by_role("button", name="Keluar")).to_be_visible()
 
 
-def prepare(page, url: str, username: str) -> None:
+def prepare(page, url: str, username: str, role: str | None = None) -> None:
     """At the office: signed in, the desa's worklist downloaded, the device key registered."""
     from playwright.sync_api import expect
 
-    sign_in_at(page, url, username)
+    sign_in_at(page, url, username, role)
     page.goto(url + "/desa/siapkan")
     expect(page.locator("#sesi")).to_contain_text("Masuk sebagai")
     page.get_by_label("Desa yang dikunjungi").select_option(DESA)

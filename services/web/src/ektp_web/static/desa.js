@@ -304,6 +304,10 @@
           if (trigger === "tombol") { say("Tidak ada catatan yang menunggu dikirim."); }
           return null;
         }
+        if (!navigator.onLine) {
+          say("Tanpa jaringan: " + got[1].length + " catatan menunggu; terkirim begitu ada jaringan.");
+          return null;
+        }
         say("Menghubungi kantor...");
         return session()
           .then(function (s) { who = s; return register(dev, who); })
