@@ -113,14 +113,19 @@ def check(page, nik: str, nama: str, outcome: str, note: str = "") -> None:
     expect(page.locator("#dicatat")).to_contain_text(f"{nama}:")
 
 
-def record(page, url: str, nik: str, files: dict[str, Path], desa: str | None = None) -> None:
+def record(page, url: str, nik: str, files: dict[str, Path], screens: Path | None = None) -> None:
     from playwright.sync_api import expect
 
     page.goto(url + f"/desa/rekam?nik={nik}")
     expect(page.get_by_label("NIK")).to_have_value(nik)  # from the worklist on the device
+    if screens:
+        page.get_by_role("button", name="Simpan di perangkat").click()  # nothing filled in
+        expect(page.locator("#ringkasan-galat")).to_be_visible()
+        expect(page.locator("#foto-galat")).to_contain_text("foto")
+        shoot(page, screens, "desa-rekam-galat")
     complete_the_form(page, files)
-    if desa:
-        page.get_by_label("Kode desa").select_option(desa)
+    if screens:
+        shoot(page, screens, "desa-rekam")
     page.get_by_role("button", name="Simpan di perangkat").click()
     expect(page.locator("#disimpan")).to_contain_text(nik)
 
@@ -130,13 +135,14 @@ def waiting_on_the_page(page) -> int:
 
 
 def work_offline(page, url: str, people: list[tuple[str, str]], checks: int, recordings: int,
-                 tmp_path: Path) -> None:
+                 tmp_path: Path, screens: Path | None = None) -> None:
     """`checks` field checks, then `recordings` recordings of the next residents."""
     page.goto(url + "/desa/daftar")
     for n, (nik, nama) in enumerate(people[:checks]):
         check(page, nik, nama, OUTCOMES[n % len(OUTCOMES)], note=f"kunjungan {n}")
-    for nik, _ in people[checks:checks + recordings]:
-        record(page, url, nik, station(tmp_path / nik, int(nik[-4:])))
+    for n, (nik, _) in enumerate(people[checks:checks + recordings]):
+        record(page, url, nik, station(tmp_path / nik, int(nik[-4:])),
+               screens if n == 0 else None)
 
 
 def enrollment_counts(office, people: list[tuple[str, str]]) -> dict[str, int]:
@@ -163,7 +169,7 @@ def test_the_work_of_a_day_offline_survives_closing_the_browser(office, tablet, 
     opened = page.goto(url + "/desa/daftar")
     assert opened is not None and opened.from_service_worker  # no network: the kept page
     expect(page.locator("#jaringan")).to_have_text("Tanpa jaringan")
-    work_offline(page, url, people, 20, 5, tmp_path)
+    work_offline(page, url, people, 20, 5, tmp_path, screens)
     expect(page.locator("#jumlah-menunggu")).to_have_text("25")
     expect(page.locator("#sejak")).to_contain_text("Menunggu sejak")
     shoot(page, screens, "desa-ringkasan-menunggu")
@@ -207,6 +213,10 @@ def test_the_signature_covers_the_record_as_enrollment_reads_it(office, tablet, 
     assert page.evaluate("r => ektpDesa.canonical(r)", signed) == body
     VerifyKey(base64.b64decode(public_key)).verify(body.encode(),
                                                    base64.b64decode(stored["signature"]))
+    tricky = {"z": [1, {"b": "\u0001\t\n\"\\/", "a": "\u2028 \U0001f600 \u00e9"}], "a": None,
+              "m": {"y": True, "x": -17, "\u00e9": ""}}
+    assert page.evaluate("r => ektpDesa.canonical(r)", tricky) == json.dumps(
+        tricky, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     assert stored["data"] == {"nik": people[0][0], "outcome": "PINDAH",
                               "note": "pindah ke Kotamobagu \u00e9 \"x\""}
 
