@@ -170,8 +170,8 @@
       });
   }
 
-  var NOT_SIGNED_IN = "Sesi di kantor berakhir. Masuk lagi (Keluar dari mode desa, Masuk), " +
-                      "lalu kembali ke sini; catatan tetap di perangkat.";
+  var NOT_SIGNED_IN = "Anda belum masuk atau sesi Anda berakhir. Masuk lagi di aplikasi " +
+                      "kantor, lalu buka Mode desa dan kirim; catatan tetap di perangkat.";
 
   function session() {
     return getJSON("/desa/api/sesi").then(function (got) {
