@@ -8,11 +8,12 @@ are passed through as JSON (the page reads each record's result itself)."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 from typing import Any
 
 import httpx
 
-from ektp_shared.answers import Refused
+from ektp_shared.answers import Refused, refusal
 from ektp_shared.office import current as current_office
 
 from . import recording as calls
@@ -74,12 +75,22 @@ async def register_kit(settings: Settings, session: WebSession, kit_id: str, pub
                        label: str) -> dict[str, Any]:
     """Register the device's verify key; the same kit and key again answers the kit (a
     device retrying after a lost answer)."""
-    response = await _call(settings, session, "POST", "/kits",
-                           json={"kit_id": kit_id, "public_key": public_key, "label": label})
-    if response.status_code >= 400:
-        raise _problem(response)
-    answer: dict[str, Any] = response.json()
-    return answer
+    from ektp_client_enrollment.api.kits import register_kit as register
+    from ektp_client_enrollment.models import KitRegistration
+
+    call = register.asyncio_detailed(
+        client=services.enrollment(settings, session.access_token),
+        body=KitRegistration(kit_id=kit_id, public_key=public_key, label=label))
+    try:
+        response = await call
+    except httpx.TransportError as exc:
+        raise services.ServiceDown("enrollment") from exc
+    if response.status_code in (200, 201):  # 201 registered now, 200 registered before
+        answer: dict[str, Any] = json.loads(response.content)
+        return answer
+    if response.status_code >= 500:
+        raise services.ServiceDown("enrollment")
+    raise refusal(response)
 
 
 async def send_records(settings: Settings, session: WebSession, kit_id: str,
