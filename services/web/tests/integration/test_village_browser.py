@@ -449,7 +449,7 @@ def test_the_page_puts_each_answer_on_its_record(office, tablet, screens, tmp_pa
     expect(page.locator("#daftar-terkirim > li")).to_have_count(2)
     expect(page.locator("#daftar-ditolak > li")).to_have_count(1)
     expect(page.locator("#daftar-ditolak > li")).to_contain_text("Hasil cek: hasil tidak dikenal")
-    expect(page.locator("#daftar-ditahan > li")).to_contain_text("OUTCOME_DIFFERS")
+    expect(page.locator("#daftar-ditahan > li")).to_contain_text("Hasil berbeda")
     expect(page.locator("#jumlah-menunggu")).to_have_text("1")
     expect(page.locator("#daftar-menunggu > li")).to_contain_text(people[4][1])
     shoot(page, screens, "desa-jawaban")

@@ -13,6 +13,9 @@
   var RETRY_MS = 60000;
   var OUTCOMES = { DITEMUKAN: "Ditemukan", PINDAH: "Pindah", MENINGGAL: "Meninggal",
                    TIDAK_DITEMUKAN: "Tidak ditemukan" };
+  var CONFLICTS = { OUTCOME_DIFFERS: "Hasil berbeda dengan cek petugas lain",
+                    ALREADY_RECORDED: "Penduduk ini sudah direkam",
+                    RECORDING_AFTER_MENINGGAL: "Penduduk ini tercatat meninggal" };
   var STATES = { menunggu: "Menunggu dikirim", ditolak: "Ditolak", ditahan: "Ditahan",
                  terkirim: "Terkirim" };
 
@@ -479,8 +482,8 @@
     }
     if (r.state === "ditahan") {
       li.appendChild(el("p", { "class": "petunjuk-kecil" },
-        "Konflik dengan catatan lain" + (a && a.conflict ? " (" + a.conflict.kind + ")" : "") +
-        ": supervisor di kantor memutuskan."));
+        (a && a.conflict && CONFLICTS[a.conflict.kind] || "Bertentangan dengan catatan lain") +
+        ": supervisor di kantor memutuskan; tidak ada yang ditimpa."));
     }
     if (r.state === "ditolak") {
       var row = el("div", { "class": "baris-tombol" });
