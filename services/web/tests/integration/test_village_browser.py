@@ -22,6 +22,7 @@ import pytest_asyncio
 from ektp_shared.nik import make_nik
 
 from .conftest import ARGS, CHROMIUM, PASSWORD, another_web
+from .screens import check_accessibility
 from .test_perekaman_browser import api, complete_the_form, ministry_roster, recorded_total, station
 
 pytestmark = [
@@ -49,6 +50,8 @@ def screens(tmp_path_factory) -> Path:
 
 
 def shoot(page, screens: Path, name: str) -> None:
+    """The screen as the tablet shows it, after axe-core found nothing serious on it."""
+    check_accessibility(page, name)
     page.screenshot(path=str(screens / f"{name}-800x1280.png"), full_page=True)
 
 
@@ -364,6 +367,7 @@ def test_two_officers_conflicting_outcomes_reach_the_supervisors_list(
         conflict = page.locator("section.konflik", has_text=nik)
         expect(conflict).to_have_count(1)
         expect(conflict).to_contain_text("berbeda")
+        check_accessibility(page, "supervisor-konflik")
         page.screenshot(path=str(screens / "supervisor-konflik-1366x768.png"), full_page=True)
         conflict.get_by_role("button", name="Simpan keputusan").click()  # nothing chosen
         expect(page.locator("#ringkasan-galat")).to_be_visible()
