@@ -40,6 +40,9 @@ class Settings(ServiceSettings):
     finger_quality_min: float = Field(FINGER_QUALITY_MIN, ge=0, le=100)
     iris_quality_min: float = Field(IRIS_QUALITY_MIN, ge=0, le=100)
     face_quality_min: float = Field(FACE_QUALITY_MIN, ge=0, le=100)
+    # The village mode's sync (issue #16): records per request to the web app, at most
+    # enrollment's 50; smaller only to watch a sync cut between batches.
+    village_batch_size: int = Field(50, ge=1, le=50)
 
     @field_validator("sbi_url")
     @classmethod

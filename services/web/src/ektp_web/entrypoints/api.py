@@ -160,15 +160,16 @@ async def home(request: Request, session: SignedIn) -> HTMLResponse:
 
 def build_app(settings: Settings | None = None, *, workers: bool = True) -> FastAPI:
     # Their screens use this module's CSRF and outage pages: imported once it is loaded.
-    from . import perekaman, ruang_cetak
+    from . import desa, konflik, perekaman, ruang_cetak
 
     settings = settings or Settings()
     app = create_app(
         title="e-KTP office web app",
-        description="The office's pages (HTML, not in this document): sign-in, perekaman.",
+        description="The office's pages (HTML, not in this document): sign-in, perekaman, "
+                    "the village mode.",
         runtime=build_runtime(settings),
         routers=[router, perekaman.router, gudang.router, ruang_cetak.router, dasbor.router,
-                 akun.router, supervisor.router],
+                 akun.router, supervisor.router, desa.router, konflik.router],
         workers=workers)
     app.mount("/static", StaticFiles(directory=str(files("ektp_web") / "static")),
               name="static")

@@ -37,7 +37,8 @@ ENV.globals.update(capture_device=capture_device, capture_parts=device_capture.P
 def csp(device_origin: str = "") -> str:
     connect = f"'self' {device_origin}".strip()
     return ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
-            f"font-src 'self'; connect-src {connect}; form-action 'self'; base-uri 'none'; "
+            f"font-src 'self'; connect-src {connect}; manifest-src 'self'; worker-src 'self'; "
+            "form-action 'self'; base-uri 'none'; "
             "frame-ancestors 'none'")
 
 
