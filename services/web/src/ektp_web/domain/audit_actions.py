@@ -39,9 +39,12 @@ ACTIONS: dict[str, str] = {
     "enrollment.verdict.ENROLL_FAILURE": "Pusat: rekaman gagal",
     "kit.register": "Mendaftarkan alat rekam",
     "kit.import": "Mengimpor data alat rekam",
+    "kit.sync": "Menerima kiriman tablet desa",
     "roster.import": "Mengimpor data penduduk",
     "roster.search": "Mencari penduduk",
     "field_check.create": "Mencatat pemeriksaan lapangan",
+    "field_check.conflicts.list": "Melihat daftar konflik pemeriksaan lapangan",
+    "field_check.conflict.decide": "Memutuskan konflik pemeriksaan lapangan",
     "visit.schedule": "Menjadwalkan kunjungan desa",
     # sync
     "submission.queued": "Rekaman masuk antrean kirim",
