@@ -221,3 +221,26 @@ def test_the_broker_asks_for_credentials_and_creates_no_topic_by_use():
         assert listener in protocol_map
     assert "--command-config" in " ".join(kafka["healthcheck"]["test"])
     assert all(port.startswith("127.0.0.1:") for port in kafka["ports"])
+
+
+class _ComposeTags(yaml.SafeLoader):
+    """Reads compose's merge tags (!override, !reset) as the plain values they carry."""
+
+
+for _tag in ("!override", "!reset"):
+    _ComposeTags.add_constructor(
+        _tag, lambda loader, node: loader.construct_sequence(node)
+        if isinstance(node, yaml.SequenceNode) else loader.construct_object(node))
+SCALE = yaml.load((ROOT / "docker-compose.scale.yml").read_text(), Loader=_ComposeTags)  # noqa: S506
+
+
+def test_scalable_services_can_run_several_containers():
+    """`docker compose -f docker-compose.yml -f docker-compose.scale.yml up --scale printing=2`:
+    no container_name, and each scalable service's port on a host port per container (on
+    loopback); the centre's simulator stays one, as under make up (EKTP_REPLICAS)."""
+    assert not any("container_name" in spec for spec in COMPOSE["services"].values())
+    scalable = {s.name: s for s in SERVICES if s.scalable}
+    assert set(SCALE["services"]) == set(scalable)
+    for name, service in scalable.items():
+        assert SCALE["services"][name] == {"ports": [f"127.0.0.1::{service.port}"]}
+    assert "!override" in (ROOT / "docker-compose.scale.yml").read_text()

@@ -1,13 +1,17 @@
 """The eight services as real processes on free ports, with topics and databases of the test's
 own: the stack the end-to-end test and the demo's smoke test run against. Each service
-connects to Kafka as its own principal with the ACLs of DESIGN section 3, as under make up."""
+connects to Kafka as its own principal with the ACLs of DESIGN section 3, as under make up.
+
+``replicas`` starts several instances of a service (issue 13), each on its own port, against
+the same database and consumer group; the test's calls go to the first instance that
+answers, as a load balancer in front of them would."""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -59,12 +63,22 @@ class Stack:
     http: httpx.AsyncClient
     prefix: str = ""  # of the stack's topics
     databases: dict[str, str] = field(default_factory=dict)  # service -> its database URL
-    processes: dict[str, ServiceProcess] = field(default_factory=dict)
+    processes: dict[str, ServiceProcess] = field(default_factory=dict)  # the first instances
+    # every instance of each service, and its URL (the first is urls[service])
+    instances: dict[str, list[ServiceProcess]] = field(default_factory=dict)
+    instance_urls: dict[str, list[str]] = field(default_factory=dict)
 
     async def call(self, method: str, service: str, path: str, role: str = "supervisor",
                    expect: tuple[int, ...] = (200, 201, 202), **kw: Any) -> Any:
         headers = {"Authorization": f"Bearer {self.tokens[role]}", **kw.pop("headers", {})}
-        r = await self.http.request(method, self.urls[service] + path, headers=headers, **kw)
+        urls = self.instance_urls.get(service) or [self.urls[service]]
+        for i, url in enumerate(urls):
+            try:
+                r = await self.http.request(method, url + path, headers=headers, **kw)
+                break
+            except httpx.ConnectError:  # that instance is down: nothing was sent, try the next
+                if i == len(urls) - 1:
+                    raise
         assert r.status_code in expect, f"{method} {service}{path}: {r.status_code} {r.text}"
         return r.json()
 
@@ -77,15 +91,19 @@ class Stack:
 async def running_stack(infra: Any, topic_prefix: str, create_database: Any, make_token: Any,
                         workdir: Path, service_kafka: Any,
                         overrides: dict[str, dict[str, str]] | None = None,
-                        office_env: dict[str, str] | None = None) -> AsyncIterator[Stack]:
+                        office_env: dict[str, str] | None = None,
+                        replicas: Mapping[str, int] | None = None) -> AsyncIterator[Stack]:
     """Start the eight services (topics, databases and spool under ``workdir`` of their own),
     wait until each is ready, yield the :class:`Stack`, stop them. ``overrides``: more
     environment per service (bench/office_pipeline.py: a centre with no verdict delay);
     ``office_env`` (e.g. ``{"EKTP_KABUPATEN": "71.74"}``) goes to every service: another
-    office."""
+    office. ``replicas``: how many instances of a service (default one each)."""
     prefix = f"{topic_prefix}e2e{uuid.uuid4().hex[:4]}."
     kafka = await service_kafka(prefix)  # topics, DLQs, each service's principal and ACLs
-    ports = dict(zip((name for name, _ in SERVICES), free_ports(len(SERVICES)), strict=True))
+    counts = {name: max(1, (replicas or {}).get(name, 1)) for name, _ in SERVICES}
+    free = iter(free_ports(sum(counts.values())))
+    all_ports = {name: [next(free) for _ in range(n)] for name, n in counts.items()}
+    ports = {name: p[0] for name, p in all_ports.items()}
     urls = {name: f"http://127.0.0.1:{port}" for name, port in ports.items()}
     extra = {
         "central-sim": {"EKTP_VERDICT_DELAY_SECONDS": "1"},
@@ -101,32 +119,40 @@ async def running_stack(infra: Any, topic_prefix: str, create_database: Any, mak
                      "EKTP_ARGON2_MEMORY_KIB": "1024", "EKTP_ARGON2_PARALLELISM": "1"},
         "web": {"EKTP_ACCOUNTS_URL": urls["accounts"], "EKTP_ENROLLMENT_URL": urls["enrollment"]},
     }
-    procs = []
+    procs: list[tuple[str, ServiceProcess]] = []
+    instances: dict[str, list[ServiceProcess]] = {}
     databases: dict[str, str] = {}
     try:
         for name, package in SERVICES:
             databases[name] = await create_database(name.replace("-", "_"))
-            env = {
-                "EKTP_SERVICE_NAME": name, "EKTP_HTTP_PORT": str(ports[name]),
-                "EKTP_DATABASE_URL": databases[name],
-                "EKTP_KAFKA_BOOTSTRAP": infra.kafka_bootstrap, "EKTP_TOPIC_PREFIX": prefix,
-                "EKTP_KAFKA_USERNAME": kafka[name].username or "",
-                "EKTP_KAFKA_PASSWORD": kafka[name].password or "",
-                **extra.get(name, {}), **(office_env or {}),
-                **(overrides or {}).get(name, {}),
-            }
-            procs.append(ServiceProcess(
-                ["-m", "uvicorn", "--factory", f"{package}.entrypoints.api:build_app",
-                 "--host", "127.0.0.1", "--port", str(ports[name]), "--no-access-log"],
-                env, workdir / "logs" / f"{name}.log").start())
-        for (name, _), proc in zip(SERVICES, procs, strict=True):
-            await asyncio.to_thread(proc.wait_http, urls[name] + "/readyz", 180)
+            for n, port in enumerate(all_ports[name], start=1):
+                env = {
+                    "EKTP_SERVICE_NAME": name, "EKTP_HTTP_PORT": str(port),
+                    "EKTP_DATABASE_URL": databases[name],
+                    "EKTP_KAFKA_BOOTSTRAP": infra.kafka_bootstrap, "EKTP_TOPIC_PREFIX": prefix,
+                    "EKTP_KAFKA_USERNAME": kafka[name].username or "",
+                    "EKTP_KAFKA_PASSWORD": kafka[name].password or "",
+                    **extra.get(name, {}), **(office_env or {}),
+                    **(overrides or {}).get(name, {}),
+                }
+                log_name = name if n == 1 else f"{name}-{n}"
+                proc = ServiceProcess(
+                    ["-m", "uvicorn", "--factory", f"{package}.entrypoints.api:build_app",
+                     "--host", "127.0.0.1", "--port", str(port), "--no-access-log"],
+                    env, workdir / "logs" / f"{log_name}.log").start()
+                procs.append((f"http://127.0.0.1:{port}", proc))
+                # Instances migrate at once safely (an advisory lock: migrations_env).
+                instances.setdefault(name, []).append(proc)
+        for url, proc in procs:
+            await asyncio.to_thread(proc.wait_http, url + "/readyz", 180)
         async with httpx.AsyncClient(timeout=60) as http:
             tokens = await sign_in_staff(http, urls["accounts"], databases["accounts"])
             yield Stack(urls, tokens, http, prefix, databases,
-                        dict(zip((name for name, _ in SERVICES), procs, strict=True)))
+                        {name: p[0] for name, p in instances.items()}, instances,
+                        {name: [f"http://127.0.0.1:{port}" for port in p]
+                         for name, p in all_ports.items()})
     finally:
-        for proc in reversed(procs):
+        for _, proc in reversed(procs):
             proc.terminate()
 
 

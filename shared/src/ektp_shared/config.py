@@ -47,6 +47,11 @@ def key_file(name: str) -> Any:
 DEFAULT_TOKEN_MAX_TTL_SECONDS = 12 * 3600
 
 
+
+# Partitions of each topic the provisioning step creates (EKTP_KAFKA_PARTITIONS): the most
+# instances of one service that can consume a topic at once (DESIGN section 3).
+DEFAULT_PARTITIONS = 6
+
 class TokenSettings(BaseSettings):
     """What the token issuer and every verifier must agree on."""
 
@@ -78,7 +83,8 @@ class ServiceSettings(TokenSettings):
     kafka_password: SecretStr | None = None
     kafka_password_file: Path | None = None
     # Provisioning (make topics, compose's provision): every topic's partitions and replicas.
-    kafka_partitions: int = Field(3, ge=1)
+    # Six: room for up to six instances of a consuming service to share each topic.
+    kafka_partitions: int = Field(DEFAULT_PARTITIONS, ge=1)
     kafka_replication_factor: int = Field(1, ge=1)
     # Lets tests run several isolated copies of the topics on one broker.
     topic_prefix: str = ""

@@ -11,6 +11,7 @@ Running it again changes nothing but what changed (a new password, a longer rete
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -18,16 +19,17 @@ from dataclasses import dataclass
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.admin.config_resource import ConfigResource, ConfigResourceType
 
-from .config import ServiceSettings
+from .config import DEFAULT_PARTITIONS, ServiceSettings
 from .kafka import KafkaAccess, dlq_topic
 from .kafka_admin import Acl, KafkaAdminError, create_acls, upsert_scram_users, wait_for_acls
 from .limits import TOPIC_MAX_MESSAGE_BYTES
 
 # The producing services' topic names: ektp.<producer>.events (DESIGN section 3).
 PRODUCERS = ("enrollment", "central", "printing", "inventory")
-DEFAULT_PARTITIONS = 3
 DAY_MS = 24 * 3600 * 1000
 TOPIC_ALREADY_EXISTS = 36
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -131,6 +133,7 @@ async def ensure_topics(admin: AIOKafkaAdminClient, topics: Iterable[str],
                 raise KafkaAdminError(f"topic {name}: error {code}: {message}")
     present = [t for t in wanted if t in existing]
     if present:
+        await _warn_of_fewer_partitions(admin, present, settings.partitions)
         # AlterConfigs replaces a topic's dynamic configs: these are all the office sets.
         for response in await admin.alter_configs([
                 ConfigResource(ConfigResourceType.TOPIC, t, configs) for t in present]):
@@ -138,6 +141,23 @@ async def ensure_topics(admin: AIOKafkaAdminClient, topics: Iterable[str],
                 if code:
                     raise KafkaAdminError(f"configs of topic {name}: error {code}: {message}")
     return missing
+
+
+async def _warn_of_fewer_partitions(admin: AIOKafkaAdminClient, topics: list[str],
+                                    wanted: int) -> None:
+    """An existing topic keeps its partitions: adding some moves keys to other partitions,
+    so a key's new events could overtake its old ones. Say so; DESIGN section 3 says how."""
+    try:
+        described = await admin.describe_topics(topics)
+    except Exception as exc:  # only a warning: never fail provisioning for it
+        log.info("partitions of the existing topics not checked: %s", exc)
+        return
+    for topic in described:
+        have = len(topic.get("partitions") or [])
+        if 0 < have < wanted:
+            log.warning("topic %s has %d partitions, EKTP_KAFKA_PARTITIONS asks %d: left as "
+                        "it is (more instances than partitions stand idle)",
+                        topic.get("topic"), have, wanted)
 
 
 @dataclass

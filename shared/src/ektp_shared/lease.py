@@ -15,10 +15,12 @@ A service adds the table with :data:`LEASE_DDL` in a migration of its own.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import os
 import socket
 import uuid
+from collections.abc import Awaitable, Callable
 
 import asyncpg
 
@@ -138,3 +140,62 @@ class Lease:
             self.name, self.token,
         )
         self.token = None
+
+
+Tenure = Callable[[int], Awaitable[None]]
+_DB_ERRORS: tuple[type[BaseException], ...] = (asyncpg.PostgresError, *TRANSIENT_DB_ERRORS)
+
+
+async def while_held(lease: Lease, stop: asyncio.Event, tenure: Tenure) -> None:
+    """Run a loop that must run once per office: while this process holds ``lease``, run
+    ``tenure(token)``; stand by (try to take it every third of the TTL) while another does.
+
+    The tenure is cancelled when the lease is lost (renewal refused, or the database away past
+    the TTL) and when ``stop`` is set; it ends itself by raising :class:`LeaseLost` (a check
+    refused). Any other end of the tenure gives the lease back, so a successor need not wait
+    out the TTL. A clean stop releases it too. Each effect of the tenure still checks the
+    token in its own transaction (:meth:`Lease.check`): the cancellation comes late for a
+    holder that was paused.
+    """
+    loop = asyncio.get_running_loop()
+    try:
+        while not stop.is_set():
+            try:
+                taken = await lease.acquire()
+            except _DB_ERRORS as exc:
+                log.warning("lease %s: %s; trying again", lease.name, type(exc).__name__)
+                taken = False
+            if not taken:
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(stop.wait(), lease.ttl / 3)
+                continue
+            token = lease.token
+            assert token is not None
+            started = loop.time()
+            keeper = asyncio.ensure_future(lease.keep())
+            stopping = asyncio.ensure_future(stop.wait())
+            body = asyncio.ensure_future(tenure(token))
+            try:
+                await asyncio.wait({keeper, stopping, body},
+                                   return_when=asyncio.FIRST_COMPLETED)
+            finally:
+                for task in (body, keeper, stopping):
+                    task.cancel()
+                results = await asyncio.gather(body, keeper, stopping,
+                                               return_exceptions=True)
+            ended = results[0]
+            if isinstance(ended, LeaseLost) or (keeper.done() and not keeper.cancelled()):
+                log.warning("lease %s lost by token %d after %.1f s: standing by",
+                            lease.name, token, loop.time() - started)
+                continue
+            if not stop.is_set():  # the tenure ended by itself: let another instance try
+                if isinstance(ended, BaseException) and not isinstance(
+                        ended, asyncio.CancelledError):
+                    log.error("lease %s: its loop died: %r", lease.name, ended)
+                with contextlib.suppress(*_DB_ERRORS):
+                    await lease.release()
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(stop.wait(), lease.ttl / 3)
+    finally:
+        with contextlib.suppress(Exception):
+            await lease.release()

@@ -7,6 +7,15 @@ section 6, "Keys"): every key setting of the caller's environment is dropped, th
 public key and the service's own are set. Services whose package is not installed are
 skipped, so the stack grows as services are added. Starting twice is harmless; a stale pid
 file (power cut) is noticed and replaced.
+
+Several instances of a service (issue 13): ``EKTP_REPLICAS=2`` for every service, or
+``EKTP_REPLICAS_<SERVICE>=3`` for one (``EKTP_REPLICAS_PRINTING``; dashes as underscores),
+against the same database and consumer group. The first instance keeps the service's port,
+the n-th listens ``(n - 1) * EKTP_REPLICA_PORT_STEP`` (100) above it (printing: 8003, 8103,
+8203), with its own log and pid file (``printing-2``). The other services are told the first
+instance's address. ``make up`` stops the instances beyond the count asked for; ``make down``
+and ``make status`` handle every instance found running. The centre's simulator stands for
+the outside system and stays one.
 """
 
 from __future__ import annotations
@@ -39,6 +48,9 @@ class Service:
     keys: tuple[str, ...] = ()
     # whether it holds the card spool (rendered cards, Suket PDFs): printing alone
     spool: bool = False
+    # whether EKTP_REPLICAS may start several instances of it (not the centre's simulator,
+    # whose faults are set per process)
+    scalable: bool = True
 
     @property
     def database(self) -> str:
@@ -51,7 +63,8 @@ class Service:
 
 CENTRAL_URL = ("EKTP_CENTRAL_URL", "http://127.0.0.1:8009")
 SERVICES: tuple[Service, ...] = (
-    Service("central-sim", 8009, "ektp_central_sim", keys=("centre_private_key_file",)),
+    Service("central-sim", 8009, "ektp_central_sim", keys=("centre_private_key_file",),
+            scalable=False),
     Service("enrollment", 8001, "ektp_enrollment", keys=("centre_public_key_file",)),
     # Against the simulator, ask for verdicts often so a demo moves along.
     Service("sync", 8002, "ektp_sync", env=(CENTRAL_URL, ("EKTP_VERDICT_POLL_SECONDS", "10")),
@@ -112,15 +125,16 @@ def key_env(service: Service) -> dict[str, str]:
     return env
 
 
-def service_env(service: Service) -> dict[str, str]:
-    """The environment of one service under ``make up`` (ports as devinfra runs them)."""
+def service_env(service: Service, port: int | None = None) -> dict[str, str]:
+    """The environment of one service under ``make up`` (ports as devinfra runs them);
+    ``port``: an instance's own (default the service's)."""
     pg_port = os.environ.get("EKTP_PG_PORT", "5432")
     from .devinfra import kafka_bootstrap  # every node of EKTP_KAFKA_BROKERS=3, not one
 
     kafka = kafka_bootstrap()
     return {
         "EKTP_SERVICE_NAME": service.name,
-        "EKTP_HTTP_PORT": str(service.port),
+        "EKTP_HTTP_PORT": str(port or service.port),
         # The service's own role (audit_log append-only); the owner role migrates.
         "EKTP_DATABASE_URL":
             f"postgresql://ektp_service:ektp_service@127.0.0.1:{pg_port}/{service.database}",
@@ -135,22 +149,79 @@ def service_env(service: Service) -> dict[str, str]:
     }
 
 
-def process_env(service: Service) -> dict[str, str]:
+def process_env(service: Service, port: int | None = None) -> dict[str, str]:
     """The whole environment a service process starts with: the caller's, less every key
     and spool setting and less a Kafka password of its own (an engineer's admin password
     must not reach a service, which gets its own file), plus service_env (so a key path
     exported in the shell for `ektp` never reaches a service that must not hold it)."""
     inherited = {k: v for k, v in os.environ.items()
                  if k not in HELD_VARIABLES and k != "EKTP_KAFKA_PASSWORD"}
-    return {**inherited, **service_env(service)}
+    return {**inherited, **service_env(service, port)}
 
 
-def _pid_file(service: Service) -> Path:
-    return run_dir() / "pids" / f"{service.name}.pid"
+@dataclass(frozen=True)
+class Instance:
+    """The n-th instance of a service (n from 1): its own port, pid file and log."""
+
+    service: Service
+    n: int = 1
+
+    @property
+    def name(self) -> str:
+        return self.service.name if self.n == 1 else f"{self.service.name}-{self.n}"
+
+    @property
+    def port(self) -> int:
+        return self.service.port + (self.n - 1) * replica_port_step()
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
 
 
-def _running_pid(service: Service) -> int | None:
-    path = _pid_file(service)
+def replica_port_step() -> int:
+    return int(os.environ.get("EKTP_REPLICA_PORT_STEP", "100"))
+
+
+def replicas(service: Service) -> int:
+    """How many instances ``make up`` runs: EKTP_REPLICAS_<SERVICE>, else EKTP_REPLICAS, else 1."""
+    if not service.scalable:
+        return 1
+    own = "EKTP_REPLICAS_" + service.name.upper().replace("-", "_")
+    value = os.environ.get(own) or os.environ.get("EKTP_REPLICAS") or "1"
+    try:
+        count = int(value)
+    except ValueError:
+        raise SystemExit(f"{own if own in os.environ else 'EKTP_REPLICAS'}={value!r}: "
+                         "a number of instances, 1 or more") from None
+    if count < 1:
+        raise SystemExit(f"{own if own in os.environ else 'EKTP_REPLICAS'}={count}: "
+                         "at least 1 instance")
+    return count
+
+
+def instances(service: Service) -> list[Instance]:
+    """The instances ``make up`` wants of a service."""
+    return [Instance(service, n) for n in range(1, replicas(service) + 1)]
+
+
+def running_instances(service: Service) -> list[Instance]:
+    """Every instance of a service with a pid file (whatever EKTP_REPLICAS says now)."""
+    found = {1}
+    for path in (run_dir() / "pids").glob(f"{service.name}-*.pid"):
+        suffix = path.stem[len(service.name) + 1:]
+        if suffix.isdigit() and int(suffix) > 1:
+            found.add(int(suffix))
+    return [i for i in (Instance(service, n) for n in sorted(found))
+            if _running_pid(i) is not None]
+
+
+def _pid_file(instance: Instance) -> Path:
+    return run_dir() / "pids" / f"{instance.name}.pid"
+
+
+def _running_pid(instance: Instance) -> int | None:
+    path = _pid_file(instance)
     try:
         pid = int(path.read_text().strip())
     except (FileNotFoundError, ValueError):
@@ -165,40 +236,39 @@ def _running_pid(service: Service) -> int | None:
     return None
 
 
-def start(service: Service) -> str:
-    url = f"http://127.0.0.1:{service.port}"
-    if _running_pid(service) is not None:
-        return url
+def start(instance: Instance) -> str:
+    if _running_pid(instance) is not None:
+        return instance.url
     logs = run_dir() / "logs"
     logs.mkdir(parents=True, exist_ok=True)
-    _pid_file(service).parent.mkdir(parents=True, exist_ok=True)
-    log = (logs / f"{service.name}.log").open("ab")
+    _pid_file(instance).parent.mkdir(parents=True, exist_ok=True)
+    log = (logs / f"{instance.name}.log").open("ab")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "--factory", service.factory,
-         "--host", "127.0.0.1", "--port", str(service.port), "--no-access-log"],
-        env=process_env(service),
+        [sys.executable, "-m", "uvicorn", "--factory", instance.service.factory,
+         "--host", "127.0.0.1", "--port", str(instance.port), "--no-access-log"],
+        env=process_env(instance.service, instance.port),
         stdout=log, stderr=subprocess.STDOUT, start_new_session=True, cwd=repo_root(),
     )
-    _pid_file(service).write_text(str(proc.pid))
-    return url
+    _pid_file(instance).write_text(str(proc.pid))
+    return instance.url
 
 
-def wait_ready(service: Service, timeout: float = 90) -> bool:
+def wait_ready(instance: Instance, timeout: float = 90) -> bool:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
-            if httpx.get(f"http://127.0.0.1:{service.port}/readyz", timeout=2).status_code == 200:
+            if httpx.get(f"{instance.url}/readyz", timeout=2).status_code == 200:
                 return True
         except httpx.HTTPError:
             pass
-        if _running_pid(service) is None:
+        if _running_pid(instance) is None:
             return False
         time.sleep(0.3)
     return False
 
 
-def stop(service: Service) -> None:
-    pid = _running_pid(service)
+def stop(instance: Instance) -> None:
+    pid = _running_pid(instance)
     if pid is None:
         return
     try:
@@ -208,7 +278,7 @@ def stop(service: Service) -> None:
         os.killpg(pid, signal.SIGKILL)
     except (ProcessLookupError, psutil.NoSuchProcess):
         pass
-    _pid_file(service).unlink(missing_ok=True)
+    _pid_file(instance).unlink(missing_ok=True)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -221,23 +291,33 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "down":
         for s in reversed(services):
-            stop(s)
-            print(f"stopped {s.name}")
+            for instance in reversed(running_instances(s)):
+                stop(instance)
+                print(f"stopped {instance.name}")
         return 0
     if args.command == "status":
         for s in services:
-            pid = _running_pid(s)
-            print(f"{s.name:12} {'up' if pid else 'down':5} http://127.0.0.1:{s.port}  pid={pid}")
+            wanted = instances(s)
+            for instance in sorted({*wanted, *running_instances(s)}, key=lambda i: i.n):
+                pid = _running_pid(instance)
+                print(f"{instance.name:14} {'up' if pid else 'down':5} {instance.url}  pid={pid}")
         return 0
     failed = []
     for s in services:
-        start(s)
-    for s in services:
-        ok = wait_ready(s)
-        state = "ready" if ok else f"NOT READY, see {run_dir() / 'logs' / (s.name + '.log')}"
-        print(f"{s.name:12} http://127.0.0.1:{s.port}  (docs: /docs)  {state}")
+        for surplus in running_instances(s):  # beyond the count: EKTP_REPLICAS went down
+            if surplus.n > replicas(s):
+                stop(surplus)
+                print(f"stopped {surplus.name} (beyond {replicas(s)} instances)")
+    started = [instance for s in services for instance in instances(s)]
+    for instance in started:
+        start(instance)
+    for instance in started:
+        ok = wait_ready(instance)
+        log = run_dir() / "logs" / (instance.name + ".log")
+        state = "ready" if ok else f"NOT READY, see {log}"
+        print(f"{instance.name:14} {instance.url}  (docs: /docs)  {state}")
         if not ok:
-            failed.append(s.name)
+            failed.append(instance.name)
     return 1 if failed else 0
 
 

@@ -20,6 +20,9 @@ class Settings(ServiceSettings):
     # ... and again only when in store or the shortfall moved by this much.
     stock_low_step: int = 100
     stock_check_seconds: float = 300.0
+    # The stock watch runs in one instance at a time (lease stock-watch): a successor takes
+    # over this many seconds after its holder died.
+    stock_lease_seconds: float = Field(default=5.0, gt=0.2, le=300)
     # The print rate for the projection: cards printed over the last N days.
     rate_window_days: int = 14
     # At most this many serials in one request (a ministry shipment is a few thousand).

@@ -324,6 +324,16 @@ def _adjusted(reference: str, target: State, reason: str) -> Callable[[list[str]
 # --- consumed events ----------------------------------------------------------------------
 
 
+# A PostgreSQL notification channel: blanks or the backlog moved, the stock watch should
+# look again. Sent inside the consumer's transaction (delivered on commit) from whichever
+# instance got the event, heard by the one holding the stock watch's lease.
+STOCK_MOVED = "inventory_stock_moved"
+
+
+async def stock_moved(conn: Connection) -> None:
+    await conn.execute(f"NOTIFY {STOCK_MOVED}")
+
+
 class EventHandlers:
     """The consumer's handlers; they run inside the inbox transaction."""
 
@@ -346,6 +356,7 @@ class EventHandlers:
             log.warning("ledger exception %s for blank %s: %s", event.type, serial, r.reason)
         await repo.apply_plan(conn, p, detail.get("job_id") or event.id, event.source,
                               {**detail, "ce_id": event.id})
+        await stock_moved(conn)
         self.nudge()
         return not p.refused
 
@@ -363,11 +374,13 @@ class EventHandlers:
     async def print_ready(self, conn: Connection, event: CloudEvent, data: EventData) -> None:
         assert isinstance(data, CentralPrintReady)
         await repo.backlog_ready(conn, data.nik, event.time)
+        await stock_moved(conn)
         self.nudge()
 
     async def blanks_low(self, conn: Connection, event: CloudEvent, data: EventData) -> None:
         assert isinstance(data, PrintingBlanksLow)
         await auto_issue(conn, self.settings, event, data)
+        await stock_moved(conn)
         self.nudge()
 
     def table(self) -> dict[str, Any]:
@@ -441,7 +454,8 @@ async def current_projection(conn: Connection, settings: Settings) -> projection
 
 async def check_stock(conn: Connection, settings: Settings) -> projection.Projection | None:
     """Publish inventory.stock_low when due; returns the projection if it published."""
-    # One checker at a time across the API and worker processes.
+    # The stock watch runs in the holder of its lease only; this lock also keeps any other
+    # caller (a test, a check from elsewhere) from deciding on the same alert at once.
     if not await conn.fetchval("SELECT pg_try_advisory_xact_lock(69750004)"):
         return None
     p = await current_projection(conn, settings)

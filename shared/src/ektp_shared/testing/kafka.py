@@ -10,10 +10,11 @@ from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 
 from ..envelope import CloudEvent
 from ..kafka import KafkaAccess
-from ..kafka_provision import TopicSettings, ensure_topics
+from ..kafka_provision import DEFAULT_PARTITIONS, TopicSettings, ensure_topics
 
 
-async def create_topics(kafka: KafkaAccess, topics: list[str], partitions: int = 3) -> None:
+async def create_topics(kafka: KafkaAccess, topics: list[str],
+                        partitions: int = DEFAULT_PARTITIONS) -> None:
     """Create topics as the provisioning step does (the broker creates none by use)."""
     from aiokafka.admin import AIOKafkaAdminClient
 
