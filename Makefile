@@ -12,7 +12,7 @@ PYTEST_ARGS ?=
 
 .PHONY: help venv infra-jars infra-up infra-down infra-status keys secrets databases topics up \
         down status test walk lint unit integration bench events openapi clients access demo clean fuzz \
-        kafka-cluster-test
+        kafka-cluster-test chaos soak
 
 help:
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -78,6 +78,18 @@ test: lint infra-up ## lint, then every test against the real Kafka and PostgreS
 
 kafka-cluster-test: infra-jars ## a 3-broker cluster of its own, one broker kill -9'd and back (~2 min)
 	$(VENV)/bin/pytest shared/tests/cluster -m cluster $(PYTEST_ARGS)
+
+BROKERS ?= 1
+CHAOS_OUTPUT ?= .run/chaos
+chaos: infra-jars ## the full-scale chaos run (bounded at 25 min; BROKERS=3: on a 3-broker cluster, after make infra-down): report in CHAOS_OUTPUT
+	EKTP_KAFKA_BROKERS=$(BROKERS) EKTP_CHAOS_OUT=$(abspath $(CHAOS_OUTPUT)) \
+	    $(VENV)/bin/pytest tests/chaos/test_chaos.py -m chaos -s -o timeout=1500 $(PYTEST_ARGS)
+	@echo "Report: $(abspath $(CHAOS_OUTPUT))/full.json"
+
+SOAK_MINUTES ?= 30
+soak: infra-up ## SOAK_MINUTES (30) of steady office load, sampled each minute: report in CHAOS_OUTPUT/soak.json
+	SOAK_MINUTES=$(SOAK_MINUTES) EKTP_CHAOS_OUT=$(abspath $(CHAOS_OUTPUT)) \
+	    $(VENV)/bin/pytest tests/chaos/test_soak.py -m soak -s $(PYTEST_ARGS)
 
 WALK_OUTPUT ?= .run/walk
 walk: infra-up ## every web screen at 1366x768 and 800x1280: axe-core, screenshots in WALK_OUTPUT
