@@ -62,8 +62,13 @@ class PrintEngine:
                 self.is_leader = True
                 await self._recover(pool, lease)
                 while not stop.is_set() and not keeper.done():
+                    # Cleared before the pass, not after: a print that ends (or a job that
+                    # arrives) while the pass runs wakes the next one at once. Cleared after,
+                    # that wake was lost and its printer idled a whole poll interval.
+                    self._wake.clear()
                     await self.tick(pool)
-                    await self._sleep(stop, self.deps.settings.engine_poll_seconds)
+                    await self._sleep(stop, self.deps.settings.engine_poll_seconds,
+                                      clear=False)
                 if keeper.done():
                     raise LeaseLost(f"lease {LEASE_NAME} ran out")
             except asyncio.CancelledError:
@@ -111,8 +116,9 @@ class PrintEngine:
             await self.lease.check(conn, token)
             yield conn
 
-    async def _sleep(self, stop: asyncio.Event, seconds: float) -> None:
-        self._wake.clear()
+    async def _sleep(self, stop: asyncio.Event, seconds: float, *, clear: bool = True) -> None:
+        if clear:
+            self._wake.clear()
         waits = [asyncio.ensure_future(stop.wait()), asyncio.ensure_future(self._wake.wait())]
         try:
             await asyncio.wait(waits, timeout=seconds, return_when=asyncio.FIRST_COMPLETED)
