@@ -9,6 +9,15 @@ The roster of N comes from the centre first (not timed). Then N residents are re
 the given concurrency (POST /enrollments, each its own fingerprints) and the clock runs
 until the dashboard counts N cards printed and the inventory ledger N blanks used.
 
+With ``--outage``: issue #15's catch-up. The centre is down (its process stopped: connection
+refused) from before the first recording until the last: the N recordings pile up in the sync
+service as a backlog (at this machine's recording rate, 10,000 take about ten minutes: the
+outage builds its own backlog). Then the centre comes back and the clock runs until the
+dashboard counts N printed and the ledger N used: the whole office's catch-up, through the
+sync's drain, the verdicts, printing and inventory. In the same run the simulator's own accept
+rate is timed like with like: N sealed packets straight at it, in batches of the sync's size
+(100) with as many batches in flight as the sync keeps (2).
+
 Reported: residents per second from the first recording to the last card counted, and
 seconds per resident; p50/p99 of POST /enrollments under that load; each service's peak
 resident memory (RSS, sampled every 0.5 s); and, in the same run, the raw floors: raw
@@ -147,6 +156,41 @@ async def record_all(stack: Stack, bodies: list[dict[str, Any]],
     return latencies
 
 
+async def sync_drained(stack: Stack, back: float) -> float:
+    """Seconds from the centre's return until the sync has nothing PENDING."""
+    while True:
+        status = await stack.call("GET", "sync", "/sync/status", role="operator")
+        if not status["backlog"].get("PENDING", 0):
+            return time.perf_counter() - back
+        await asyncio.sleep(0.5)
+
+
+async def centre_direct(stack: Stack, n: int, batch: int = 100, in_flight: int = 2) -> float:
+    """The simulator's own accept rate: n sealed packets straight at it, batches of the
+    sync's size, as many in flight as the sync keeps. NIKs of its own (not the roster's)."""
+    from ektp_central_sim.testing import niks
+    from ektp_central_sim.testing import recording as sealed
+
+    key = Path(os.environ["EKTP_CENTRE_PUBLIC_KEY_FILE"])
+    packets = []
+    for i, nik in enumerate(niks(n, start=500_000)):
+        e = sealed(nik, f"direct-{i:06d}", key)
+        packets.append({"enrollment_id": e.enrollment_id, "nik": e.nik,
+                        "demographics": e.demographics.model_dump(mode="json"),
+                        "sealed_packet": e.sealed_packet})
+    batches = iter(range(0, n, batch))
+    url = stack.urls["central-sim"] + "/v1/enrollments/batch"
+
+    async def sender() -> None:
+        for i in batches:
+            r = await stack.http.post(url, json={"packets": packets[i:i + batch]})
+            r.raise_for_status()
+
+    t0 = time.perf_counter()
+    await asyncio.gather(*(sender() for _ in range(in_flight)))
+    return n / (time.perf_counter() - t0)
+
+
 async def raw_asyncpg(admin: str, bodies: list[dict[str, Any]], concurrency: int) -> float:
     """Inserts per second of the same recordings, one transaction each (fsync on)."""
     dsn = await create_scratch_database(admin, "floor", "bench")
@@ -174,6 +218,8 @@ async def main() -> None:
     parser.add_argument("--residents", type=int, default=1000)
     parser.add_argument("--concurrency", type=int, default=16)
     parser.add_argument("--timeout", type=float, default=3600)
+    parser.add_argument("--outage", action="store_true",
+                        help="the centre down while recording; time the catch-up")
     args = parser.parse_args()
     n = args.residents
     infra = devinfra.ensure_local_infra()
@@ -240,12 +286,22 @@ async def run(stack: Stack, infra: Any, admin: str, n: int, args: argparse.Names
                     await raw_asyncpg(admin, bodies, args.concurrency))
     print(f"floors measured; recording (load {os.getloadavg()[0]:.2f})", flush=True)
     memory = PeakMemory(stack)
+    centre = stack.processes["central-sim"]
+    if args.outage:
+        centre.terminate()  # the centre is away: connection refused from now on
     t0 = time.perf_counter()
     reporter = asyncio.create_task(report_progress(stack, t0))
     latencies = await record_all(stack, bodies, args.concurrency)
     recorded = time.perf_counter() - t0
     print(f"recorded {n} in {recorded:.1f} s, {len(LOST)} sent again after a lost connection"
           f" (load {os.getloadavg()[0]:.2f})", flush=True)
+    if args.outage:
+        status = await stack.call("GET", "sync", "/sync/status", role="operator")
+        print(f"centre down {recorded:.0f} s; sync backlog {status['backlog']}", flush=True)
+        centre.start()
+        await asyncio.to_thread(centre.wait_http, stack.urls["central-sim"] + "/healthz", 120)
+        t0 = back = time.perf_counter()  # the catch-up is timed from the centre's return
+        drained = asyncio.create_task(sync_drained(stack, back))
     deadline = time.monotonic() + args.timeout
     while True:
         k = (await stack.progress())["kabupaten"]
@@ -264,6 +320,16 @@ async def run(stack: Stack, infra: Any, admin: str, n: int, args: argparse.Names
     storekeeper.cancel()
     reporter.cancel()
     load = os.getloadavg()
+    if args.outage:
+        sync_seconds = await drained
+        direct_rate = await centre_direct(stack, n)
+        print(f"catch-up after the outage ({recorded:.0f} s, backlog {n}): sync drained "
+              f"(nothing PENDING) {sync_seconds:.1f} s after the centre's return "
+              f"({n / sync_seconds:,.1f}/s); all printed {printed:.1f} s, counted by the ledger "
+              f"{counted:.1f} s after it ({n / counted:,.1f} residents/s)")
+        print(f"simulator's own accept rate, same run, batches of 100, 2 in flight: "
+              f"{direct_rate:,.0f} packets/s; ratios: sync drain "
+              f"{n / sync_seconds / direct_rate:.3f}, whole office {n / counted / direct_rate:.4f}")
 
     kafka_rate = n / await raw_kafka(infra.kafka, n)
     pg_rate = await raw_asyncpg(admin, bodies, args.concurrency)

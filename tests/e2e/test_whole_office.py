@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import os
 import sys
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -42,7 +43,9 @@ class Sizes:
     blanks: int = 400
     handed_over: int = 100
     suket: int = 5
-    driver: str = "simulated"  # "pdf": every card also a PDF in the spool folder
+    # "pdf": every card also a PDF in the spool folder (EKTP_E2E_PRINTER_DRIVER=pdf runs the
+    # whole office's 400 cards through the PDF renderer, several printers at once).
+    driver: str = os.environ.get("EKTP_E2E_PRINTER_DRIVER", "simulated")
 
 
 FIELD_CHECKS = {"PINDAH": 1, "MENINGGAL": 1}

@@ -62,8 +62,13 @@ class PrintEngine:
                 self.is_leader = True
                 await self._recover(pool, lease)
                 while not stop.is_set() and not keeper.done():
+                    # Cleared before the pass, not after: a print that ends (or a job that
+                    # arrives) while the pass runs wakes the next one at once. Cleared after,
+                    # that wake was lost and its printer idled a whole poll interval.
+                    self._wake.clear()
                     await self.tick(pool)
-                    await self._sleep(stop, self.deps.settings.engine_poll_seconds)
+                    await self._sleep(stop, self.deps.settings.engine_poll_seconds,
+                                      clear=False)
                 if keeper.done():
                     raise LeaseLost(f"lease {LEASE_NAME} ran out")
             except asyncio.CancelledError:
@@ -111,8 +116,9 @@ class PrintEngine:
             await self.lease.check(conn, token)
             yield conn
 
-    async def _sleep(self, stop: asyncio.Event, seconds: float) -> None:
-        self._wake.clear()
+    async def _sleep(self, stop: asyncio.Event, seconds: float, *, clear: bool = True) -> None:
+        if clear:
+            self._wake.clear()
         waits = [asyncio.ensure_future(stop.wait()), asyncio.ensure_future(self._wake.wait())]
         try:
             await asyncio.wait(waits, timeout=seconds, return_when=asyncio.FIRST_COMPLETED)
@@ -124,22 +130,22 @@ class PrintEngine:
         """Dispatch, then start a print on every idle ONLINE printer. Returns prints started."""
         assert self.lease is not None
         token = self.lease.token
+        claimed: list[tuple[str, CardJob]] = []
+        # One fenced transaction plans and claims a job for every idle printer: the claims are
+        # committed (PRINTING under this token) before any of their prints starts.
         async with self._fenced(pool, token) as conn:
             await handlers.dispatch(self.deps, conn)
             idle = [p.id for p in await repo.printer_loads(conn)
                     if p.status == "ONLINE" and p.id not in self.in_flight and p.load > 0]
-        started = 0
-        for printer_id in idle:
-            async with self._fenced(pool, token) as conn:
+            for printer_id in idle:
                 row = await repo.printer_row(conn, printer_id)
                 job = await handlers.claim_next(self.deps, conn, printer_id, token)
-            if job is None or row is None:
-                continue
-            driver = self.drivers[row["driver"]]
-            self.in_flight[printer_id] = asyncio.ensure_future(
-                self._print(pool, driver, job, token))
-            started += 1
-        return started
+                if job is not None and row is not None:
+                    claimed.append((row["driver"], job))
+        for driver_name, job in claimed:
+            self.in_flight[job.printer_id] = asyncio.ensure_future(
+                self._print(pool, self.drivers[driver_name], job, token))
+        return len(claimed)
 
     async def _print(self, pool: asyncpg.Pool, driver: PrinterDriver, job: CardJob,
                      token: int | None) -> None:

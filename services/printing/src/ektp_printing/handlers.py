@@ -1,7 +1,8 @@
 """One function per command or consumed event: load, decide (domain), save, outbox, audit.
 
 Every function here runs inside the caller's transaction and takes the print-room lock
-before it touches jobs, blanks or printers.
+before it touches blanks, printers or existing jobs. A print_ready only adds a QUEUED job
+with no blank, and does not take it: the print engine's next pass gives the job its place.
 """
 
 from __future__ import annotations
@@ -55,7 +56,7 @@ from .domain.blanks import blanks_low, plan_arrival, plan_return
 from .domain.dispatch import plan_dispatch
 from .domain.jobs import JobStateError, check_transition
 from .domain.printers import PrinterStatusError, check_status_change
-from .domain.priority import PriorityRules, job_priority
+from .domain.priority import PriorityRules, job_priority, queue_order
 
 log = logging.getLogger(__name__)
 
@@ -117,26 +118,35 @@ class Deps:
 async def dispatch(deps: Deps, conn: Connection) -> int:
     """Give free blanks to waiting jobs and jobs to printers; warn when blanks run low."""
     await repo.lock_print_room(conn)
-    changed = plan_dispatch(
-        await repo.unstarted_jobs(conn), await repo.free_serials(conn),
-        await repo.printer_loads(conn),
-    )
+    # Planned over the head of the queue (as many jobs as blanks on hand) and the jobs holding
+    # a blank: the thousands behind them cannot get one now, so they are only marked waiting.
+    jobs, free = await repo.dispatch_candidates(conn)
+    changed = plan_dispatch(jobs, free, await repo.printer_loads(conn))
     await repo.save_dispatch(conn, changed)
+    capacity = len(free) + sum(1 for j in jobs if j.blank_serial is not None)
+    ordered = sorted(jobs, key=lambda j: queue_order(j.priority, j.seq))
+    if capacity == 0:
+        await repo.wait_behind(conn, None, None)
+    elif len(ordered) >= capacity:
+        # The queue may go on past the head: what sorts after its last job waits.
+        last = ordered[capacity - 1]
+        await repo.wait_behind(conn, last.priority, last.seq)
     await check_blanks_low(deps, conn)
     return len(changed)
 
 
 async def check_blanks_low(deps: Deps, conn: Connection) -> None:
-    counts = await repo.blank_counts(conn)
-    on_hand = counts["ON_HAND"] + counts["RESERVED"]
-    decision = blanks_low(on_hand, deps.settings.blanks_low_threshold,
-                          await repo.get_flag(conn, LOW_FLAG))
-    await repo.set_flag(conn, LOW_FLAG, decision.now_low)
+    free, reserved = await repo.blanks_on_hand(conn)
+    on_hand = free + reserved
+    was_low = await repo.get_flag(conn, LOW_FLAG)
+    decision = blanks_low(on_hand, deps.settings.blanks_low_threshold, was_low)
+    if decision.now_low != was_low:  # not a write on every pass
+        await repo.set_flag(conn, LOW_FLAG, decision.now_low)
     if decision.publish:
         waiting = await conn.fetchval(
             "SELECT count(*) FROM print_jobs WHERE status = 'WAITING_FOR_BLANK'"
         )
-        wanted = max(0, int(waiting) + deps.settings.blanks_low_threshold - counts["ON_HAND"])
+        wanted = max(0, int(waiting) + deps.settings.blanks_low_threshold - free)
         await deps.publish(conn, PrintingBlanksLow(on_hand=on_hand, wanted=wanted))
 
 
@@ -157,7 +167,9 @@ async def on_print_ready(deps: Deps, conn: Connection, event: CloudEvent,
     except CardDataError as exc:
         # A card without its photo cannot be printed: to the DLQ for the centre to resend.
         raise PermanentHandlerError(str(exc)) from exc
-    await repo.lock_print_room(conn)
+    # No print-room lock: the new job holds no blank and no printer, and nothing else moves
+    # it until it is committed; the engine's next pass (within engine_poll_seconds) places
+    # it. So a batch of print_ready events never holds the print room while the engine waits.
     first_time = not await repo.has_card(conn, data.nik)
     priority = job_priority(deps.rules, tanggal_lahir=card.tanggal_lahir, today=deps.today(),
                             first_time=first_time)
@@ -175,7 +187,6 @@ async def on_print_ready(deps: Deps, conn: Connection, event: CloudEvent,
     await audit.record(conn, None, "print_job.create", target=data.nik,
                        detail={"job_id": job_id, "enrollment_id": data.enrollment_id,
                                "priority": priority, "ce_id": event.id})
-    await dispatch(deps, conn)
 
 
 async def _queued(deps: Deps, conn: Connection, *, job_id: str, nik: str,

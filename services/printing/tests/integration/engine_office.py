@@ -115,6 +115,10 @@ class PrintRoom:
         async with transaction(self.db) as conn:
             await handlers.on_print_ready(self.deps(), conn, CloudEvent.wrap(data, "central-sim"),
                                           data)
+        # A print_ready only adds the job; the engine's next pass gives it a blank and a
+        # printer. Done here too, for the tests that drive the handlers with no engine.
+        async with transaction(self.db) as conn:
+            await handlers.dispatch(self.deps(), conn)
         return c.nik
 
     async def close(self) -> None:

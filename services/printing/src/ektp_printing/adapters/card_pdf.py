@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import base64
 import binascii
+import contextlib
 import datetime as dt
 import io
+import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pypdfium2 as pdfium
@@ -22,6 +25,13 @@ from ektp_shared.wilayah import kecamatan_of_desa, national, normalise_desa_code
 
 CARD_WIDTH = 85.60 * mm
 CARD_HEIGHT = 53.98 * mm
+
+# PDFium is not thread-safe: two of its calls at once, even on different documents, can
+# crash the process (SIGSEGV, SIGABRT) or hang it. The pdf and CUPS drivers render in worker
+# threads (one per printer printing), so every PDFium call of this process, the closing of
+# its objects included, runs under this one lock. Use :func:`pdfium_document`, never
+# ``pdfium.PdfDocument`` directly.
+PDFIUM_LOCK = threading.Lock()
 
 LABEL_X = 8.0
 COLON_X = 56.0
@@ -186,32 +196,47 @@ def render_pdf(face: CardFace) -> bytes:
     return buf.getvalue()
 
 
+@contextlib.contextmanager
+def pdfium_document(pdf: bytes) -> Iterator[pdfium.PdfDocument]:
+    """A PDFium document, opened and used while holding :data:`PDFIUM_LOCK`, and closed
+    (with its pages and everything made from them) before the lock is let go. Nothing made by
+    PDFium may leave the block: copy what you need (text, sizes, a PIL copy of a bitmap)."""
+    with PDFIUM_LOCK:
+        doc = pdfium.PdfDocument(pdf)
+        try:
+            yield doc
+        finally:
+            doc.close()
+
+
 def render_png(pdf: bytes, dpi: int = 300) -> bytes:
-    doc = pdfium.PdfDocument(pdf)
-    try:
-        image = doc[0].render(scale=dpi / 72).to_pil()
-    finally:
-        doc.close()
+    with pdfium_document(pdf) as doc:
+        page = doc[0]
+        bitmap = page.render(scale=dpi / 72)
+        # A copy that owns its pixels: the bitmap is freed here, under the lock, not when
+        # the garbage collector gets to it in whichever thread.
+        image = bitmap.to_pil().copy()
+        bitmap.close()
+        page.close()
     out = io.BytesIO()
-    image.save(out, format="PNG")
+    image.save(out, format="PNG")  # PIL only: outside the lock
     return out.getvalue()
 
 
 def pdf_text(pdf: bytes) -> str:
     """The text layer of the first page (what a checker or a test reads back)."""
-    doc = pdfium.PdfDocument(pdf)
-    try:
+    with pdfium_document(pdf) as doc:
         page = doc[0]
         textpage = page.get_textpage()
-        return str(textpage.get_text_range())
-    finally:
-        doc.close()
+        text = str(textpage.get_text_range())
+        textpage.close()
+        page.close()
+    return text
 
 
 def pdf_page_size_mm(pdf: bytes) -> tuple[float, float]:
-    doc = pdfium.PdfDocument(pdf)
-    try:
-        w, h = doc[0].get_size()
-    finally:
-        doc.close()
+    with pdfium_document(pdf) as doc:
+        page = doc[0]
+        w, h = page.get_size()
+        page.close()
     return w / mm, h / mm

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import faulthandler
 from collections.abc import Awaitable, Callable
 from pathlib import Path as FsPath
 from typing import Annotated, Any, Literal
@@ -345,6 +346,9 @@ async def suket_pdf(number: str, principal: SuketIssuer, pool: PoolDep) -> FileR
 
 
 def build_app(settings: Settings | None = None) -> FastAPI:
+    # A crash in native code (a renderer) then leaves a traceback of every thread on stderr,
+    # in the service's log, instead of a process gone without a word.
+    faulthandler.enable()
     settings = settings or Settings()
     runtime, deps, engine = build(settings)
 
