@@ -426,6 +426,7 @@ def test_the_kit_file_of_waiting_records_imports_at_the_office(office, tablet,
     for nik, _ in people[1:]:
         record(page, url, nik, station(tmp_path / nik, int(nik[-4:])))
     waiting = page.evaluate("ektpDesa.waiting()")
+    kit_id = page.evaluate("ektpDesa.device().then(d => d.kit_id)")
     with page.expect_download() as got:
         page.get_by_role("button", name="Unduh berkas kit").click()
     kit_file = tmp_path / "kit.ndjson"
@@ -448,7 +449,6 @@ def test_the_kit_file_of_waiting_records_imports_at_the_office(office, tablet,
     expect(page.locator("#tabel-laporan tbody tr", has_text="Cek lapangan")).to_have_count(1)
     page.screenshot(path=str(screens / "impor-kit-dari-tablet-800x1280.png"), full_page=True)
     assert enrollment_counts(office, people) == {nik: 1 for nik, _ in people}
-    kit_id = page.evaluate("ektpDesa.device().then(d => d.kit_id)")
     assert from_kit(office, kit_id) == {"field_checks": 1, "enrollments": 2}
 
     # The same records by sync afterwards: the office knows them from the file.
