@@ -92,6 +92,8 @@ BODY_LIMITS: dict[tuple[str, str], int] = {
     # web: the recording form, its images as files (smaller than the base64 JSON)
     ("POST", "/perekaman/rekam"): RECORDING_BODY_BYTES,
     ("POST", "/perekaman/impor-kit"): KIT_FILE_BYTES + 64 * KIB,  # the file and the form
+    # web: the village mode's batch, passed on to enrollment's /kits/{kit_id}/records
+    ("POST", "/desa/api/kirim"): KIT_FILE_BYTES + 64 * KIB,  # the records and the kit_id
     # inventory
     ("POST", "/receipts"): SERIAL_LIST_BODY_BYTES,
     ("POST", "/receipts/upload"): UID_UPLOAD_BODY_BYTES,

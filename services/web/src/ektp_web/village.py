@@ -2,8 +2,8 @@
 the device's key registered as a kit, the device's records forwarded in batches, and the
 conflicts the supervisor decides. Each with the signed-in officer's own token.
 
-The batch and conflict operations came with enrollment's village sync API; their answers
-are passed through as JSON (the page reads each record's result itself)."""
+All through enrollment's generated client; a batch's answer is passed on to the page as
+enrollment gave it (the page reads each record's result itself)."""
 
 from __future__ import annotations
 
@@ -22,30 +22,6 @@ from .adapters.sessions import WebSession
 from .config import Settings
 
 BATCH = 50  # enrollment takes at most 50 records a request
-
-
-def _problem(response: httpx.Response) -> Refused:
-    try:
-        doc = response.json()
-    except ValueError:
-        doc = {}
-    if not isinstance(doc, dict):
-        doc = {}
-    return Refused(response.status_code, doc.get("title"), doc.get("detail"), response.text)
-
-
-async def _call(settings: Settings, session: WebSession, method: str, path: str,
-                **kw: Any) -> httpx.Response:
-    """A raw call through the generated client's own connection (base URL, token, timeout):
-    ``ServiceDown`` when nobody answered or enrollment failed."""
-    client = services.enrollment(settings, session.access_token).get_async_httpx_client()
-    try:
-        response = await client.request(method, path, **kw)
-    except httpx.TransportError as exc:
-        raise services.ServiceDown("enrollment") from exc
-    if response.status_code >= 500:
-        raise services.ServiceDown("enrollment")
-    return response
 
 
 async def worklist(settings: Settings, session: WebSession, desa: str) -> dict[str, Any]:
@@ -97,34 +73,52 @@ async def send_records(settings: Settings, session: WebSession, kit_id: str,
                        records: list[dict[str, Any]]) -> tuple[int, Any]:
     """One batch to enrollment: its status and JSON answer as they are (results per record
     or a problem), for the page to show against each record."""
-    from urllib.parse import quote
+    from ektp_client_enrollment.api.kits import sync_records
+    from ektp_client_enrollment.models import KitRecords
 
-    response = await _call(settings, session, "POST", f"/kits/{quote(kit_id, safe='')}/records",
-                           json={"records": records})
     try:
-        return response.status_code, response.json()
+        response = await sync_records.asyncio_detailed(
+            kit_id, client=services.enrollment(settings, session.access_token),
+            body=KitRecords.from_dict({"records": records}))
+    except httpx.TransportError as exc:
+        raise services.ServiceDown("enrollment") from exc
+    if response.status_code >= 500:
+        raise services.ServiceDown("enrollment")
+    try:
+        return response.status_code, json.loads(response.content)
     except ValueError:
         return response.status_code, {"title": "Jawaban layanan tidak terbaca",
                                       "status": response.status_code}
 
 
 async def conflicts(settings: Settings, session: WebSession, status: str) -> list[dict[str, Any]]:
-    response = await _call(settings, session, "GET", "/field-checks/conflicts",
-                           params={"status": status})
-    if response.status_code >= 400:
-        raise _problem(response)
-    items: list[dict[str, Any]] = response.json().get("items", [])
-    return items
+    """Every conflict in ``status`` (all pages), as the supervisor's page reads them."""
+    from ektp_client_enrollment.api.field_checks import list_conflicts
+    from ektp_client_enrollment.models.list_conflicts_status_type_0 import (
+        check_list_conflicts_status_type_0,
+    )
+
+    items: list[dict[str, Any]] = []
+    page = 1
+    while True:
+        got = await services.answer("enrollment", list_conflicts.asyncio_detailed(
+            client=services.enrollment(settings, session.access_token),
+            status=check_list_conflicts_status_type_0(status), page=page, per_page=100))
+        items += [c.to_dict() for c in got.items]
+        if not got.items or len(items) >= got.total:
+            return items
+        page += 1
 
 
 async def decide(settings: Settings, session: WebSession, conflict_id: str, decision: str,
                  reason: str) -> dict[str, Any]:
-    from urllib.parse import quote
+    from ektp_client_enrollment.api.field_checks import decide_conflict
+    from ektp_client_enrollment.models import Decision
 
-    response = await _call(settings, session, "POST",
-                           f"/field-checks/conflicts/{quote(conflict_id, safe='')}/decision",
-                           json={"decision": decision, "reason": reason})
-    if response.status_code >= 400:
-        raise _problem(response)
-    answer: dict[str, Any] = response.json()
+    if not conflict_id.isdigit():
+        raise Refused(404, "Konflik tidak ditemukan", f"konflik {conflict_id} tidak ada", "")
+    decided = await services.answer("enrollment", decide_conflict.asyncio_detailed(
+        int(conflict_id), client=services.enrollment(settings, session.access_token),
+        body=Decision(decision=decision, reason=reason)))
+    answer: dict[str, Any] = decided.to_dict()
     return answer

@@ -48,6 +48,7 @@ class Office:
     workdir: Path
     processes: dict[str, ServiceProcess] = field(default_factory=dict)
     topic_prefix: str = ""  # to publish what another service would (a spoiled blank)
+    databases: dict[str, str] = field(default_factory=dict)  # each service's own, by name
 
 
 @pytest_asyncio.fixture(scope="package", loop_scope="session")
@@ -120,7 +121,7 @@ async def office(infra, topic_prefix, create_database, jwt_keys, centre_keys, pr
                                     headers={"Authorization": f"Bearer {r.json()['access_token']}"},
                                     json={"current_password": PASSWORD, "new_password": PASSWORD})
                 assert r.status_code == 200, r.text
-        yield Office(urls, token, workdir, procs, prefix)
+        yield Office(urls, token, workdir, procs, prefix, databases)
     finally:
         for proc in reversed(list(procs.values())):
             proc.terminate()

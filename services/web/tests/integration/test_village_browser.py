@@ -76,14 +76,6 @@ def tablet(browser, tmp_path) -> Iterator[Any]:
             pass
 
 
-@pytest.fixture(scope="module")
-def village_api(office) -> None:
-    """The tests that sync need enrollment's village sync API (`POST /kits/{kit_id}/records`)."""
-    paths = api(office, "GET", "enrollment", "/openapi.json")["paths"]
-    if "/kits/{kit_id}/records" not in paths:
-        pytest.skip("enrollment has no POST /kits/{kit_id}/records yet")
-
-
 def residents(office, first: int, count: int) -> list[tuple[str, str]]:
     """`count` residents of the desa on the ministry's roster: (nik, nama)."""
     born = dt.date(1990, 3, 14)
@@ -164,13 +156,44 @@ def work_offline(page, url: str, people: list[tuple[str, str]], checks: int, rec
                screens if n == 0 else None)
 
 
+def in_enrollment(office, sql: str, *args: Any) -> list[Any]:
+    """Rows of enrollment's own database (the test reads what the service holds; there is
+    no API listing field checks by NIK). In a thread of its own: Playwright's sync API
+    keeps this thread's event loop."""
+    import asyncio
+    from concurrent.futures import ThreadPoolExecutor
+
+    import asyncpg
+
+    async def fetch() -> list[Any]:
+        conn = await asyncpg.connect(office.databases["enrollment"])
+        try:
+            return list(await conn.fetch(sql, *args))
+        finally:
+            await conn.close()
+
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, fetch()).result()
+
+
 def enrollment_counts(office, people: list[tuple[str, str]]) -> dict[str, int]:
-    """Per NIK, the field checks and recordings enrollment holds (its API, not the page)."""
-    counts = {}
-    for nik, _ in people:
-        checks = api(office, "GET", "enrollment", "/field-checks", params={"nik": nik})
-        counts[nik] = len(checks["items"]) + recorded_total(office, nik)
+    """Per NIK, the field checks and recordings enrollment holds (its database, not the
+    page)."""
+    niks = [nik for nik, _ in people]
+    counts = dict.fromkeys(niks, 0)
+    for table in ("field_checks", "enrollments"):
+        for row in in_enrollment(
+                office, f"SELECT nik, count(*) AS n FROM {table} WHERE nik = ANY($1) "
+                "GROUP BY nik", niks):
+            counts[row["nik"]] += row["n"]
     return counts
+
+
+def from_kit(office, kit_id: str) -> dict[str, int]:
+    """What enrollment holds that came from the kit (source_ref ``kit_id:record_id``)."""
+    return {table: in_enrollment(office, f"SELECT count(*) AS n FROM {table} "
+                                 "WHERE source_ref LIKE $1", kit_id + ":%")[0]["n"]
+            for table in ("field_checks", "enrollments")}
 
 
 def test_the_work_of_a_day_offline_survives_closing_the_browser(office, tablet, screens,
@@ -207,8 +230,7 @@ def test_the_work_of_a_day_offline_survives_closing_the_browser(office, tablet, 
     expect(page.locator(f"#baris-{people[0][0]}")).to_contain_text("menunggu dikirim")
     shoot(page, screens, "desa-daftar-kerja")
     # Nothing reached the office.
-    for nik, _ in people:
-        assert recorded_total(office, nik) == 0
+    assert enrollment_counts(office, people) == {nik: 0 for nik, _ in people}
 
 
 def test_the_signature_covers_the_record_as_enrollment_reads_it(office, tablet, tmp_path):
@@ -240,17 +262,18 @@ def test_the_signature_covers_the_record_as_enrollment_reads_it(office, tablet, 
                               "note": "pindah ke Kotamobagu \u00e9 \"x\""}
 
 
-@pytest_asyncio.fixture(scope="module", loop_scope="session")
+@pytest_asyncio.fixture(scope="module", loop_scope="session", autouse=True)
 async def web_in_batches_of_10(office, create_database) -> AsyncIterator[str]:
     """Another web app of the office (its own origin, so its own device storage) whose sync
-    sends 10 records a request."""
+    sends 10 records a request. Autouse, so it starts before the module's browser: once
+    Playwright's sync API runs its loop in this thread, an async fixture cannot start."""
     async with another_web(office, await create_database("web"),
                            EKTP_VILLAGE_BATCH_SIZE="10") as url:
         yield url
 
 
 def test_a_sync_cut_halfway_and_resumed_reaches_enrollment_exactly_once(
-        office, tablet, village_api, web_in_batches_of_10, screens, tmp_path):
+        office, tablet, web_in_batches_of_10, screens, tmp_path):
     """Batches of 10: the first answered; the second reaches enrollment, which is stopped
     before its answer gets back; the rest wait. Resumed: every record once."""
     from playwright.sync_api import expect
@@ -282,7 +305,9 @@ def test_a_sync_cut_halfway_and_resumed_reaches_enrollment_exactly_once(
     context.set_offline(False)  # the `online` event starts the sync by itself
     expect(page.locator("#status-kirim")).to_contain_text("Jaringan terputus",
                                                           timeout=60_000)
-    assert calls == [10, 10]
+    # The first two batches as cut; another trigger (a second `online`, the retry timer) may
+    # send the cut batch again while enrollment is down: it reaches nobody.
+    assert calls[:2] == [10, 10] and all(n == 10 for n in calls), calls
     expect(page.locator("#jumlah-menunggu")).to_have_text("15")
     shoot(page, screens, "desa-kirim-terputus")
     context.unroute("**/desa/api/kirim")
@@ -295,10 +320,12 @@ def test_a_sync_cut_halfway_and_resumed_reaches_enrollment_exactly_once(
     shoot(page, screens, "desa-terkirim")
     counts = enrollment_counts(office, people)
     assert counts == {nik: 1 for nik, _ in people}, counts
+    kit_id = page.evaluate("ektpDesa.device().then(d => d.kit_id)")
+    assert from_kit(office, kit_id) == {"field_checks": 20, "enrollments": 5}
 
 
 def test_a_refused_recording_stays_on_the_device_is_fixed_and_accepted_once(
-        office, tablet, village_api, screens, tmp_path):
+        office, tablet, screens, tmp_path):
     from playwright.sync_api import expect
 
     ((nik, _),) = residents(office, 1300, 1)
@@ -341,7 +368,7 @@ def test_a_refused_recording_stays_on_the_device_is_fixed_and_accepted_once(
 
 
 def test_two_officers_conflicting_outcomes_reach_the_supervisors_list(
-        office, tablet, village_api, browser, screens, tmp_path):
+        office, tablet, browser, screens, tmp_path):
     from playwright.sync_api import expect
 
     ((nik, nama),) = residents(office, 1400, 1)
@@ -384,24 +411,32 @@ def test_two_officers_conflicting_outcomes_reach_the_supervisors_list(
     assert [c["decided_by"] for c in decided if c["nik"] == nik] == ["hendra"]
 
 
-def test_the_kit_file_of_waiting_records_imports_at_the_office(office, tablet, village_api,
+def test_the_kit_file_of_waiting_records_imports_at_the_office(office, tablet,
                                                                screens, tmp_path):
     from playwright.sync_api import expect
 
-    people = residents(office, 1500, 2)
+    people = residents(office, 1500, 3)
     url = office.urls["web"]
     context = tablet()
     page = context.new_page()
     prepare(page, url, "rina")
     context.set_offline(True)
-    for nik, _ in people:
+    page.goto(url + "/desa/daftar")
+    check(page, people[0][0], people[0][1], "PINDAH", note="pindah ke Kotamobagu")
+    for nik, _ in people[1:]:
         record(page, url, nik, station(tmp_path / nik, int(nik[-4:])))
+    waiting = page.evaluate("ektpDesa.waiting()")
+    kit_id = page.evaluate("ektpDesa.device().then(d => d.kit_id)")
     with page.expect_download() as got:
         page.get_by_role("button", name="Unduh berkas kit").click()
     kit_file = tmp_path / "kit.ndjson"
     got.value.save_as(kit_file)
     lines = kit_file.read_bytes().splitlines()
-    assert json.loads(lines[0])["format"] == "ektp-kit/1" and len(lines) == 4
+    assert json.loads(lines[0])["format"] == "ektp-kit/1" and len(lines) == 5
+    # Each line the record as the device keeps and signs it (the sync sends the same).
+    fields = ("record_id", "kind", "recorded_at", "operator", "data", "signature")
+    assert sorted((json.loads(line) for line in lines[1:4]), key=lambda r: r["record_id"]) == \
+        sorted(({k: r[k] for k in fields} for r in waiting), key=lambda r: r["record_id"])
 
     # Back at the office: the file through the office's import page.
     context.set_offline(False)
@@ -409,11 +444,20 @@ def test_the_kit_file_of_waiting_records_imports_at_the_office(office, tablet, v
     page.goto(url + "/perekaman/impor-kit")
     page.get_by_label("Berkas dari kit").set_input_files(kit_file)
     page.get_by_role("button", name="Impor berkas").click()
-    expect(page.locator("#jumlah")).to_have_text("2 direkam, 0 sudah pernah diimpor, 0 ditolak.")
-    expect(page.locator("#tabel-laporan tbody tr")).to_have_count(2)
+    expect(page.locator("#jumlah")).to_have_text("3 direkam, 0 sudah pernah diimpor, 0 ditolak.")
+    expect(page.locator("#tabel-laporan tbody tr")).to_have_count(3)
+    expect(page.locator("#tabel-laporan tbody tr", has_text="Cek lapangan")).to_have_count(1)
     page.screenshot(path=str(screens / "impor-kit-dari-tablet-800x1280.png"), full_page=True)
-    for nik, _ in people:
-        assert recorded_total(office, nik) == 1
+    assert enrollment_counts(office, people) == {nik: 1 for nik, _ in people}
+    assert from_kit(office, kit_id) == {"field_checks": 1, "enrollments": 2}
+
+    # The same records by sync afterwards: the office knows them from the file.
+    context.unroute("**/desa/api/kirim")
+    page.goto(url + "/desa/")
+    page.get_by_role("button", name="Kirim sekarang").click()
+    expect(page.locator("#jumlah-menunggu")).to_have_text("0", timeout=30_000)
+    expect(page.locator("#daftar-terkirim > li")).to_have_count(3)
+    assert enrollment_counts(office, people) == {nik: 1 for nik, _ in people}
 
 
 def test_the_page_puts_each_answer_on_its_record(office, tablet, screens, tmp_path):

@@ -220,7 +220,7 @@ async def send(request: Request, session: Officer, settings: SettingsDep) -> Res
     body = await _json_body(request)
     kit_id, records = body.get("kit_id"), body.get("records")
     if not isinstance(kit_id, str) or not kit_id or not isinstance(records, list) or not (
-            1 <= len(records) <= calls.BATCH):
+            1 <= len(records) <= calls.BATCH) or not all(isinstance(r, dict) for r in records):
         raise Problem(422, "Invalid request", f"kit_id dan 1 sampai {calls.BATCH} catatan.",
                       type="validation-error",
                       errors=[{"field": "records",

@@ -36,9 +36,31 @@ def _said(value: Any) -> str:
     return OUTCOME_NAMES.get(str(value), str(value))
 
 
+DETAIL_NAMES = {"checks": "Cek lapangan", "recording": "Perekaman", "message": "Keterangan",
+                "enrollment_id": "Nomor perekaman", "field_check_id": "Nomor cek lapangan"}
+
+
+def _check(check: Any) -> str:
+    """One officer's check: who, what they found, when (the ids stay in the audit trail)."""
+    if not isinstance(check, dict):
+        return _said(check)
+    when = str(check.get("checked_at") or "")[:16].replace("T", " ")
+    note = f" ({check['note']})" if check.get("note") else ""
+    return (f"{check.get('officer') or '-'}: {_said(check.get('outcome'))}{note}"
+            + (f", {when}" if when else ""))
+
+
 def _details(item: dict[str, Any]) -> list[tuple[str, str]]:
+    """The conflict's details worth reading, by their Indonesian names; nothing empty."""
     details = item.get("details") or {}
-    return [(str(k), _said(v)) for k, v in details.items() if k != "choices"]
+    shown = []
+    for k, v in details.items():
+        if k == "choices" or v in (None, "", [], {}):
+            continue
+        said = "; ".join(_check(c) for c in v) if k == "checks" and isinstance(v, list) \
+            else _said(v)
+        shown.append((DETAIL_NAMES.get(str(k), str(k)), said))
+    return shown
 
 
 async def _list(request: Request, session: WebSession, settings: SettingsDep, *,

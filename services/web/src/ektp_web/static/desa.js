@@ -339,19 +339,21 @@
   // --- the kit file (the fallback with no network) ----------------------------------------
 
   // Format ektp-kit/1 (enrollment's domain/kitfile.py): a header line, one line per
-  // recording, and a last line {"signature": Ed25519 over every byte before it}.
+  // waiting record (recording or field check, each with its kind and its own signature, as
+  // the sync sends it), and a last line {"signature": Ed25519 over every byte before it}.
   function exportKit() {
     var status = document.getElementById("status-kirim");
     return Promise.all([device(), waiting()]).then(function (got) {
       var dev = got[0];
-      var list = got[1].filter(function (r) { return r.kind === "recording"; });
+      var list = got[1];
       if (!dev) { status.textContent = "Perangkat belum disiapkan."; return; }
-      if (!list.length) { status.textContent = "Tidak ada perekaman yang menunggu dikirim."; return; }
+      if (!list.length) { status.textContent = "Tidak ada catatan yang menunggu dikirim."; return; }
       var lines = [JSON.stringify({ format: "ektp-kit/1", kit_id: dev.kit_id,
                                     created_at: new Date().toISOString() })];
       list.forEach(function (r) {
-        lines.push(JSON.stringify({ record_id: r.record_id, recorded_at: r.recorded_at,
-                                    operator: r.operator, data: r.data }));
+        lines.push(JSON.stringify({ record_id: r.record_id, kind: r.kind,
+                                    recorded_at: r.recorded_at, operator: r.operator,
+                                    data: r.data, signature: r.signature }));
       });
       var body = utf8(lines.join("\n") + "\n");
       var last = JSON.stringify({ signature: sign(dev, body) }) + "\n";
@@ -363,7 +365,9 @@
       a.click();
       a.remove();
       window.setTimeout(function () { URL.revokeObjectURL(a.href); }, 10000);
-      status.textContent = "Berkas kit berisi " + list.length + " perekaman diunduh. " +
+      var checks = list.filter(function (r) { return r.kind === "field_check"; }).length;
+      status.textContent = "Berkas kit berisi " + (list.length - checks) + " perekaman dan " +
+        checks + " cek lapangan diunduh. " +
         "Catatan tetap menunggu di perangkat sampai kantor menjawabnya (mengirim lagi aman).";
     });
   }
