@@ -7,6 +7,7 @@
 // each (kit, record_id), so a batch sent again after a cut is never applied twice.
 (function () {
   "use strict";
+  var confirmingDrop = {};  // record ids whose "Buang" was pressed once
 
   var DB_NAME = "ektp-desa";
   var BATCH_BYTES = 4000000; // a batch of recordings with photos stays a modest request
@@ -498,13 +499,17 @@
         row.appendChild(el("a", { href: "/desa/daftar#baris-" + r.nik, "class": "tombol tombol-kedua" },
                            "Catat ulang di daftar kerja"));
       }
-      var drop = el("button", { type: "button", "class": "tombol tombol-kedua" }, "Buang");
+      // The question stays asked across redraws (a sync in the background redraws the list).
+      var asked = confirmingDrop[r.record_id];
+      var drop = el("button", { type: "button", "class": "tombol tombol-kedua" },
+                    asked ? "Ya, buang catatan ini" : "Buang");
       drop.addEventListener("click", function () {
-        if (drop.dataset.yakin) {
+        if (confirmingDrop[r.record_id]) {
+          delete confirmingDrop[r.record_id];
           write(["catatan"], function (t) { t.objectStore("catatan").delete(r.record_id); })
             .then(onChange);
         } else {
-          drop.dataset.yakin = "1";
+          confirmingDrop[r.record_id] = true;
           drop.textContent = "Ya, buang catatan ini";
         }
       });
