@@ -73,8 +73,24 @@ def peak_memory(pid: int) -> int:
     raise AssertionError(f"no VmHWM for {pid}")
 
 
+class LostAnswer(Exception):
+    """The server answered and closed, and the reset of the unread body reached us first."""
+
+
 def offer_body(url: str, path: str, headers: dict[str, str], *, chunked: bool,
                give_up_after: int, total: int = HUGE) -> tuple[int, dict[str, Any]]:
+    """As :func:`_offer_once`, once more if the answer was lost to the connection's reset
+    (the kernel drops what we had not read yet when the server closes on an unread body)."""
+    try:
+        return _offer_once(url, path, headers, chunked=chunked, give_up_after=give_up_after,
+                           total=total)
+    except LostAnswer:
+        return _offer_once(url, path, headers, chunked=chunked, give_up_after=give_up_after,
+                           total=total)
+
+
+def _offer_once(url: str, path: str, headers: dict[str, str], *, chunked: bool,
+                give_up_after: int, total: int = HUGE) -> tuple[int, dict[str, Any]]:
     """POST ``total`` bytes (chunked, or with that Content-Length), reading the answer
     while sending: returns the status and the problem. Fails once the service has taken
     ``give_up_after`` bytes without answering (it is reading the body, not refusing it)."""
@@ -112,7 +128,9 @@ def offer_body(url: str, path: str, headers: dict[str, str], *, chunked: bool,
             except BlockingIOError:
                 continue
     except (BrokenPipeError, ConnectionResetError):
-        pass  # the server closed the connection: its answer, if any, is in ``answer``
+        # the server closed the connection: its answer, if any, is in ``answer``
+        if not answer:
+            raise LostAnswer(path) from None
     finally:
         sock.close()
     status_line, _, rest = answer.partition(b"\r\n")
