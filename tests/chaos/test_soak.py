@@ -23,6 +23,8 @@ from e2e_stack import Stack
 from e2e_stack import stack as stack  # the fixture
 from test_whole_office import population_with_roster, recording
 
+from ektp_shared.testing.wait import eventually
+
 pytestmark = [pytest.mark.integration, pytest.mark.asyncio(loop_scope="session"),
               pytest.mark.soak]
 
@@ -114,14 +116,19 @@ async def test_soak(stack: Stack, infra):
     await stack.call("POST", "inventory", "/receipts", role="storekeeper", json={
         "letter_number": "470/SOAK/2026", "letter_date": dt.date.today().isoformat(),
         "quantity": roster, "ranges": [{"first": "SOAK000001", "last": f"SOAK{roster:06d}"}]})
-    await stack.call("POST", "inventory", "/issues", role="storekeeper", json={"quantity": roster})
-    entries: list[dict[str, Any]] = []
-    while len(entries) < roster:
+    for first in range(0, roster, 500):  # the store issues at most 500 at a time
+        await stack.call("POST", "inventory", "/issues", role="storekeeper",
+                         json={"quantity": min(500, roster - first)})
+    async def arrived() -> bool:  # the roster comes from the centre through sync
         body = await stack.call("GET", "enrollment", "/roster", role="operator",
-                                params={"per_page": 500, "page": len(entries) // 500 + 1})
+                                params={"per_page": 1})
+        return int(body["total"]) >= roster
+    await eventually(arrived, 300, "the roster from the centre")
+    entries: list[dict[str, Any]] = []
+    for page in range(1, roster // 500 + 2):
+        body = await stack.call("GET", "enrollment", "/roster", role="operator",
+                                params={"per_page": 500, "page": page})
         entries += body["items"]
-        if not body["items"]:
-            await asyncio.sleep(2)  # the roster still arriving from the centre
 
     started = time.monotonic()
     samples = [await sample(infra, stack, 0)]
