@@ -12,7 +12,7 @@ PYTEST_ARGS ?=
 
 .PHONY: help venv infra-jars infra-up infra-down infra-status keys secrets databases topics up \
         down status test walk lint unit integration bench events openapi clients access demo clean fuzz \
-        kafka-cluster-test chaos soak
+        kafka-cluster-test chaos chaos-small soak
 
 help:
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -83,8 +83,13 @@ BROKERS ?= 1
 CHAOS_OUTPUT ?= .run/chaos
 chaos: infra-jars ## the full-scale chaos run (bounded at 25 min; BROKERS=3: on a 3-broker cluster, after make infra-down): report in CHAOS_OUTPUT
 	EKTP_KAFKA_BROKERS=$(BROKERS) EKTP_CHAOS_OUT=$(abspath $(CHAOS_OUTPUT)) \
-	    $(VENV)/bin/pytest tests/chaos/test_chaos.py -m chaos -s -o timeout=1500 $(PYTEST_ARGS)
+	    $(VENV)/bin/pytest tests/chaos/test_chaos.py::test_chaos_full -m chaos -s -o timeout=1500 \
+	    $(PYTEST_ARGS)
 	@echo "Report: $(abspath $(CHAOS_OUTPUT))/full.json"
+
+chaos-small: infra-up ## the small chaos run (500 residents, one kill of each, ~5 min): report in CHAOS_OUTPUT
+	EKTP_CHAOS_OUT=$(abspath $(CHAOS_OUTPUT)) \
+	    $(VENV)/bin/pytest tests/chaos/test_chaos.py::test_chaos_small -m chaos -s $(PYTEST_ARGS)
 
 SOAK_MINUTES ?= 30
 soak: infra-up ## SOAK_MINUTES (30) of steady office load, sampled each minute: report in CHAOS_OUTPUT/soak.json
