@@ -43,12 +43,17 @@ class Sizes:
     blanks: int = 400
     handed_over: int = 100
     suket: int = 5
+    card_share: float = 0.6  # of the wajib KTP population already holding an e-KTP
+    moved: int = 1  # closed by a field check: PINDAH
+    dead: int = 1  # and MENINGGAL
+    store_batch: int = 0  # blanks received and issued this many at a time (0: all at once)
+    spoils: bool = False  # the print room spoils blanks (printing's EKTP_FAULT_RATE)
+    breaks_midrun: int = 0  # printers the run breaks while printing (besides the broken one)
+    clerks: int = 1  # counters recording at once
     # "pdf": every card also a PDF in the spool folder (EKTP_E2E_PRINTER_DRIVER=pdf runs the
     # whole office's 400 cards through the PDF renderer, several printers at once).
     driver: str = os.environ.get("EKTP_E2E_PRINTER_DRIVER", "simulated")
 
-
-FIELD_CHECKS = {"PINDAH": 1, "MENINGGAL": 1}
 
 def population_with_roster(n: int, card_share: float = 0.6, seed: int = 7110,
                            kabupaten: str = "71.10") -> int:
@@ -102,10 +107,11 @@ async def whole_office(stack: Stack, kabupaten: str = "71.10", sizes: Sizes = Si
     ROSTER, RECORDED, DUPLICATES, BLANKS, HANDED_OVER, SUKET = (
         sizes.roster, sizes.recorded, sizes.duplicates, sizes.blanks, sizes.handed_over,
         sizes.suket)
+    FIELD_CHECKS = {"PINDAH": sizes.moved, "MENINGGAL": sizes.dead}
     # --- the roster of 500 from the centre ---------------------------------------------
-    size = population_with_roster(ROSTER, kabupaten=kabupaten)
+    size = population_with_roster(ROSTER, sizes.card_share, kabupaten=kabupaten)
     await stack.call("POST", "central-sim", "/control/population",
-                     json={"size": size, "card_share": 0.6, "seed": 7110})
+                     json={"size": size, "card_share": sizes.card_share, "seed": 7110})
     await stack.call("POST", "sync", "/sync/roster/pull")
 
     async def roster_in() -> bool:
@@ -126,41 +132,56 @@ async def whole_office(stack: Stack, kabupaten: str = "71.10", sizes: Sizes = Si
             "name": f"Printer {i}", "model": "Evolis Primacy 2", "driver": sizes.driver,
             "location": "Ruang cetak", "status": "BROKEN" if i == 4 else "ONLINE",
             "reason": "rusak berat" if i == 4 else ""})
-    await stack.call("POST", "inventory", "/receipts", role="storekeeper", json={
-        "letter_number": "470/E2E/2026", "letter_date": dt.date.today().isoformat(),
-        "quantity": BLANKS, "ranges": [{"first": "E2E00001", "last": f"E2E{BLANKS:05d}"}]})
-    await stack.call("POST", "inventory", "/issues", role="storekeeper",
-                     json={"quantity": BLANKS})
+    batch = sizes.store_batch or BLANKS
+    for n, first in enumerate(range(1, BLANKS + 1, batch), start=1):
+        last = min(first + batch - 1, BLANKS)
+        await stack.call("POST", "inventory", "/receipts", role="storekeeper", json={
+            "letter_number": f"470/E2E-{n}/2026", "letter_date": dt.date.today().isoformat(),
+            "quantity": last - first + 1,
+            "ranges": [{"first": f"E2E{first:05d}", "last": f"E2E{last:05d}"}]})
+        await stack.call("POST", "inventory", "/issues", role="storekeeper",
+                         json={"quantity": last - first + 1})
 
     # --- 450 recorded: 405 with their own fingers, then 45 with someone else's ----------
-    # Two of those left unrecorded are closed by a field check.
-    closed = dict(zip(FIELD_CHECKS, entries[RECORDED:], strict=False))
-    for outcome, entry in closed.items():
+    # Some of those left unrecorded are closed by a field check (moved, dead).
+    unrecorded = iter(entries[RECORDED:])
+    closed = [(outcome, next(unrecorded)) for outcome, n in FIELD_CHECKS.items()
+              for _ in range(n)]
+    for outcome, entry in closed:
         await stack.call("POST", "enrollment", "/field-checks", role="operator",
                          json={"nik": entry["nik"], "outcome": outcome, "note": "kunjungan"})
     recorded = entries[:RECORDED]
     sync = stack.processes["sync"]
-    for i, entry in enumerate(recorded):
-        if midrun is not None:
-            await midrun(i)
-        elif i == RECORDED // 2:
-            # A crash mid-run: the sync service dies (kill -9) with submissions in flight.
-            sync.kill9()
-            assert sync.proc is not None and sync.proc.poll() is not None
-            async with httpx.AsyncClient(timeout=2) as probe:
-                with pytest.raises(httpx.ConnectError):  # its port is closed
-                    await probe.get(stack.urls["sync"] + "/healthz")
+
+    async def record(i: int) -> None:
         seed = 10_000 + i if i < RECORDED - DUPLICATES else 10_000 + (i - RECORDED + DUPLICATES)
         await stack.call("POST", "enrollment", "/enrollments", role="operator",
-                         json=recording(entry, seed))
+                         json=recording(recorded[i], seed))
+
+    for start in range(0, RECORDED, sizes.clerks):
+        at_once = range(start, min(start + sizes.clerks, RECORDED))
+        for i in at_once:
+            if midrun is not None:
+                await midrun(i)
+            elif i == RECORDED // 2:
+                # A crash mid-run: the sync service dies (kill -9) with submissions in flight.
+                sync.kill9()
+                assert sync.proc is not None and sync.proc.poll() is not None
+                async with httpx.AsyncClient(timeout=2) as probe:
+                    with pytest.raises(httpx.ConnectError):  # its port is closed
+                        await probe.get(stack.urls["sync"] + "/healthz")
+        await asyncio.gather(*(record(i) for i in at_once))
     if midrun is None:
         sync.start()
         await asyncio.to_thread(sync.wait_http, stack.urls["sync"] + "/healthz")
 
+    # Every blank ends printed or, where the print room spoils some, spoiled.
     async def verdicts_in() -> bool:
         await resolve_checks(stack)
-        k = (await stack.progress())["kabupaten"]
-        return k["print_ready"] + k["duplicate"] == RECORDED and k["printed"] == BLANKS
+        p = await stack.progress()
+        k, spoiled = p["kabupaten"], p["blanks"]["by_state"].get("SPOILED", 0)
+        return (k["print_ready"] + k["duplicate"] == RECORDED
+                and k["printed"] + spoiled == BLANKS)
     await eventually(verdicts_in, 300, "450 verdicts and 400 cards printed")
 
     # --- the handover desk hands out 100 cards ------------------------------------------
@@ -198,6 +219,8 @@ async def whole_office(stack: Stack, kabupaten: str = "71.10", sizes: Sizes = Si
     room = await stack.call("GET", "printing", "/print-room", role="printer")
     printers = await stack.call("GET", "printing", "/printers", role="printer")
     stock = await stack.call("GET", "inventory", "/stock", role="storekeeper")
+    spoiled = stock["by_state"]["SPOILED"]
+    assert (spoiled > 0) == sizes.spoils, f"{spoiled} blanks spoiled"
     centre = await stack.call("GET", "central-sim", "/control/counters")
 
     assert k["target"] == roster_all["total"] == ROSTER
@@ -212,22 +235,23 @@ async def whole_office(stack: Stack, kabupaten: str = "71.10", sizes: Sizes = Si
     assert {o: k["by_status"][o] for o in FIELD_CHECKS} == FIELD_CHECKS
     assert k["residents"] == ROSTER
     jobs = room["jobs"]
-    assert k["printed"] == jobs["PRINTED"] + jobs["ISSUED"] == BLANKS
+    assert k["printed"] == jobs["PRINTED"] + jobs["ISSUED"] == BLANKS - spoiled
     assert k["issued"] == jobs["ISSUED"] == HANDED_OVER
     # Moved and dead residents no longer lack a card here.
     assert k["lacking"] == ROSTER - HANDED_OVER - len(closed)
     assert k["by_status"]["BELUM_REKAM"] == ROSTER - RECORDED - len(closed)
     # The residents whose card waits for a blank have a print job: in the print room.
     waiting = jobs["WAITING_FOR_BLANK"] + jobs.get("QUEUED", 0)
-    assert k["by_status"]["SENT_FOR_CARD_PRINTING"] == waiting == RECORDED - DUPLICATES - BLANKS
+    assert (k["by_status"]["SENT_FOR_CARD_PRINTING"] == waiting
+            == RECORDED - DUPLICATES - (BLANKS - spoiled))
     assert k["by_status"]["PRINT_READY_RECORD"] == 0
     assert p["blanks"]["by_state"] == {s: stock["by_state"][s] for s in p["blanks"]["by_state"]}
-    assert p["blanks"]["by_state"]["USED"] == BLANKS
+    assert p["blanks"]["by_state"]["USED"] == BLANKS - spoiled
     by_status: dict[str, int] = {}
     for printer in printers if isinstance(printers, list) else printers["items"]:
         by_status[printer["status"]] = by_status.get(printer["status"], 0) + 1
     assert {s: n for s, n in p["printers"]["by_status"].items() if n} == by_status == {
-        "ONLINE": 3, "BROKEN": 1}
+        "ONLINE": 3 - sizes.breaks_midrun, "BROKEN": 1 + sizes.breaks_midrun}
     assert sum(kec["recorded"] for kec in p["kecamatan"]) + p["lainnya"]["recorded"] == RECORDED
     assert p["sync"]["available"] and p["stock_live"]["available"]
     # The centre holds each recording once, whatever the crash made the sync send again.
