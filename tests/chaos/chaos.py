@@ -10,7 +10,9 @@ faults come in through its ``midrun`` hook, between two recordings:
 - Kafka and PostgreSQL kill -9'd, their ports seen closed, started again;
 - the centre down for a while, then erring on a share of its calls;
 - the link between sync and the centre slow and lossy (an asyncio fault proxy,
-  ektp_shared.testing.faultproxy), for the whole run.
+  ektp_shared.testing.faultproxy), for the whole run;
+- a printer breaking while it prints (its status set BROKEN by the print room, as when its
+  head fails), besides the one broken from the start.
 Recovery of a fault: from its end (the process started again) until the service answers
 ready and every outbox of the office is drained (nothing its absence left waiting).
 """
@@ -44,7 +46,7 @@ OUTBOXES = ("enrollment", "sync", "printing", "inventory", "dashboard")
 
 @dataclass
 class Fault:
-    kind: str  # kill, kafka, postgres, centre_down, centre_errors, link
+    kind: str  # kill, kafka, postgres, centre_down, centre_errors, link, printer_breaks
     target: str
     started: float  # seconds since the run began
     ended: float | None = None
@@ -83,6 +85,7 @@ class Chaos:
     kill_kafka: bool = True
     centre_down_seconds: float = 20.0
     centre_error_share: float = 0.25
+    printer_breaks: str | None = None  # the name of the printer that breaks mid-run
     report: Report | None = None
     began: float = field(default_factory=time.monotonic)
     plan: dict[int, list[tuple[str, str]]] = field(default_factory=dict)
@@ -97,6 +100,7 @@ class Chaos:
         faults = [("kill", s) for s in KILLED for _ in range(self.kills_per_service)]
         faults += [("postgres", "server"), ("centre_down", "central-sim")]
         faults += [("kafka", "broker")] if self.kill_kafka else []
+        faults += [("printer_breaks", self.printer_breaks)] if self.printer_breaks else []
         for fault in faults:
             self.plan.setdefault(rnd.randrange(low, high), []).append(fault)
 
@@ -183,6 +187,44 @@ class Chaos:
             await self._recovered(fault, None)
             erring.recovered_after = fault.recovered_after
         self._background.append(asyncio.ensure_future(then_erring()))
+
+    async def _printer_breaks(self, name: str) -> None:
+        printers = await self.stack.call("GET", "printing", "/printers", role="printer")
+        items = printers if isinstance(printers, list) else printers["items"]
+        printer = next(p for p in items if p["name"] == name)
+        fault = self.add(Fault("printer_breaks", name, self.now()))
+        moved = await self.stack.call(
+            "POST", "printing", f"/printers/{printer['id']}/status", role="printer",
+            json={"status": "BROKEN", "reason": "kepala cetak rusak"})
+        seen = await self.stack.call("GET", "printing", f"/printers/{printer['id']}",
+                                     role="printer")
+        assert seen["status"] == "BROKEN", seen
+        fault.confirmed = (f"printer {printer['id']} BROKEN; {moved['jobs_moved']} queued "
+                           "jobs moved to the others")
+        fault.ended = self.now()  # it stays broken: its jobs are the others' now
+        self._watch(fault, "printing")
+
+    async def snapshot(self) -> dict[str, Any]:
+        """What the office shows when the drive gives up: which stage stopped."""
+        shot: dict[str, Any] = {"at": self.now()}
+        calls = {"progress": ("dashboard", "/progress", "operator"),
+                 "sync": ("sync", "/sync/status", "operator"),
+                 "print_room": ("printing", "/print-room", "printer"),
+                 "stock": ("inventory", "/stock", "storekeeper")}
+        for key, (service, path, role) in calls.items():
+            try:
+                shot[key] = await self.stack.call("GET", service, path, role=role)
+            except Exception as e:  # a snapshot shows what it can
+                shot[key] = f"{type(e).__name__}: {e}"
+        for name in OUTBOXES:
+            with contextlib.suppress(OSError, asyncpg.PostgresError):
+                conn = await asyncpg.connect(self.stack.databases[name], timeout=5)
+                try:
+                    shot[f"outbox_{name}"] = await conn.fetchval(
+                        "SELECT count(*) FROM outbox WHERE published_at IS NULL")
+                finally:
+                    await conn.close()
+        return shot
 
     def link(self, latency: float, jitter: float, reset_share: float) -> None:
         self.proxy.set(latency=latency, jitter=jitter, reset_share=reset_share)
