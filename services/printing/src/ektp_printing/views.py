@@ -109,7 +109,8 @@ async def print_room(conn: Connection, today: dt.date) -> dict[str, Any]:
            ORDER BY (status = 'PRINTING') DESC, priority DESC, seq LIMIT 50"""
     )
     counts = await repo.blank_counts(conn)
-    start = dt.datetime.combine(today, dt.time(), tzinfo=dt.UTC)
+    # The office's day, not UTC's: after 16:00 UTC it is already tomorrow in WITA.
+    start = dt.datetime.combine(today, dt.time(), tzinfo=current_office().tz)
     today_counts = await conn.fetchrow(
         """SELECT
              (SELECT count(*) FROM print_jobs WHERE status IN ('PRINTED', 'ISSUED')

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Annotated
 
@@ -27,7 +26,7 @@ def render_card(
     try:
         card = CardData.model_validate_json(card_json.read_text())
         face = card_pdf.card_face(card, blank_serial=serial, issue_place=s.issue_place,
-                                  issue_date=dt.date.today(), provinsi=s.issue_provinsi,
+                                  issue_date=s.office.today(), provinsi=s.issue_provinsi,
                                   kabupaten=s.office.card_header)
     except (OSError, ValueError) as exc:
         typer.echo(f"cannot render {card_json}: {exc}", err=True)

@@ -404,7 +404,7 @@ async def berita_acara(request: Request, reference: str, session: Storekeeper,
 
 @router.get("/laporan")
 async def report_form(request: Request, session: Storekeeper) -> HTMLResponse:
-    today = dt.date.today()
+    today = current_office().today()
     return _page(request, session, "gudang/report.html", values={
         "dari": today.replace(day=1).isoformat(), "sampai": today.isoformat()})
 
