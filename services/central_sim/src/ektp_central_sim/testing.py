@@ -73,12 +73,13 @@ def recording(
     no_fingers: bool = False,
     kode_desa: str | None = None,
     nama: str = "WARGA UJI",
+    photo_bytes: int = 64,
 ) -> EnrollmentRecorded:
     """An ``enrollment.recorded`` event as the enrollment service publishes it.
 
     ``fingers_of`` names whose fingers these are (default: the NIK's own), so that a test
     can record the same person under two NIKs. ``kode_desa``: default the first desa of the
-    default office.
+    default office. ``photo_bytes``: a card photo of that size (a real one is 20-40 KB).
     """
     kode_desa = kode_desa or next(iter(office_for().desa))
     info = parse_nik(nik)
@@ -90,7 +91,7 @@ def recording(
     person = fingers_of or nik
     packet = BiometricPacket(
         enrollment_id=enrollment_id, nik=nik,
-        photo_jpeg_b64=_b64(f"photo:{nik}", 64), signature_png_b64=_b64(f"sign:{nik}", 32),
+        photo_jpeg_b64=_b64(f"photo:{nik}", photo_bytes), signature_png_b64=_b64(f"sign:{nik}", 32),
         fingerprints={} if no_fingers else {f: _b64(f"{person}:{f}", 48) for f in FINGERS},
     )
     kec = kode_desa.rsplit(".", 1)[0]

@@ -30,9 +30,15 @@ from ektp_shared.runtime import ConsumerSpec, ServiceRuntime
 
 from . import handlers
 from .adapters import repository as repo
-from .adapters.centre import CentreClient, CentreRejected, CentreUnavailable, build_http_client
-from .adapters.link import CentreLink
+from .adapters.centre import (
+    CentreClient,
+    CentreRejected,
+    CentreUnavailable,
+    build_http_client,
+)
+from .adapters.link import CentreLink, SizedCall
 from .config import Settings
+from .domain.batch_size import BatchSize
 from .domain.breaker import CircuitBreaker
 from .domain.submission import item_backoff
 
@@ -63,6 +69,10 @@ class SyncWorkers:
         self.rng = random.Random()
         # Batches on their way: up to ``submit_concurrency`` at once, never the same row twice.
         self.in_flight: set[str] = set()
+        # How many recordings a submit carries, and how many verdicts a query asks for:
+        # smaller while the link cuts calls off (domain.batch_size).
+        self.batch = BatchSize(settings.submit_batch_size)
+        self.verdict_batch = BatchSize(settings.verdict_batch_size)
         self._claim = asyncio.Lock()
         self.lease: Lease | None = None
         self.is_leader = False
@@ -165,7 +175,7 @@ class SyncWorkers:
             return min(wait, s.sender_idle_seconds)
         fence = self._fence()
         async with self._claim:
-            rows = await repo.due_submissions(pool, s.submit_batch_size, list(self.in_flight))
+            rows = await repo.due_submissions(pool, self.batch.now, list(self.in_flight))
             ids = {r["enrollment_id"] for r in rows}
             self.in_flight |= ids
         if not rows:
@@ -178,14 +188,16 @@ class SyncWorkers:
     async def _send(self, pool: asyncpg.Pool, packets: list[dict[str, Any]],
                     fence: handlers.Fence | None) -> float:
         s = self.settings
+        call = SizedCall(self.batch, packets, self.client.submit)
         try:
-            results = await self.link.call(partial(self.client.submit, packets))
+            results = await self.link.call(call)
         except CentreRejected:
             # The centre refused the whole batch: find the packet(s) it objects to.
-            await self._send_one_by_one(pool, packets, fence)
+            await self._send_one_by_one(pool, call.part, fence)
             return 0.0
         except CentreUnavailable as exc:
-            await repo.note_transient_error(pool, [p["enrollment_id"] for p in packets], str(exc))
+            await repo.note_transient_error(pool, [p["enrollment_id"] for p in call.part],
+                                            str(exc))
             return s.sender_idle_seconds
         await self.handlers.apply_submit_results(pool, results, fence)
         return 0.0
@@ -212,17 +224,19 @@ class SyncWorkers:
         if self.breaker.seconds_until_probe():
             return s.sender_idle_seconds
         fence = self._fence()
-        ids = await repo.polls_due(pool, s.verdict_batch_size)
+        ids = await repo.polls_due(pool, self.verdict_batch.now)
         if not ids:
             return s.sender_idle_seconds
+        # The answers carry each card's photo and signature: 500 of them are megabytes.
+        call = SizedCall(self.verdict_batch, ids, self.client.verdicts)
         try:
-            verdicts = await self.link.call(partial(self.client.verdicts, ids))
+            verdicts = await self.link.call(call)
         except CentreUnavailable:
             return s.sender_idle_seconds
         except CentreRejected as exc:
             log.error("the centre refused a verdict query: %s", exc)
             async with pool.acquire() as conn:
-                await repo.postpone_polls(conn, ids, s.verdict_poll_seconds)
+                await repo.postpone_polls(conn, call.part, s.verdict_poll_seconds)
             return s.sender_idle_seconds
         await self.handlers.apply_verdicts(pool, verdicts, fence)
         return 0.0

@@ -22,7 +22,12 @@ class CentreError(Exception):
 
 
 class CentreUnavailable(CentreError):
-    """Transient: the call may succeed later."""
+    """Transient: the call may succeed later. ``cut_off``: the link broke or timed out
+    mid-call (no answer from the centre), which a smaller request may get through."""
+
+    def __init__(self, message: str, *, cut_off: bool = False) -> None:
+        super().__init__(message)
+        self.cut_off = cut_off
 
 
 class CentreRejected(CentreError):
@@ -117,10 +122,11 @@ class CentreClient:
         try:
             response = await self.http.request(method, path, **kwargs)
         except httpx.TimeoutException as exc:
-            raise CentreUnavailable(f"pusat data tidak menjawab tepat waktu ({path})") from exc
+            raise CentreUnavailable(f"pusat data tidak menjawab tepat waktu ({path})",
+                                    cut_off=True) from exc
         except httpx.TransportError as exc:
             raise CentreUnavailable(
-                f"tidak dapat terhubung ke pusat data: {type(exc).__name__}"
+                f"tidak dapat terhubung ke pusat data: {type(exc).__name__}", cut_off=True
             ) from exc
         if response.status_code >= 500 or response.status_code in TRANSIENT_STATUS:
             raise CentreUnavailable(

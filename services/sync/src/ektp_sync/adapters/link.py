@@ -2,13 +2,15 @@
 
 A transient failure is retried with exponential backoff and full jitter, a few times
 within one call; every failure counts towards the breaker, and once the breaker opens the
-retries stop and the caller is told the centre is unavailable.
+retries stop and the caller is told the centre is unavailable. A call that carries many
+items (a batch of recordings, a verdict query) sends as many as the link carries now
+(``SizedCall``, ``domain.batch_size``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 from tenacity import (
     AsyncRetrying,
@@ -20,10 +22,12 @@ from tenacity import (
 )
 from tenacity.stop import stop_base
 
+from ..domain.batch_size import BatchSize
 from ..domain.breaker import CircuitBreaker
 from .centre import CentreRejected, CentreUnavailable
 
 T = TypeVar("T")
+Item = TypeVar("Item")
 
 
 class CircuitOpen(CentreUnavailable):
@@ -75,3 +79,29 @@ class CentreLink:
                 self.breaker.record_success()
                 return result
         raise AssertionError("unreachable: tenacity reraises the last error")
+
+
+class SizedCall(Generic[Item, T]):
+    """One call of ``send`` (for ``CentreLink.call``) with as many of ``items`` as the link
+    carries now: each attempt takes ``size.now`` of them, a call cut off mid-transfer makes
+    the size smaller, one that arrives makes it larger again. ``part`` is what the last
+    attempt sent: the answer, a refusal or an error belongs to those items; the rest wait
+    for the next call."""
+
+    def __init__(self, size: BatchSize, items: list[Item],
+                 send: Callable[[list[Item]], Awaitable[T]]) -> None:
+        self.size = size
+        self.items = items
+        self.send = send
+        self.part = items
+
+    async def __call__(self) -> T:
+        self.part = self.items[:self.size.now]
+        try:
+            answer = await self.send(self.part)
+        except CentreUnavailable as exc:
+            if exc.cut_off:
+                self.size.cut_off()
+            raise
+        self.size.arrived()
+        return answer
