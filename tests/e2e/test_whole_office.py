@@ -50,6 +50,8 @@ class Sizes:
     spoils: bool = False  # the print room spoils blanks (printing's EKTP_FAULT_RATE)
     breaks_midrun: int = 0  # printers the run breaks while printing (besides the broken one)
     clerks: int = 1  # counters recording at once
+    # How long the verdicts and the prints may take after the last recording.
+    settle_seconds: float = 300
     # "pdf": every card also a PDF in the spool folder (EKTP_E2E_PRINTER_DRIVER=pdf runs the
     # whole office's 400 cards through the PDF renderer, several printers at once).
     driver: str = os.environ.get("EKTP_E2E_PRINTER_DRIVER", "simulated")
@@ -116,13 +118,15 @@ async def whole_office(stack: Stack, kabupaten: str = "71.10", sizes: Sizes = Si
 
     async def roster_in() -> bool:
         return (await stack.progress())["kabupaten"]["target"] == ROSTER
-    await eventually(roster_in, 120, "the roster of 500 on the dashboard")
+    await eventually(roster_in, 120, f"the roster of {ROSTER} on the dashboard")
     entries: list[dict[str, Any]] = []
-    for page in range(1, 20):
+    page = 0
+    while True:  # every page, however large the roster (bounded: an empty page ends it)
+        page += 1
         body = await stack.call("GET", "enrollment", "/roster", role="operator",
                                 params={"per_page": 100, "page": page})
         entries += body["items"]
-        if len(entries) >= body["total"]:
+        if len(entries) >= body["total"] or not body["items"]:
             break
     assert len(entries) == ROSTER
 
@@ -182,7 +186,8 @@ async def whole_office(stack: Stack, kabupaten: str = "71.10", sizes: Sizes = Si
         k, spoiled = p["kabupaten"], p["blanks"]["by_state"].get("SPOILED", 0)
         return (k["print_ready"] + k["duplicate"] == RECORDED
                 and k["printed"] + spoiled == BLANKS)
-    await eventually(verdicts_in, 300, "450 verdicts and 400 cards printed")
+    await eventually(verdicts_in, sizes.settle_seconds,
+                     f"{RECORDED} verdicts and {BLANKS} cards printed or spoiled")
 
     # --- the handover desk hands out 100 cards ------------------------------------------
     ready = await stack.call("GET", "printing", "/cards/ready", role="printer")
@@ -193,7 +198,7 @@ async def whole_office(stack: Stack, kabupaten: str = "71.10", sizes: Sizes = Si
 
     async def handed() -> bool:
         return (await stack.progress())["kabupaten"]["issued"] == HANDED_OVER
-    await eventually(handed, 120, "100 cards handed over on the dashboard")
+    await eventually(handed, 120, f"{HANDED_OVER} cards handed over on the dashboard")
 
     # --- Sukets for 5 residents whose card still waits for a blank ---------------------
     room = await stack.call("GET", "printing", "/print-jobs", role="printer",
@@ -206,7 +211,7 @@ async def whole_office(stack: Stack, kabupaten: str = "71.10", sizes: Sizes = Si
 
     async def sukets() -> bool:
         return (await stack.progress())["kabupaten"]["suket"] == SUKET
-    await eventually(sukets, 120, "5 Sukets on the dashboard")
+    await eventually(sukets, 120, f"{SUKET} Sukets on the dashboard")
 
     # --- every figure equals what the owning service says -------------------------------
     p = await stack.progress()
@@ -257,7 +262,14 @@ async def whole_office(stack: Stack, kabupaten: str = "71.10", sizes: Sizes = Si
     # The centre holds each recording once, whatever the crash made the sync send again.
     assert centre["stored"] == centre["accepted"] == RECORDED
     assert centre["repeats"] == centre["received"] - RECORDED
-    held = await stack.call("GET", "central-sim", "/control/received", params={"limit": 1000})
+    held: list[dict[str, Any]] = []
+    while True:  # in pages, after the last one's received_seq
+        after = held[-1]["received_seq"] if held else 0
+        got = await stack.call("GET", "central-sim", "/control/received",
+                               params={"after_seq": after, "limit": 1000})
+        held += got
+        if len(got) < 1000:
+            break
     assert len({r["enrollment_id"] for r in held}) == len(held) == RECORDED
     # Fewer blanks than cards owed: the forecast says so.
     assert p["forecast"]["current"]["blank_shortfall"] > 0
