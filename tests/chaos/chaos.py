@@ -14,13 +14,16 @@ faults come in through its ``midrun`` hook, between two recordings:
 - a printer breaking while it prints (its status set BROKEN by the print room, as when its
   head fails), besides the one broken from the start.
 Recovery of a fault: from its end (the process started again) until the service answers
-ready and every outbox of the office is drained (nothing its absence left waiting).
+ready and every outbox of the office is drained (nothing its absence left waiting); for the
+centre's faults, also until every recording sync had queued before the fault's end has its
+verdict (the queue its absence left in sync).
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import datetime as dt
 import json
 import os
 import random
@@ -184,8 +187,8 @@ class Chaos:
             await asyncio.sleep(self.centre_down_seconds)
             await self.stack.call("PUT", "central-sim", "/control/faults", json={"down": False})
             erring.ended = self.now()
-            await self._recovered(fault, None)
-            erring.recovered_after = fault.recovered_after
+            await self._recovered(erring, None, centre=True)
+            fault.recovered_after = erring.recovered_after
         self._background.append(asyncio.ensure_future(then_erring()))
 
     async def _printer_breaks(self, name: str) -> None:
@@ -236,12 +239,32 @@ class Chaos:
     def _watch(self, fault: Fault, service: str | None) -> None:
         self._background.append(asyncio.ensure_future(self._recovered(fault, service)))
 
-    async def _recovered(self, fault: Fault, service: str | None) -> None:
-        ended = time.monotonic()
+    async def _recovered(self, fault: Fault, service: str | None, centre: bool = False) -> None:
+        ended, ended_at = time.monotonic(), dt.datetime.now(dt.UTC)
         for name in [service] if service else list(self.stack.urls):
             await self.ready(name)
         await self._until_async(self.outboxes_empty, 600, "every outbox drained")
+        if centre:
+            await self._until_async(lambda: self.decided_before(ended_at), 900,
+                                    "a verdict for each recording queued before the fault's end")
         fault.recovered_after = round(time.monotonic() - ended, 1)
+
+    async def decided_before(self, at: dt.datetime) -> bool:
+        """No recording queued in sync before ``at`` still waits for the centre (to be sent,
+        or for its verdict)."""
+        try:
+            conn = await asyncpg.connect(self.stack.databases["sync"], timeout=5)
+        except (OSError, asyncpg.PostgresError):
+            return False
+        try:
+            waiting = await conn.fetchval(
+                """SELECT count(*) FROM submissions WHERE created_at < $1
+                   AND state IN ('PENDING', 'SENT_FOR_ENROLLMENT')""", at)
+        except (OSError, asyncpg.PostgresError):
+            return False
+        finally:
+            await conn.close()
+        return waiting == 0
 
     async def ready(self, name: str) -> None:
         """Until the service answers ready. One that died starting (its database still

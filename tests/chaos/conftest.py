@@ -1,5 +1,5 @@
-"""The chaos runs (``-m chaos``: make chaos-small, make chaos, up to 25 minutes) and the
-soak (``-m soak``, make soak) run only when asked for."""
+"""The full chaos run (``-m chaos``: make chaos, up to 25 minutes) and the soak (``-m soak``,
+make soak) run only when asked for; the small chaos run is part of make test."""
 
 import sys
 from pathlib import Path
@@ -11,7 +11,7 @@ HERE = Path(__file__).parent
 sys.path[:0] = [str(HERE), str(HERE.parent / "e2e")]
 
 
-ONLY_WHEN_ASKED = {"chaos": "a chaos run: make chaos-small, make chaos",
+ONLY_WHEN_ASKED = {"chaos": "the full chaos run: make chaos",
                    "soak": "30 minutes of steady load: make soak"}
 
 
