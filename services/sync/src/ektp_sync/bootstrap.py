@@ -126,9 +126,18 @@ class SyncWorkers:
         loops = [asyncio.ensure_future(loop(runtime, tenure_stop))
                  for loop in (self.sender, self.poller, self.roster, self.reporter)]
         try:
-            await asyncio.wait([keeper, stopping], return_when=asyncio.FIRST_COMPLETED)
+            # A loop ends only when a step's lease check refused it. The keeper may still
+            # hold the lease (the check ran as a late renewal came in): the tenure ends all
+            # the same and a new one begins, or the loops that ended would stay ended while
+            # the lease is held, and nothing would go to the centre until a restart.
+            await asyncio.wait([keeper, stopping, *loops], return_when=asyncio.FIRST_COMPLETED)
             if keeper.done():
                 log.warning("centre lease lost (token %s): this instance stands by", lease.token)
+            elif not stopping.done():
+                log.warning("a centre loop stood by (token %s): the tenure starts again",
+                            lease.token)
+                with contextlib.suppress(Exception):
+                    await lease.release()
         finally:
             # Lost or stopping: the steps under way end now. A batch the centre already has
             # stays PENDING here and goes again (the centre answers ALREADY_RECEIVED).

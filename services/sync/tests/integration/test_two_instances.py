@@ -199,3 +199,41 @@ async def test_a_stale_holder_cannot_mark_rows_sent(
             await successor.release()
         finally:
             await db.close()
+
+
+async def test_a_step_refused_by_its_lease_check_while_the_lease_holds_starts_a_new_tenure(
+    start_sync, sync_settings, centre_keys, infra, centre_api
+):
+    """Under load a step's lease check can refuse while the keeper's late renewal still
+    holds the lease (seen in the 10,000-resident outage benchmark: the sync stopped sending
+    for good at 6,447). The tenure starts again with a new token, and the sending goes on."""
+    settings = sync_settings.model_copy(update={"submit_batch_size": 10})
+    await centre_api.put("/control/faults", json={"error_share": 1.0})  # nothing sent yet
+    await queue_recordings(infra, settings, centre_keys, 8001)
+    async with start_sync(submit_batch_size=10) as (app, _client):
+        workers = app.state.sync
+        db = await asyncpg.connect(settings.database_url)
+        try:
+            async def leading() -> bool:
+                return workers.is_leader and workers.lease.token is not None
+
+            await eventually(leading, timeout=20, what="this instance holds the centre lease")
+            first = workers.lease.token
+            real_check = workers.lease.check
+
+            async def refused_for_this_tenure(conn, token=None):
+                if (workers.lease.token if token is None else token) == first:
+                    raise LeaseLost("the check ran as the renewal came in")
+                await real_check(conn, token)
+
+            workers.lease.check = refused_for_this_tenure
+            await centre_api.put("/control/faults", json={"error_share": 0.0})
+
+            async def all_sent() -> bool:
+                return await db.fetchval(
+                    "SELECT count(*) FROM submissions WHERE state <> 'PENDING'") == RECORDINGS
+
+            await eventually(all_sent, timeout=90, what=f"{RECORDINGS} sent after the refusal")
+            assert workers.lease.token is not None and workers.lease.token > first
+        finally:
+            await db.close()
