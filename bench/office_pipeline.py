@@ -256,9 +256,12 @@ async def main() -> None:
 
 
 async def run(stack: Stack, infra: Any, admin: str, n: int, args: argparse.Namespace) -> None:
-    size = population_with_roster(n)
+    # Fewer already holding a card at the larger sizes: the simulator generates at most
+    # 150,000 residents, and a roster of 50,000 at 60% holding one needs about 180,000.
+    card_share = 0.6 if n <= 20_000 else 0.2
+    size = population_with_roster(n, card_share)
     await stack.call("POST", "central-sim", "/control/population",
-                     json={"size": size, "card_share": 0.6, "seed": 7110})
+                     json={"size": size, "card_share": card_share, "seed": 7110})
     await stack.call("POST", "sync", "/sync/roster/pull")
     while (await stack.progress())["kabupaten"]["target"] != n:  # noqa: ASYNC110
         await asyncio.sleep(1)
