@@ -252,19 +252,8 @@ class Chaos:
     async def decided_before(self, at: dt.datetime) -> bool:
         """No recording queued in sync before ``at`` still waits for the centre (to be sent,
         or for its verdict)."""
-        try:
-            conn = await asyncpg.connect(self.stack.databases["sync"], timeout=5)
-        except (OSError, asyncpg.PostgresError):
-            return False
-        try:
-            waiting = await conn.fetchval(
-                """SELECT count(*) FROM submissions WHERE created_at < $1
-                   AND state IN ('PENDING', 'SENT_FOR_ENROLLMENT')""", at)
-        except (OSError, asyncpg.PostgresError):
-            return False
-        finally:
-            await conn.close()
-        return waiting == 0
+        return await self._count("sync", """SELECT count(*) FROM submissions
+            WHERE created_at < $1 AND state IN ('PENDING', 'SENT_FOR_ENROLLMENT')""", at) == 0
 
     async def ready(self, name: str) -> None:
         """Until the service answers ready. One that died starting (its database still
@@ -285,20 +274,24 @@ class Chaos:
 
     async def outboxes_empty(self) -> bool:
         for name in OUTBOXES:
-            try:
-                conn = await asyncpg.connect(self.stack.databases[name], timeout=5)
-            except (OSError, asyncpg.PostgresError):
-                return False
-            try:
-                waiting = await conn.fetchval(
-                    "SELECT count(*) FROM outbox WHERE published_at IS NULL")
-            except (OSError, asyncpg.PostgresError):
-                return False
-            finally:
-                await conn.close()
-            if waiting:
+            waiting = await self._count(
+                name, "SELECT count(*) FROM outbox WHERE published_at IS NULL")
+            if waiting != 0:  # None: the database is away, not drained
                 return False
         return True
+
+    async def _count(self, service: str, sql: str, *args: Any) -> int | None:
+        """A count in the service's own database; None (not yet) while it is away."""
+        try:
+            conn = await asyncpg.connect(self.stack.databases[service], timeout=5)
+        except (OSError, asyncpg.PostgresError):
+            return None
+        try:
+            return int(await conn.fetchval(sql, *args))
+        except (OSError, asyncpg.PostgresError):
+            return None
+        finally:
+            await conn.close()
 
     async def settle(self) -> None:
         """Wait for the faults still running (a broker coming back, the centre erring)."""
