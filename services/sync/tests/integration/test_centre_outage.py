@@ -13,7 +13,7 @@ from ektp_central_sim.testing import niks, recording
 from ektp_shared.envelope import CloudEvent
 from ektp_shared.events import CentralPrintReady, CentralSubmitted
 from ektp_shared.testing.kafka import create_topics, publish, read_events
-from ektp_shared.testing.wait import eventually
+from ektp_shared.testing.wait import eventually, outbox_sent
 
 pytestmark = [pytest.mark.integration, pytest.mark.asyncio(loop_scope="session")]
 
@@ -59,6 +59,7 @@ async def test_centre_down_while_500_recordings_arrive_each_submitted_once_in_or
                 return n == 500
 
             await eventually(all_print_ready, timeout=90, what="500 verdicts")
+            await outbox_sent(db, what="the sync's outbox sent")
             status = (await client.get("/sync/status", headers=auth_header("viewer"))).json()
             assert status["circuit"]["state"] == "CLOSED"
             assert status["circuit"]["outage_since"] is None

@@ -11,7 +11,7 @@ from ektp_central_sim.testing import niks, recording
 from ektp_shared.envelope import CloudEvent
 from ektp_shared.events import CentralPrintReady, CentralSubmitted
 from ektp_shared.testing.kafka import create_topics, publish, read_events
-from ektp_shared.testing.wait import eventually
+from ektp_shared.testing.wait import eventually, outbox_sent
 
 pytestmark = [pytest.mark.integration, pytest.mark.asyncio(loop_scope="session")]
 
@@ -40,6 +40,7 @@ async def test_flaky_centre_loses_nothing_and_records_nothing_twice(
                 return n == 200
 
             await eventually(all_decided, timeout=120, what="200 verdicts through the faults")
+            await outbox_sent(db, what="the sync's outbox sent")
         assert await db.fetchval("SELECT count(*) FROM submissions") == 200
     finally:
         await db.close()

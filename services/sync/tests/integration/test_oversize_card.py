@@ -16,7 +16,7 @@ from ektp_shared.envelope import CloudEvent
 from ektp_shared.events import CentralFailed, CentralPrintReady
 from ektp_shared.limits import MAX_EVENT_BYTES
 from ektp_shared.testing.kafka import create_topics, publish, read_events
-from ektp_shared.testing.wait import eventually
+from ektp_shared.testing.wait import eventually, outbox_sent
 
 pytestmark = [pytest.mark.integration, pytest.mark.asyncio(loop_scope="session")]
 
@@ -73,11 +73,7 @@ async def test_card_data_over_the_event_limit_is_failed_with_the_reason_in_the_q
             assert f"foto {len(CENTRE_PHOTO)}" in reason
             assert queue[0]["retryable"] is False
 
-            async def all_sent() -> bool:
-                return await db.fetchval(
-                    "SELECT count(*) FROM outbox WHERE published_at IS NULL") == 0
-
-            await eventually(all_sent, timeout=30, what="the sync's outbox sent")
+            await outbox_sent(db, what="the sync's outbox sent")
             assert await db.fetchval("SELECT count(*) FROM outbox WHERE held_at IS NOT NULL") == 0
     finally:
         await db.close()

@@ -11,7 +11,7 @@ import pytest
 from ektp_shared.envelope import CloudEvent
 from ektp_shared.events import CentralRosterEntry, EnrollmentFieldChecked
 from ektp_shared.testing.kafka import create_topics, publish, read_events
-from ektp_shared.testing.wait import eventually
+from ektp_shared.testing.wait import eventually, outbox_sent
 
 pytestmark = [pytest.mark.integration, pytest.mark.asyncio(loop_scope="session")]
 
@@ -77,6 +77,7 @@ async def test_roster_pulled_by_cursor_and_field_checks_reported(
             status = (await client.get("/sync/status", headers=auth_header("viewer"))).json()
             assert status["reports_unsent"] == 0
             assert status["roster"][0]["entries_total"] == len(wanted) + len(newcomers)
+            await outbox_sent(db, what="the roster entries sent")
     finally:
         await db.close()
 
