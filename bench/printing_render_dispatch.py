@@ -2,6 +2,7 @@
 through the real print engine and PostgreSQL with a zero-time driver.
 
     .venv/bin/python bench/printing_render_dispatch.py [--cards 200] [--jobs 1000]
+        [--waiting 0] [--printed 0]
 
 Starts (or reuses) the local PostgreSQL of ektp_shared.devinfra and drops its database after.
 """
@@ -71,7 +72,10 @@ def bench_render(cards: int) -> None:
           f"{1 / (pdf_s / cards + png_s):.0f} cards/s ({png_s * 1000:.1f} ms per preview)")
 
 
-async def bench_dispatch(jobs: int) -> None:
+async def bench_dispatch(jobs: int, waiting: int = 0, printed: int = 0) -> float:
+    """``jobs`` cards printed from blanks on hand, with ``waiting`` more jobs behind them
+    that have no blank and ``printed`` cards printed before: whether the print room's pace
+    depends on its queue or on its history. Returns jobs per second."""
     infra = devinfra.ensure_local_infra()
     dsn = await create_scratch_database(infra.postgres_admin_dsn, "printing", "bench")
     try:
@@ -87,14 +91,18 @@ async def bench_dispatch(jobs: int) -> None:
                     deps, conn, boss, name=f"Printer {n}", model="bench",
                     driver="simulated", location="bench", queue=None, status="ONLINE",
                     reason="")
+            # The history first (lowest seq), then the jobs to print, then the queue behind.
+            rows = [(str(uuid.uuid4()), f"7110010{i:09d}", f"enr-{i}", card, status)
+                    for i, status in enumerate(["PRINTED"] * printed + ["QUEUED"] * jobs
+                                               + ["WAITING_FOR_BLANK"] * waiting)]
             await conn.executemany(
                 """INSERT INTO print_jobs (id, nik, enrollment_id, nama, kode_desa, card,
                        priority, status) VALUES ($1, $2, $3, 'Warga', '71.10.01.2001', $4, 0,
-                       'QUEUED')""",
-                [(str(uuid.uuid4()), f"71100105019{i:05d}", f"enr-{i}", card)
-                 for i in range(jobs)],
+                       $5)""",
+                rows,
             )
             await repo.add_blanks_on_hand(conn, [f"BLK{i:07d}" for i in range(jobs)], "bench")
+        await pool.execute("VACUUM ANALYZE print_jobs")
         engine = PrintEngine(deps, {"simulated": SimulatedDriver()})
         stop = asyncio.Event()
         started = time.perf_counter()
@@ -103,7 +111,7 @@ async def bench_dispatch(jobs: int) -> None:
         done = 0
         while time.perf_counter() < deadline:
             done = await pool.fetchval(
-                "SELECT count(*) FROM print_jobs WHERE status = 'PRINTED'")
+                "SELECT count(*) FROM print_jobs WHERE status = 'PRINTED'") - printed
             if done == jobs:
                 break
             await asyncio.sleep(0.05)
@@ -111,21 +119,27 @@ async def bench_dispatch(jobs: int) -> None:
         stop.set()
         await task
         print(f"dispatch: {done} jobs dispatched, printed and recorded (3 printers, zero-time "
-              f"driver) in {elapsed:.2f} s = {done / elapsed:.0f} jobs/s")
+              f"driver; {waiting:,} waiting behind, {printed:,} printed before) in "
+              f"{elapsed:.2f} s = {done / elapsed:.0f} jobs/s")
         await pool.close()
     finally:
         await drop_databases(infra.postgres_admin_dsn, [dsn])
+    return done / elapsed
 
 
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--cards", type=int, default=200)
     parser.add_argument("--jobs", type=int, default=1000)
+    parser.add_argument("--waiting", type=int, default=0,
+                        help="jobs with no blank behind the ones printed")
+    parser.add_argument("--printed", type=int, default=0,
+                        help="cards printed before the run")
     args = parser.parse_args()
     print(f"python {sys.version.split()[0]}, {Path('/proc/cpuinfo').read_text().count('processor')}"
           " cores")
     bench_render(args.cards)
-    asyncio.run(bench_dispatch(args.jobs))
+    asyncio.run(bench_dispatch(args.jobs, args.waiting, args.printed))
     return 0
 
 
