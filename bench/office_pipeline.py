@@ -10,13 +10,19 @@ the given concurrency (POST /enrollments, each its own fingerprints) and the clo
 until the dashboard counts N cards printed and the inventory ledger N blanks used.
 
 With ``--outage``: issue #15's catch-up. The centre is down (its process stopped: connection
-refused) from before the first recording until the last: the N recordings pile up in the sync
-service as a backlog (at this machine's recording rate, 10,000 take about ten minutes: the
-outage builds its own backlog). Then the centre comes back and the clock runs until the
+refused) from before the first recording until the last, or ``--outage-minutes`` if that is
+longer: the N recordings pile up in the sync service as a backlog (10,000 take about three
+minutes to record on a quiet machine; ``--outage-minutes 10`` makes it the issue's ten-minute
+outage). Then the centre comes back and the clock runs until the
 dashboard counts N printed and the ledger N used: the whole office's catch-up, through the
 sync's drain, the verdicts, printing and inventory. In the same run the simulator's own accept
 rate is timed like with like: N sealed packets straight at it, in batches of the sync's size
 (100) with as many batches in flight as the sync keeps (2).
+
+The clock is read on the dashboard's own counters (``/progress?live=false``, counted per
+region whatever N is), twice a second. The live view also asks sync, printing and inventory
+for their figures, which they count over their tables: at 50,000 that was about 40 ms of
+printing's /print-room alone twice a second, an observer's cost growing with N.
 
 Reported: residents per second from the first recording to the last card counted, and
 seconds per resident; p50/p99 of POST /enrollments under that load; each service's peak
@@ -115,7 +121,9 @@ async def keep_print_room_stocked(stack: Stack, n: int) -> None:
                              json={"quantity": quantity})
             issued += quantity
         else:
-            await asyncio.sleep(0.5)
+            # Every 2 s, not faster: /stock counts over every blank received (n of them), a
+            # cost of the observer that would grow with n. 500 blanks last over 8 s.
+            await asyncio.sleep(2)
 
 
 async def report_progress(stack: Stack, t0: float) -> None:
@@ -123,7 +131,7 @@ async def report_progress(stack: Stack, t0: float) -> None:
     while True:
         await asyncio.sleep(60)
         with contextlib.suppress(Exception):
-            k = (await stack.progress())["kabupaten"]
+            k = (await stack.progress(live=False))["kabupaten"]
             print(f"  after {time.perf_counter() - t0:.0f} s: "
                   + ", ".join(f"{key} {value}" for key, value in k.items()
                               if isinstance(value, int))
@@ -220,6 +228,9 @@ async def main() -> None:
     parser.add_argument("--timeout", type=float, default=3600)
     parser.add_argument("--outage", action="store_true",
                         help="the centre down while recording; time the catch-up")
+    parser.add_argument("--outage-minutes", type=float, default=0,
+                        help="with --outage: keep the centre down this long (at least until "
+                             "the last recording)")
     args = parser.parse_args()
     n = args.residents
     infra = devinfra.ensure_local_infra()
@@ -263,7 +274,7 @@ async def run(stack: Stack, infra: Any, admin: str, n: int, args: argparse.Names
     await stack.call("POST", "central-sim", "/control/population",
                      json={"size": size, "card_share": card_share, "seed": 7110})
     await stack.call("POST", "sync", "/sync/roster/pull")
-    while (await stack.progress())["kabupaten"]["target"] != n:  # noqa: ASYNC110
+    while (await stack.progress(live=False))["kabupaten"]["target"] != n:  # noqa: ASYNC110
         await asyncio.sleep(1)
     entries: list[dict[str, Any]] = []
     page = 1
@@ -292,22 +303,24 @@ async def run(stack: Stack, infra: Any, admin: str, n: int, args: argparse.Names
     centre = stack.processes["central-sim"]
     if args.outage:
         centre.terminate()  # the centre is away: connection refused from now on
-    t0 = time.perf_counter()
+    t0 = down = time.perf_counter()
     reporter = asyncio.create_task(report_progress(stack, t0))
     latencies = await record_all(stack, bodies, args.concurrency)
     recorded = time.perf_counter() - t0
     print(f"recorded {n} in {recorded:.1f} s, {len(LOST)} sent again after a lost connection"
           f" (load {os.getloadavg()[0]:.2f})", flush=True)
     if args.outage:
+        await asyncio.sleep(max(0.0, 60 * args.outage_minutes - (time.perf_counter() - down)))
         status = await stack.call("GET", "sync", "/sync/status", role="operator")
-        print(f"centre down {recorded:.0f} s; sync backlog {status['backlog']}", flush=True)
+        outage = time.perf_counter() - down
+        print(f"centre down {outage:.0f} s; sync backlog {status['backlog']}", flush=True)
         centre.start()
         await asyncio.to_thread(centre.wait_http, stack.urls["central-sim"] + "/healthz", 120)
         t0 = back = time.perf_counter()  # the catch-up is timed from the centre's return
         drained = asyncio.create_task(sync_drained(stack, back))
     deadline = time.monotonic() + args.timeout
     while True:
-        k = (await stack.progress())["kabupaten"]
+        k = (await stack.progress(live=False))["kabupaten"]
         if k["printed"] >= n:
             break
         if time.monotonic() > deadline:
@@ -326,7 +339,7 @@ async def run(stack: Stack, infra: Any, admin: str, n: int, args: argparse.Names
     if args.outage:
         sync_seconds = await drained
         direct_rate = await centre_direct(stack, n)
-        print(f"catch-up after the outage ({recorded:.0f} s, backlog {n}): sync drained "
+        print(f"catch-up after the outage ({outage:.0f} s, backlog {n}): sync drained "
               f"(nothing PENDING) {sync_seconds:.1f} s after the centre's return "
               f"({n / sync_seconds:,.1f}/s); all printed {printed:.1f} s, counted by the ledger "
               f"{counted:.1f} s after it ({n / counted:,.1f} residents/s)")

@@ -82,8 +82,11 @@ class Stack:
         assert r.status_code in expect, f"{method} {service}{path}: {r.status_code} {r.text}"
         return r.json()
 
-    async def progress(self) -> dict[str, Any]:
-        body: dict[str, Any] = await self.call("GET", "dashboard", "/progress", role="viewer")
+    async def progress(self, *, live: bool = True) -> dict[str, Any]:
+        """The dashboard's /progress; ``live=False``: its own counted figures only (without
+        asking sync, inventory and printing for theirs, which count over their tables)."""
+        body: dict[str, Any] = await self.call("GET", "dashboard", "/progress", role="viewer",
+                                               params={"live": str(live).lower()})
         return body
 
 
