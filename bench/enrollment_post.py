@@ -1,7 +1,7 @@
 """POST /enrollments throughput and latency at concurrency 16 with ~30 KB recordings,
 against a bare FastAPI endpoint doing one asyncpg INSERT of the same payload, same run.
 
-    .venv/bin/python bench/enrollment_post.py [--seconds 20]
+    .venv/bin/python bench/enrollment_post.py [--seconds 20] [--commit-delay 0,1000]
 
 Both servers are real uvicorn processes on free ports (one worker each) against the
 shared local PostgreSQL; the enrollment service also runs its outbox relay to the local
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import datetime as dt
 import os
 import statistics
@@ -96,6 +97,18 @@ async def wait_up(url: str, proc: subprocess.Popen[bytes], timeout: float = 60) 
     raise RuntimeError(f"{url} did not come up")
 
 
+@asynccontextmanager
+async def admin_connection(dsn: str):  # type: ignore[no-untyped-def]
+    """The superuser connection that sets commit_delay; the server's default comes back."""
+    admin = await asyncpg.connect(dsn)
+    try:
+        yield admin
+    finally:
+        await admin.execute("ALTER SYSTEM RESET commit_delay")
+        await admin.execute("SELECT pg_reload_conf()")
+        await admin.close()
+
+
 def bodies(start: int, count: int) -> list[bytes]:
     import json
 
@@ -139,7 +152,7 @@ async def load(url: str, token: str, payloads: list[bytes], seconds: float) -> d
     }
 
 
-async def main(seconds: float) -> None:
+async def main(seconds: float, commit_delays: list[int]) -> None:
     infra = devinfra.ensure_local_infra()
     keys = Path(tempfile.mkdtemp(prefix="bench-keys-"))
     generate_keypair(keys / "jwt.pem", keys / "jwt.pub.pem")
@@ -158,28 +171,40 @@ async def main(seconds: float) -> None:
     }, logs / "enrollment.log")
     bare = serve("enrollment_post:build_bare", bare_port, {"BARE_DSN": bare_dsn},
                  logs / "bare.log")
+    stack = contextlib.AsyncExitStack()
     try:
         await wait_up(f"http://127.0.0.1:{enr_port}/healthz", enr)
         await wait_up(f"http://127.0.0.1:{bare_port}/docs", bare)
-        payloads = bodies(0, 6000)
+        per_run = 3000
+        payloads = bodies(0, per_run)
         print(f"payload: {statistics.mean(len(p) for p in payloads) / 1024:.1f} KB JSON per "
               f"recording; concurrency {CONCURRENCY}; {seconds:.0f} s per target; "
               f"{os.cpu_count()} cores")
-        results = {}
-        for name, port, start in (("bare asyncpg insert", bare_port, 0),
-                                  ("POST /enrollments", enr_port, 3000)):
-            url = f"http://127.0.0.1:{port}/enrollments"
-            await load(url, token, payloads[start:start + 100], 60)  # warm-up
-            results[name] = await load(url, token, payloads[start + 100:start + 3000], seconds)
-        for name, r in results.items():
-            print(f"{name:22s} {r['requests']:5.0f} req in {r['seconds']:5.1f} s  "
-                  f"{r['rps']:7.1f} req/s  p50 {r['p50_ms']:6.1f} ms  p99 {r['p99_ms']:6.1f} ms"
-                  f"  failures {r['failures']:.0f}")
-        base, ours = results["bare asyncpg insert"], results["POST /enrollments"]
-        print(f"ratio (enrollment / bare): throughput {ours['rps'] / base['rps']:.2f}x, "
-              f"p50 {ours['p50_ms'] / base['p50_ms']:.2f}x, "
-              f"p99 {ours['p99_ms'] / base['p99_ms']:.2f}x")
+        admin = await stack.enter_async_context(admin_connection(infra.postgres_admin_dsn))
+        for i, delay in enumerate(commit_delays):
+            # Group commit: a committing transaction waits `delay` µs for others to share
+            # its WAL flush, when at least commit_siblings (5) others are open.
+            await admin.execute(f"ALTER SYSTEM SET commit_delay = {int(delay)}")
+            await admin.execute("SELECT pg_reload_conf()")
+            if i:  # new NIKs for each delay: a NIK recorded before is a 409
+                payloads = bodies(i * per_run, per_run)
+            results = {}
+            for name, port in (("bare asyncpg insert", bare_port),
+                               ("POST /enrollments", enr_port)):
+                url = f"http://127.0.0.1:{port}/enrollments"
+                await load(url, token, payloads[:100], 60)  # warm-up
+                results[name] = await load(url, token, payloads[100:], seconds)
+            print(f"commit_delay = {delay} µs")
+            for name, r in results.items():
+                print(f"  {name:22s} {r['requests']:5.0f} req in {r['seconds']:5.1f} s  "
+                      f"{r['rps']:7.1f} req/s  p50 {r['p50_ms']:6.1f} ms  "
+                      f"p99 {r['p99_ms']:6.1f} ms  failures {r['failures']:.0f}")
+            base, ours = results["bare asyncpg insert"], results["POST /enrollments"]
+            print(f"  ratio (enrollment / bare): throughput {ours['rps'] / base['rps']:.2f}x, "
+                  f"p50 {ours['p50_ms'] / base['p50_ms']:.2f}x, "
+                  f"p99 {ours['p99_ms'] / base['p99_ms']:.2f}x")
     finally:
+        await stack.aclose()
         for proc in (enr, bare):
             proc.terminate()
             try:
@@ -192,4 +217,7 @@ async def main(seconds: float) -> None:
 if __name__ == "__main__":
     parser = argparse.ArgumentParser()
     parser.add_argument("--seconds", type=float, default=20.0)
-    asyncio.run(main(parser.parse_args().seconds))
+    parser.add_argument("--commit-delay", default="0",
+                        help="PostgreSQL commit_delay values in µs to compare, e.g. 0,1000")
+    args = parser.parse_args()
+    asyncio.run(main(args.seconds, [int(v) for v in args.commit_delay.split(",")]))
