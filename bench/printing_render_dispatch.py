@@ -72,10 +72,10 @@ def bench_render(cards: int) -> None:
           f"{1 / (pdf_s / cards + png_s):.0f} cards/s ({png_s * 1000:.1f} ms per preview)")
 
 
-async def bench_dispatch(jobs: int, waiting: int = 0, printed: int = 0) -> float:
+async def bench_dispatch(jobs: int, waiting: int = 0, printed: int = 0) -> None:
     """``jobs`` cards printed from blanks on hand, with ``waiting`` more jobs behind them
     that have no blank and ``printed`` cards printed before: whether the print room's pace
-    depends on its queue or on its history. Returns jobs per second."""
+    depends on its queue or on its history."""
     infra = devinfra.ensure_local_infra()
     dsn = await create_scratch_database(infra.postgres_admin_dsn, "printing", "bench")
     try:
@@ -124,7 +124,6 @@ async def bench_dispatch(jobs: int, waiting: int = 0, printed: int = 0) -> float
         await pool.close()
     finally:
         await drop_databases(infra.postgres_admin_dsn, [dsn])
-    return done / elapsed
 
 
 def main() -> int:

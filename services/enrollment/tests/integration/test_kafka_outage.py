@@ -9,7 +9,7 @@ from enrollment_testdata import recording
 
 from ektp_shared.events import EnrollmentRecorded
 from ektp_shared.testing.kafka import read_events
-from ektp_shared.testing.wait import eventually
+from ektp_shared.testing.wait import outbox_sent
 
 pytestmark = [pytest.mark.integration, pytest.mark.asyncio(loop_scope="session")]
 
@@ -42,10 +42,7 @@ async def test_a_recording_made_while_kafka_is_stopped_is_published_when_it_retu
         assert [e.data["enrollment_id"] for e in recorded] == [enrollment_id]
         assert recorded[0].key == body["nik"]
 
-        async def marked_sent(pool=office.pool) -> bool:
-            return await pool.fetchval(
-                "SELECT count(*) FROM outbox WHERE published_at IS NULL") == 0
-        await eventually(marked_sent, timeout=30)
+        await outbox_sent(office.pool)
 
 
 async def test_a_running_relay_publishes_what_waited_through_an_outage(

@@ -27,7 +27,7 @@ from ektp_shared.events import (
     PrintingCardPrinted,
 )
 from ektp_shared.testing.kafka import create_topics, publish, read_events
-from ektp_shared.testing.wait import eventually
+from ektp_shared.testing.wait import eventually, outbox_sent
 
 from .conftest import make_settings
 
@@ -169,10 +169,7 @@ async def test_seven_thousand_blanks_one_day_every_report_agrees(office, auth_he
     assert await pool.fetchval("SELECT count(*) FROM issues WHERE automatic") == 1
 
     # What the other services learn, from the inventory topic.
-    async def outbox_sent() -> bool:
-        return await pool.fetchval(
-            "SELECT count(*) FROM outbox WHERE published_at IS NULL") == 0
-    await eventually(outbox_sent, timeout=90)
+    await outbox_sent(pool, timeout=90)
     total = await pool.fetchval("SELECT count(*) FROM outbox")
     seen = await read_events(infra.kafka, settings.topic("inventory"), expect=total)
     by_type: dict[str, list[CloudEvent]] = {}
